@@ -1,0 +1,65 @@
+package doseengine.cli;
+
+import doseengine.geometry.BadInputException;
+import java.io.PrintWriter;
+import java.util.ServiceLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code doseengine} command line. Subcommands of the engine are listed here; modules above the engine
+ * (validation) add theirs through {@link SubcommandProvider} so the dependency arrows keep pointing one way.
+ */
+@Command(name = "doseengine",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Monte Carlo absorbed dose for 177Lu, 90Y and 131I: coupled photon-electron transport "
+                + "in voxel geometry, on OpenCL devices or in Java.",
+        subcommands = {DevicesCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code; tests call this directly. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        for (SubcommandProvider p : ServiceLoader.load(SubcommandProvider.class)) {
+            cl.addSubcommand(p.command());
+        }
+        cl.setExecutionExceptionHandler(Main::handleExecutionException);
+        return cl;
+    }
+
+    /**
+     * Bad input is the user's to fix: one line, no stack trace, exit 2. Anything else is a bug of ours:
+     * one line too, exit 1, and the stack trace only when DOSEENGINE_DEBUG is set.
+     */
+    private static int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof BadInputException) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        err.println("error: internal failure: " + e);
+        if (System.getenv("DOSEENGINE_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+}
