@@ -80,26 +80,7 @@ public final class MetaImageReader {
             long need = (long) grid.voxelCount() * type.bytes();
             long stored = compressed ? compressedSize : need; // -1 when the compressed length is not given
             long start = local ? h.length() : 0;
-            long offset;
-            if (headerSize == -1) {
-                if (stored < 0) {
-                    throw new ImageFormatException(file, "HeaderSize = -1 with compressed data needs "
-                            + "CompressedDataSize to find where the data start");
-                }
-                offset = fileSize - stored;
-                if (offset < start) {
-                    throw new ImageFormatException(dataFile, "truncated: HeaderSize = -1 places " + stored
-                            + " bytes of voxel data at the end of the file, which holds only " + (fileSize - start));
-                }
-            } else if (headerSize > 0) {
-                offset = headerSize;
-                if (offset < start) {
-                    throw new ImageFormatException(file, "HeaderSize = " + headerSize
-                            + " points inside the header text, which ends at byte " + start);
-                }
-            } else {
-                offset = start;
-            }
+            long offset = dataOffset(file, dataFile, headerSize, stored, start, fileSize);
             long have = fileSize - offset;
             if (stored >= 0) {
                 requireLength(dataFile, have, stored, offset, compressed, grid, type);
@@ -115,6 +96,33 @@ public final class MetaImageReader {
         } catch (IOException e) {
             throw Streams.readFailure(current, e, compressed ? "zlib" : "");
         }
+    }
+
+    /**
+     * Where the voxel data start in the data file: right after the header text (LOCAL) or at 0, at HeaderSize
+     * when positive, or {@code stored} bytes before the end when HeaderSize is -1.
+     */
+    private static long dataOffset(Path file, Path dataFile, long headerSize, long stored, long start,
+            long fileSize) {
+        if (headerSize == -1) {
+            if (stored < 0) {
+                throw new ImageFormatException(file, "HeaderSize = -1 with compressed data needs "
+                        + "CompressedDataSize to find where the data start");
+            }
+            if (fileSize - stored < start) {
+                throw new ImageFormatException(dataFile, "truncated: HeaderSize = -1 places " + stored
+                        + " bytes of voxel data at the end of the file, which holds only " + (fileSize - start));
+            }
+            return fileSize - stored;
+        }
+        if (headerSize > 0) {
+            if (headerSize < start) {
+                throw new ImageFormatException(file, "HeaderSize = " + headerSize
+                        + " points inside the header text, which ends at byte " + start);
+            }
+            return headerSize;
+        }
+        return start;
     }
 
     private static Path dataPath(Path header, String name) {

@@ -169,6 +169,26 @@ class NiftiHandMadeTest {
     }
 
     @Test
+    void nearlyOrthogonalSformIsSnappedToOrthonormal() throws IOException {
+        NiftiBytes b = new NiftiBytes();
+        b.sformCode = 1;
+        // Axes i and j 2e-5 off orthogonal (0.001 degrees), as rounded DICOM cosines give: accepted, then snapped.
+        b.srow = new float[] {2, 0, 0, 0, 4e-5f, 3, 0, 0, 0, 0, 4, 0};
+        Volume v = NiftiReader.read(write("snap.nii", b.singleFile(b.int16(new int[N]))));
+        double[] d = v.grid().direction();
+        for (int a = 0; a < 3; a++) {
+            for (int c = 0; c < 3; c++) {
+                double dot = d[a] * d[c] + d[3 + a] * d[3 + c] + d[6 + a] * d[6 + c];
+                assertEquals(a == c ? 1 : 0, dot, 1e-12, "D^T D = I, entry " + a + "," + c);
+            }
+        }
+        // The polar snap splits the 2e-5 skew between both axes (1e-5 each), rather than moving one axis only.
+        assertEquals(-1e-5, d[3], 1e-7, "i axis y component (LPS)");
+        assertEquals(1e-5, d[1], 1e-7, "j axis x component (LPS)");
+        assertArrayEquals(new double[] {2, 3, 4}, v.grid().spacing(), 1e-9);
+    }
+
+    @Test
     void headerImagePairReadByEitherName() throws IOException {
         NiftiBytes b = new NiftiBytes();
         b.magic = "ni1\0";

@@ -9,6 +9,10 @@ import doseengine.geometry.FloatVolume;
 import doseengine.geometry.ShortVolume;
 import doseengine.geometry.Volume;
 import doseengine.geometry.VoxelGrid;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Write then read NIfTI-1 for every written type, plain and gzipped, on oblique right- and left-handed grids.
@@ -66,5 +71,22 @@ class NiftiRoundTripTest {
         // A world point computed through the read grid lands where the original grid puts it.
         double[] want = grid.indexToWorld(6, 4, 2);
         assertArrayEquals(want, read.grid().indexToWorld(6, 4, 2), 1e-4);
+    }
+
+    /**
+     * Readers that ignore the sform (or files whose sform is later cleared) must still get the same grid from the
+     * written qform: zero sform_code in the written bytes and read again. The quaternion is float32, so the
+     * direction tolerance is a few float ulps.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"oblique", "leftHanded"})
+    void writtenQformAloneGivesTheSameGrid(String gridName) throws IOException {
+        VoxelGrid grid = gridName.equals("oblique") ? TestGrids.oblique() : TestGrids.leftHanded();
+        Path file = dir.resolve("q.nii");
+        ImageFiles.write(file, TestGrids.shorts(grid));
+        byte[] all = Files.readAllBytes(file);
+        ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN).putShort(254, (short) 0); // sform_code
+        Files.write(file, all);
+        TestGrids.assertGeometry(grid, ImageFiles.read(file).grid(), TOL_MM, 1e-6);
     }
 }
