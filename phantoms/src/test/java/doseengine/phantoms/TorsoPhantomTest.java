@@ -55,7 +55,8 @@ class TorsoPhantomTest {
     /**
      * Organs do not overlap one another except where designed (the liver and spleen take the lungs' bases,
      * tumours and medullae sit inside their organs): each organ's sampled volume equals its analytic volume
-     * minus only what it is designed to contain. Tolerance 0.5 %: sampling error of 1 mm sub-samples (0.1 %).
+     * minus only what it is designed to contain. Tolerance 0.5 %: sampling error of the 0.5 mm sub-samples
+     * (at most 0.12 % measured, the spongiosa); a real overlap of even 1 ml would exceed it for every organ.
      */
     @Test
     void organsOverlapOnlyWhereDesigned() {
