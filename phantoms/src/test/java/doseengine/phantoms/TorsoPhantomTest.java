@@ -56,7 +56,7 @@ class TorsoPhantomTest {
      * Organs do not overlap one another except where designed (the liver and spleen take the lungs' bases,
      * tumours and medullae sit inside their organs): each organ's sampled volume equals its analytic volume
      * minus only what it is designed to contain. Tolerance 0.5 %: sampling error of the 0.5 mm sub-samples
-     * (at most 0.12 % measured, the spongiosa); a real overlap of even 1 ml would exceed it for every organ.
+     * (at most 0.12 % measured, the spongiosa); it catches any overlap above 0.5 % of an organ.
      */
     @Test
     void organsOverlapOnlyWhereDesigned() {
