@@ -1,0 +1,94 @@
+package doseengine.kernels.opencl;
+
+import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_TRUE;
+import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clReleaseMemObject;
+
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_mem;
+
+/**
+ * A block of device global memory. Reads are blocking and check that the host array has exactly the
+ * buffer's size, so a layout mistake shows up as an exception rather than as half-filled results.
+ */
+public final class DeviceBuffer implements AutoCloseable {
+
+    private final OpenClContext cl;
+    private final cl_mem mem;
+    private final long bytes;
+    private boolean closed;
+
+    private DeviceBuffer(OpenClContext cl, cl_mem mem, long bytes) {
+        this.cl = cl;
+        this.mem = mem;
+        this.bytes = bytes;
+    }
+
+    /** An uninitialised buffer of {@code bytes} bytes. */
+    public static DeviceBuffer allocate(OpenClContext cl, long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("OpenCL buffer size must be positive, got " + bytes + " bytes");
+        }
+        return new DeviceBuffer(cl, clCreateBuffer(cl.context(), CL_MEM_READ_WRITE, bytes, null, null), bytes);
+    }
+
+    public static DeviceBuffer copyOf(OpenClContext cl, int[] data) {
+        return copy(cl, Pointer.to(data), (long) data.length * Sizeof.cl_int);
+    }
+
+    public static DeviceBuffer copyOf(OpenClContext cl, float[] data) {
+        return copy(cl, Pointer.to(data), (long) data.length * Sizeof.cl_float);
+    }
+
+    public static DeviceBuffer copyOf(OpenClContext cl, long[] data) {
+        return copy(cl, Pointer.to(data), (long) data.length * Sizeof.cl_long);
+    }
+
+    private static DeviceBuffer copy(OpenClContext cl, Pointer host, long bytes) {
+        if (bytes == 0) {
+            throw new IllegalArgumentException("OpenCL buffers cannot be empty");
+        }
+        cl_mem mem = clCreateBuffer(cl.context(), CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, bytes, host, null);
+        return new DeviceBuffer(cl, mem, bytes);
+    }
+
+    public void read(int[] dst) {
+        read(Pointer.to(dst), (long) dst.length * Sizeof.cl_int);
+    }
+
+    public void read(float[] dst) {
+        read(Pointer.to(dst), (long) dst.length * Sizeof.cl_float);
+    }
+
+    public void read(long[] dst) {
+        read(Pointer.to(dst), (long) dst.length * Sizeof.cl_long);
+    }
+
+    private void read(Pointer dst, long dstBytes) {
+        if (dstBytes != bytes) {
+            throw new IllegalArgumentException("host array of " + dstBytes + " bytes for a device buffer of "
+                    + bytes + " bytes");
+        }
+        clEnqueueReadBuffer(cl.queue(), mem, CL_TRUE, 0, bytes, dst, 0, null, null);
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    cl_mem handle() {
+        return mem;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            clReleaseMemObject(mem);
+        }
+    }
+}

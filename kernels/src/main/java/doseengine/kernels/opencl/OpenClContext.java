@@ -1,0 +1,100 @@
+package doseengine.kernels.opencl;
+
+import static org.jocl.CL.CL_CONTEXT_PLATFORM;
+import static org.jocl.CL.CL_DEVICE_PLATFORM;
+import static org.jocl.CL.clCreateCommandQueue;
+import static org.jocl.CL.clCreateContext;
+import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clGetDeviceInfo;
+import static org.jocl.CL.clReleaseCommandQueue;
+import static org.jocl.CL.clReleaseContext;
+
+import org.jocl.CL;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_context_properties;
+import org.jocl.cl_device_id;
+import org.jocl.cl_platform_id;
+
+/**
+ * One OpenCL device with its context and one in-order command queue. Every OpenCL call made through it
+ * throws {@link org.jocl.CLException} on error ({@code CL.setExceptionsEnabled(true)}): no error code
+ * is left unchecked. Close it to release the queue and the context; programs and buffers made from it
+ * must be closed first.
+ */
+public final class OpenClContext implements AutoCloseable {
+
+    private final OpenClDeviceInfo info;
+    private final cl_device_id device;
+    private final cl_context context;
+    private final cl_command_queue queue;
+    private boolean closed;
+
+    private OpenClContext(OpenClDeviceInfo info, cl_device_id device, cl_context context,
+            cl_command_queue queue) {
+        this.info = info;
+        this.device = device;
+        this.context = context;
+        this.queue = queue;
+    }
+
+    /** Opens the device numbered {@code deviceIndex} by {@link OpenClDiscovery#discover()}. */
+    public static OpenClContext open(int deviceIndex) {
+        OpenClDiscovery.Result found = OpenClDiscovery.discover();
+        if (deviceIndex < 0 || deviceIndex >= found.devices().size()) {
+            throw new IllegalArgumentException("no OpenCL device with index " + deviceIndex + " (found "
+                    + found.devices().size() + (found.available() ? ")" : ": " + found.problem() + ")"));
+        }
+        CL.setExceptionsEnabled(true);
+        cl_device_id device = OpenClDiscovery.deviceHandle(deviceIndex);
+        cl_platform_id platform = new cl_platform_id();
+        clGetDeviceInfo(device, CL_DEVICE_PLATFORM, Sizeof.cl_platform_id, Pointer.to(platform), null);
+        cl_context_properties properties = new cl_context_properties();
+        properties.addProperty(CL_CONTEXT_PLATFORM, platform);
+        cl_context context = clCreateContext(properties, 1, new cl_device_id[] {device}, null, null, null);
+        try {
+            // clCreateCommandQueue is the OpenCL 1.2 call; every 2.x/3.0 driver still provides it.
+            cl_command_queue queue = clCreateCommandQueue(context, device, 0, null);
+            return new OpenClContext(found.devices().get(deviceIndex), device, context, queue);
+        } catch (RuntimeException e) {
+            clReleaseContext(context);
+            throw e;
+        }
+    }
+
+    public OpenClDeviceInfo info() {
+        return info;
+    }
+
+    public cl_device_id device() {
+        return device;
+    }
+
+    public cl_context context() {
+        return context;
+    }
+
+    public cl_command_queue queue() {
+        return queue;
+    }
+
+    /** Waits until everything enqueued so far has finished. */
+    public void finish() {
+        clFinish(queue);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            clReleaseCommandQueue(queue);
+        } finally {
+            clReleaseContext(context);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package doseengine.kernels.opencl;
+
+import static org.jocl.CL.clEnqueueNDRangeKernel;
+import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clReleaseKernel;
+import static org.jocl.CL.clSetKernelArg;
+
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_kernel;
+
+/**
+ * One entry kernel of an {@link OpenClProgram}, with its arguments. Argument types must match the kernel
+ * signature in size: {@code int} for int/uint, {@code long} for long/ulong, {@code float} for float;
+ * a mismatch is reported by the driver ({@code CL_INVALID_ARG_SIZE}), never silently converted.
+ */
+public final class OpenClKernel implements AutoCloseable {
+
+    private final OpenClContext cl;
+    private final OpenClProgram program;
+    private final cl_kernel kernel;
+    private final String name;
+    private boolean closed;
+
+    OpenClKernel(OpenClContext cl, OpenClProgram program, cl_kernel kernel, String name) {
+        this.cl = cl;
+        this.program = program;
+        this.kernel = kernel;
+        this.name = name;
+    }
+
+    public OpenClKernel arg(int index, DeviceBuffer buffer) {
+        clSetKernelArg(kernel, index, Sizeof.cl_mem, Pointer.to(buffer.handle()));
+        return this;
+    }
+
+    public OpenClKernel arg(int index, int value) {
+        clSetKernelArg(kernel, index, Sizeof.cl_int, Pointer.to(new int[] {value}));
+        return this;
+    }
+
+    public OpenClKernel arg(int index, long value) {
+        clSetKernelArg(kernel, index, Sizeof.cl_long, Pointer.to(new long[] {value}));
+        return this;
+    }
+
+    public OpenClKernel arg(int index, float value) {
+        clSetKernelArg(kernel, index, Sizeof.cl_float, Pointer.to(new float[] {value}));
+        return this;
+    }
+
+    /** Runs {@code globalSize} work-items (1-D, work-group size chosen by the driver) and waits. */
+    public void run(long globalSize) {
+        clEnqueueNDRangeKernel(cl.queue(), kernel, 1, null, new long[] {globalSize}, null, 0, null, null);
+        clFinish(cl.queue());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            program.forget(this);
+            clReleaseKernel(kernel);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// KernelSourceTest: cycle_a.clh and cycle_b.clh include each other.
+#include "testsources/include/cycle_a.clh"
