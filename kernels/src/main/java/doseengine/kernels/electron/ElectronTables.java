@@ -42,8 +42,9 @@ import java.util.Arrays;
  *
  * <h2>Bremsstrahlung photon-energy sampling</h2>
  * {@code bremsKappa[j]}, j = 0..K-1: the reduced photon energies kappa = k/T of the Seltzer-Berger table (K = 30,
- * from 0 to 1). {@code bremsShape[(m * N + i) * K + j]}: the material's scaled cross section chi(T_i, kappa_j)
- * = (beta^2) k dsigma/dk summed over elements with Z^2 weights, divided by its maximum over j (so every row peaks at 1).
+ * from 0 to 1). {@code bremsShape[(m * N + i) * K + j]}: the material's scaled cross section
+ * chi_m(T_i, kappa_j) = sum_Z (w_Z / A_Z) Z^2 chi(Z, T_i, kappa_j), proportional to beta^2 k dsigma/dk per gram,
+ * divided by its maximum over j (so every row peaks at 1).
  * Between kappa nodes chi is linear in kappa. The photon spectrum at T_i is proportional to chi(kappa)/kappa.
  *
  * <p>Scalars: the hard-event thresholds W_cc and W_cr, the absorption cutoff E_abs (MeV), and the mixed-scheme
