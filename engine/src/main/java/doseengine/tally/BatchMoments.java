@@ -25,6 +25,10 @@ import doseengine.kernels.tally.FixedPointEnergy;
  * {@code sum_b (x_b - xbar)^2 / (B (B - 1))} (the batch method of Walters, Kawrakow and Rogers, Med Phys 29
  * (2002) 2745).
  *
+ * <p>Only batch totals are squared, never single deposits: every deposit of one history (and of its secondaries)
+ * falls in the same batch, so the correlation between them is inside {@code X_b}. Squaring each deposit, as
+ * GGEMS's dose actor does, understates the variance.
+ *
  * <p>Numerics: in double, the difference {@code S2 - S1^2/N} loses about {@code log10(1/((B-1) r^2))} of 16
  * digits for a relative error r: 7 digits left at r = 1e-4, far more than the estimate's own statistical
  * precision ({@code 1/sqrt(2(B-1))}, 24 % at B = 10). A difference within the accumulated rounding error of

@@ -15,10 +15,11 @@ import java.util.Map;
  * to compare with) for every named label, without copying or sorting voxel doses.
  *
  * <p>D(x) is an exact order statistic found by radix selection on the float bit patterns (for non-negative
- * floats the bit pattern orders like the value): three passes over the image read 11, 10 and 10 bits of each
- * labelled voxel's dose, and after each pass a histogram per (label, percentage) narrows the candidate down to
- * one bit pattern. Memory is a few histograms per label, whatever the grid size; time is three reads of the
- * dose and label images. Labels are processed in groups of {@value #GROUP} to bound the histograms.
+ * floats the bit pattern orders like the value): after one pass that checks the doses and finds the DVH axis,
+ * three passes over the image read 11, 10 and 10 bits of each labelled voxel's dose, and after each pass a
+ * histogram per (label, percentage) narrows the candidate down to one bit pattern. Memory is a few histograms
+ * per label, whatever the grid size; time is four reads of the dose and label images (about 1 s for 39 M
+ * voxels on one core). Labels are processed in groups of {@value #GROUP} to bound the histograms.
  *
  * <p>The DVH uses one dose axis for every label, {@code dvhBins + 1} points {@code d_i = max * i / dvhBins}
  * from 0 to the highest dose in any named label, so organs plot on common axes. Each voxel is binned

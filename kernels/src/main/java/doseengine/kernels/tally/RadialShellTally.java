@@ -76,7 +76,14 @@ public final class RadialShellTally extends EnergyTally {
         float dx = x - cx;
         float dy = y - cy;
         float dz = z - cz;
-        float r2 = dx * dx + dy * dy + dz * dz;
+        depositAtSquaredRadius(dx * dx + dy * dy + dz * dz, energyMeV);
+    }
+
+    /**
+     * Adds {@code energyMeV} deposited at squared distance {@code r2} (cm2) from the centre, for a transport
+     * that tracks the radius itself (a point source at its origin): the bin rule is the same.
+     */
+    public void depositAtSquaredRadius(float r2, float energyMeV) {
         int b = shellOfSquaredRadius(r2);
         add(b < 0 ? escapedSlot() : b, energyMeV);
     }

@@ -64,9 +64,10 @@ class RadialShellTallyTest {
         t.deposit(1f, 2.25f, 3f, 2f);        // r = 0.25: shell 1
         t.deposit(1f, 2f, 3.05f, 4f);        // r = 0.05: inside the first edge, not scored
         t.deposit(1f, 2f, 2.5f, 8f);         // r = 0.5: beyond the last edge
-        t.emit(15f);
+        t.depositAtSquaredRadius(0.0225f, 16f); // r = 0.15 from the centre: shell 0
+        t.emit(31f);
         assertEquals(2, t.shells());
-        assertEquals(FixedPointEnergy.toUnits(1f), t.units()[0]);
+        assertEquals(FixedPointEnergy.toUnits(17f), t.units()[0]);
         assertEquals(FixedPointEnergy.toUnits(2f), t.units()[1]);
         assertEquals(FixedPointEnergy.toUnits(12f), t.escapedUnits());
         assertEquals(t.emittedUnits(), t.depositedUnits() + t.escapedUnits());
