@@ -1,0 +1,3 @@
+package doseengine.kernels;
+
+public interface UniformSource { float nextFloat(); }
