@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * same composition (checked here to 1e-5 in every mass fraction) it is used, otherwise it is built below.
  *
  * <p>Why 1 % is honest: both sides are NIST XCOM-type data (the same photoelectric set, Scofield 1973
- * unrenormalised, and the same scattering data); the table's own interpolation error is below 2e-4
+ * unrenormalised, and the same scattering data); the table's own interpolation error is below 1e-4
  * (PhotonTablesTest). Measured (this test prints it): from 5 to 20 keV, where photoabsorption dominates, every
  * material agrees within 0.05 %; the deviation then grows to -0.1 % at 30 keV and is a systematic -0.2 % from
  * 100 keV up (largest -0.26 %, tissue at 400 keV), where incoherent scattering dominates: the EGSnrc copy of

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The majorant must bound the kernels' float lookup mu(E) * rho everywhere (a Woodcock rejection probability
  * above one would bias the transport), and be tight: it can exceed mu only by the variation of mu across one
- * bin. Grid: 20000 voxels of air, lung, soft tissue, bone and iodine-free materials with random densities.
+ * bin. Grid: 20000 voxels of eight tissue materials (iodine, in the tables, absent) with random densities.
  */
 class WoodcockMajorantTest {
     static PhotonTables tables;
