@@ -1,0 +1,18 @@
+package doseengine.physics.photon;
+
+import doseengine.kernels.UniformSource;
+import java.util.SplittableRandom;
+
+/** Test source of uniform floats in [0, 1), 24 bits each as DESIGN.md 3.4 turns integers into floats. */
+final class SplittableUniformSource implements UniformSource {
+    private final SplittableRandom random;
+
+    SplittableUniformSource(long seed) {
+        this.random = new SplittableRandom(seed);
+    }
+
+    @Override
+    public float nextFloat() {
+        return (random.nextInt() >>> 8) * 0x1p-24f;
+    }
+}
