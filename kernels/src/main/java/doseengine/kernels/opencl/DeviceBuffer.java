@@ -6,7 +6,6 @@ import static org.jocl.CL.CL_TRUE;
 import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clEnqueueFillBuffer;
 import static org.jocl.CL.clEnqueueReadBuffer;
-import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
 import org.jocl.Pointer;
@@ -14,7 +13,7 @@ import org.jocl.Sizeof;
 import org.jocl.cl_mem;
 
 /**
- * A block of device global memory. Reads and writes are blocking and check that the host array has exactly
+ * A block of device global memory. Reads are blocking and check that the host array has exactly
  * the buffer's size, so a layout mistake shows up as an exception rather than as half-filled results.
  */
 public final class DeviceBuffer implements AutoCloseable {
@@ -82,28 +81,11 @@ public final class DeviceBuffer implements AutoCloseable {
         read(Pointer.to(dst), (long) dst.length * Sizeof.cl_long);
     }
 
-    public void write(int[] src) {
-        write(Pointer.to(src), (long) src.length * Sizeof.cl_int);
-    }
-
-    public void write(float[] src) {
-        write(Pointer.to(src), (long) src.length * Sizeof.cl_float);
-    }
-
-    public void write(long[] src) {
-        write(Pointer.to(src), (long) src.length * Sizeof.cl_long);
-    }
-
     /** Sets every byte to zero and waits until it is done. */
     public void fillZero() {
         byte[] zero = {0};
         clEnqueueFillBuffer(cl.queue(), mem, Pointer.to(zero), 1, 0, bytes, 0, null, null);
         cl.finish();
-    }
-
-    private void write(Pointer src, long srcBytes) {
-        checkSize(srcBytes);
-        clEnqueueWriteBuffer(cl.queue(), mem, CL_TRUE, 0, bytes, src, 0, null, null);
     }
 
     private void checkSize(long hostBytes) {
