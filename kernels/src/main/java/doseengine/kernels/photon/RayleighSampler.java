@@ -74,8 +74,8 @@ public final class RayleighSampler {
         while (true) {
             float p = rng.nextFloat() * pMax;
             // y^2 = 1 - s with s = (1 - p)^(1/4), written as p / ((1 + s)(1 + s^2)) to keep small p exact.
-            // Two float square roots (each rounded), not one double (1 - p)^(1/4): float sqrt is correctly
-            // rounded on both backends, so the OpenCL twin gets these very bits.
+            // Two float square roots (each rounded), not one double (1 - p)^(1/4): the OpenCL twin, built with
+            // correctly rounded sqrt where the device has it (OpenClProgram), then gets these very bits.
             float s = (float) Math.sqrt((float) Math.sqrt(1f - p));
             float t = (float) Math.sqrt(p / ((1f + s) * (1f + s * s))) * bins;
             int j = (int) t;
