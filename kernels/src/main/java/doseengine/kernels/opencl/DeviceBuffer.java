@@ -4,6 +4,7 @@ import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_TRUE;
 import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clEnqueueFillBuffer;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
@@ -12,8 +13,8 @@ import org.jocl.Sizeof;
 import org.jocl.cl_mem;
 
 /**
- * A block of device global memory. Reads are blocking and check that the host array has exactly the
- * buffer's size, so a layout mistake shows up as an exception rather than as half-filled results.
+ * A block of device global memory. Reads are blocking and check that the host array has exactly
+ * the buffer's size, so a layout mistake shows up as an exception rather than as half-filled results.
  */
 public final class DeviceBuffer implements AutoCloseable {
 
@@ -34,6 +35,18 @@ public final class DeviceBuffer implements AutoCloseable {
             throw new IllegalArgumentException("OpenCL buffer size must be positive, got " + bytes + " bytes");
         }
         return new DeviceBuffer(cl, clCreateBuffer(cl.context(), CL_MEM_READ_WRITE, bytes, null, null), bytes);
+    }
+
+    /** A buffer of {@code bytes} bytes, all zero. */
+    public static DeviceBuffer zeroed(OpenClContext cl, long bytes) {
+        DeviceBuffer b = allocate(cl, bytes);
+        try {
+            b.fillZero();
+        } catch (RuntimeException e) {
+            b.close();
+            throw e;
+        }
+        return b;
     }
 
     public static DeviceBuffer copyOf(OpenClContext cl, int[] data) {
@@ -68,11 +81,22 @@ public final class DeviceBuffer implements AutoCloseable {
         read(Pointer.to(dst), (long) dst.length * Sizeof.cl_long);
     }
 
-    private void read(Pointer dst, long dstBytes) {
-        if (dstBytes != bytes) {
-            throw new IllegalArgumentException("host array of " + dstBytes + " bytes for a device buffer of "
+    /** Sets every byte to zero and waits until it is done. */
+    public void fillZero() {
+        byte[] zero = {0};
+        clEnqueueFillBuffer(cl.queue(), mem, Pointer.to(zero), 1, 0, bytes, 0, null, null);
+        cl.finish();
+    }
+
+    private void checkSize(long hostBytes) {
+        if (hostBytes != bytes) {
+            throw new IllegalArgumentException("host array of " + hostBytes + " bytes for a device buffer of "
                     + bytes + " bytes");
         }
+    }
+
+    private void read(Pointer dst, long dstBytes) {
+        checkSize(dstBytes);
         clEnqueueReadBuffer(cl.queue(), mem, CL_TRUE, 0, bytes, dst, 0, null, null);
     }
 

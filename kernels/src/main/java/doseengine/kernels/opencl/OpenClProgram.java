@@ -23,11 +23,16 @@ import org.jocl.cl_program;
  * <p>Always built with {@value #BASE_OPTIONS}: OpenCL C 1.2 (what every GPU driver and PoCL accept) and
  * no contraction of a*b+c into fma (the source also starts with {@code #pragma OPENCL FP_CONTRACT OFF};
  * the macro lets a source check that it was built this way). Options that trade accuracy for speed are
- * refused: the device must compute what the Java twin computes (DESIGN.md 3.4).
+ * refused: the device must compute what the Java twin computes (DESIGN.md 3.4). Where the device supports it
+ * ({@link OpenClContext#correctlyRoundedDivideSqrt()}), {@value #CORRECTLY_ROUNDED_DIVIDE_SQRT} is added too:
+ * float division and sqrt are then correctly rounded as in Java, so a kernel that uses no other transcendental
+ * function gives the Java twin's float bits, and only log, exp, sin, cos ... may differ by their few ulp.
  */
 public final class OpenClProgram implements AutoCloseable {
 
     public static final String BASE_OPTIONS = "-cl-std=CL1.2 -DFP_CONTRACT_OFF";
+    /** Added to {@link #BASE_OPTIONS} on devices that support it. */
+    public static final String CORRECTLY_ROUNDED_DIVIDE_SQRT = "-cl-fp32-correctly-rounded-divide-sqrt";
     private static final List<String> REFUSED_OPTIONS = List.of("-cl-fast-relaxed-math",
             "-cl-unsafe-math-optimizations", "-cl-mad-enable", "-cl-finite-math-only", "-cl-no-signed-zeros",
             "-cl-denorms-are-zero");
@@ -36,14 +41,17 @@ public final class OpenClProgram implements AutoCloseable {
     private final cl_program program;
     private final String sourceName;
     private final String buildLog;
+    private final String options;
     private final List<OpenClKernel> kernels = new ArrayList<>();
     private boolean closed;
 
-    private OpenClProgram(OpenClContext cl, cl_program program, String sourceName, String buildLog) {
+    private OpenClProgram(OpenClContext cl, cl_program program, String sourceName, String buildLog,
+            String options) {
         this.cl = cl;
         this.program = program;
         this.sourceName = sourceName;
         this.buildLog = buildLog;
+        this.options = options;
     }
 
     /** Builds {@code source} with {@link #BASE_OPTIONS}. */
@@ -62,7 +70,8 @@ public final class OpenClProgram implements AutoCloseable {
                         + "kernels must compute what the Java twin computes");
             }
         }
-        String options = (BASE_OPTIONS + " " + extraOptions).trim();
+        String options = (BASE_OPTIONS + (cl.correctlyRoundedDivideSqrt() ? " " + CORRECTLY_ROUNDED_DIVIDE_SQRT : "")
+                + " " + extraOptions).trim();
         cl_program program = clCreateProgramWithSource(cl.context(), 1, new String[] {source.text()}, null,
                 null);
         try {
@@ -72,7 +81,7 @@ public final class OpenClProgram implements AutoCloseable {
             clReleaseProgram(program);
             throw new KernelBuildException(source.name(), cl.info().deviceName(), options, log, e);
         }
-        return new OpenClProgram(cl, program, source.name(), buildLog(program, cl.device()));
+        return new OpenClProgram(cl, program, source.name(), buildLog(program, cl.device()), options);
     }
 
     /** A new kernel object for the entry kernel {@code name}; close it, or let {@link #close()} do it. */
@@ -87,6 +96,16 @@ public final class OpenClProgram implements AutoCloseable {
 
     void forget(OpenClKernel kernel) {
         kernels.remove(kernel);
+    }
+
+    /** The complete build options the program was compiled with. */
+    public String options() {
+        return options;
+    }
+
+    /** Whether float division and sqrt in this program are correctly rounded (as in Java). */
+    public boolean correctlyRoundedDivideSqrt() {
+        return options.contains(CORRECTLY_ROUNDED_DIVIDE_SQRT);
     }
 
     /** The compiler's messages (warnings) of the successful build; often empty. */

@@ -109,4 +109,28 @@ public final class ComptonSampler {
         out.photonEnergy = eps * energy;
         out.electronEnergy = energy - out.photonEnergy;
     }
+
+    /** Nodes of the S(x)/Z table per material. */
+    public int nodeCount() {
+        return nodeCount;
+    }
+
+    /** ln(x / (1/Angstrom)) of node 0. */
+    public float lnXMin() {
+        return lnXMin;
+    }
+
+    /** x of node 0 (1/Angstrom), the float the S ~ x^2 continuation below node 0 divides by. */
+    public float xMin() {
+        return xMin;
+    }
+
+    public float nodesPerUnitLnX() {
+        return nodesPerUnitLnX;
+    }
+
+    /** Copy of {@code incoherentScatteringFunction}, index material * nodeCount + node, for uploading. */
+    public float[] scatteringFunctionArray() {
+        return scatteringFunction.clone();
+    }
 }

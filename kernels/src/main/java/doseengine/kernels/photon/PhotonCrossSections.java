@@ -157,4 +157,33 @@ public final class PhotonCrossSections {
         }
         return PAIR;
     }
+
+    /** ln(E/MeV) at the start of bin 0. */
+    public float lnEnergyMin() {
+        return lnEnergyMin;
+    }
+
+    public float binsPerUnitLnEnergy() {
+        return binsPerUnitLnEnergy;
+    }
+
+    /** Copy of {@code nodeLnEnergy} (tables-photon.md), for uploading to a device. */
+    public float[] nodeLnEnergyArray() {
+        return nodeLnEnergy.clone();
+    }
+
+    /** Copy of {@code binFirstNode}, for uploading to a device. */
+    public int[] binFirstNodeArray() {
+        return binFirstNode.clone();
+    }
+
+    /** Copy of {@code muOverRho}, index (process * materialCount + material) * nodeCount + node. */
+    public float[] muOverRhoArray() {
+        return muOverRho.clone();
+    }
+
+    /** Copy of {@code logSlope}, same index as {@link #muOverRhoArray()}. */
+    public float[] logSlopeArray() {
+        return logSlope.clone();
+    }
 }

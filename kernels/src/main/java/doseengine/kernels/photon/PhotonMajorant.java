@@ -28,4 +28,14 @@ public final class PhotonMajorant {
     public float atBin(int bin) {
         return perBin[bin];
     }
+
+    /** The cross sections whose bins index the majorant. */
+    public PhotonCrossSections crossSections() {
+        return crossSections;
+    }
+
+    /** Copy of the majorant per bin (1/cm), for uploading to a device. */
+    public float[] perBinArray() {
+        return perBin.clone();
+    }
 }

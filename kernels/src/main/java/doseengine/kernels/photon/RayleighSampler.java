@@ -74,7 +74,9 @@ public final class RayleighSampler {
         while (true) {
             float p = rng.nextFloat() * pMax;
             // y^2 = 1 - s with s = (1 - p)^(1/4), written as p / ((1 + s)(1 + s^2)) to keep small p exact.
-            float s = (float) Math.sqrt(Math.sqrt(1f - p));
+            // Two float square roots (each rounded), not one double (1 - p)^(1/4): the OpenCL twin, built with
+            // correctly rounded sqrt where the device has it (OpenClProgram), then gets these very bits.
+            float s = (float) Math.sqrt((float) Math.sqrt(1f - p));
             float t = (float) Math.sqrt(p / ((1f + s) * (1f + s * s))) * bins;
             int j = (int) t;
             if (j >= bins) {
@@ -89,5 +91,25 @@ public final class RayleighSampler {
                 return cosTheta;
             }
         }
+    }
+
+    /** The energy node grid that the cumulative probabilities are tabulated on. */
+    public PhotonCrossSections grid() {
+        return grid;
+    }
+
+    /** R, the bins in y per material. */
+    public int bins() {
+        return bins;
+    }
+
+    /** Copy of {@code rayleighInverseCdfX2}, index material * (R + 1) + j, for uploading to a device. */
+    public float[] inverseCdfX2Array() {
+        return inverseCdfX2.clone();
+    }
+
+    /** Copy of {@code rayleighCdfAtKmax}, index material * nodeCount + node, for uploading to a device. */
+    public float[] cdfAtKmaxArray() {
+        return cdfAtKmax.clone();
     }
 }

@@ -32,4 +32,12 @@ public final class PointSource implements DecaySource {
         positionCm[2] = z;
         return voxel;
     }
+
+    /** Position (cm) in the transport's frame. */
+    public float x() { return x; }
+    public float y() { return y; }
+    public float z() { return z; }
+
+    /** Flat index of the voxel holding the point, or -1 without a grid. */
+    public int voxel() { return voxel; }
 }

@@ -110,4 +110,18 @@ public final class SourceSampler implements DecaySource {
     public int nx() { return nx; }
     public int ny() { return ny; }
     public int nz() { return nz; }
+
+    /** Voxel sizes in cm. */
+    public float sx() { return sx; }
+    public float sy() { return sy; }
+    public float sz() { return sz; }
+
+    /** The table's {@code prob} array itself, not a copy (it may be large): for uploading to a device only. */
+    public float[] prob() { return prob; }
+
+    /** The table's {@code alias} array itself, not a copy: for uploading to a device only. */
+    public int[] alias() { return alias; }
+
+    /** The table's {@code voxelIndex} array itself, not a copy: for uploading to a device only. */
+    public int[] voxelIndex() { return voxelIndex; }
 }

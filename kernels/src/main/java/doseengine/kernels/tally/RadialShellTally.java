@@ -67,6 +67,9 @@ public final class RadialShellTally extends EnergyTally {
 
     public boolean isUniform() { return uniform; }
 
+    /** 1 / shell width (1/cm) that the uniform search guesses the shell with; meaningful for uniform shells. */
+    public float inverseWidthPerCm() { return inverseWidth; }
+
     public float centreX() { return cx; }
     public float centreY() { return cy; }
     public float centreZ() { return cz; }
