@@ -30,13 +30,8 @@ public final class DoseCalculation {
 
     public static DoseResult run(DoseProblem p, RunSettings s, ProgressListener progress) {
         long t0 = System.nanoTime();
+        requireTargetLabel(p, s.stop());
         VoxelBatchTally tally = new VoxelBatchTally(p.grid(), p.labels());
-        if (s.stop() instanceof StopRule.TargetUncertainty t) {
-            if (p.labels() == null) {
-                throw new BadInputException("--target-label " + t.label() + " needs a label image (--labels)");
-            }
-            p.labels().valueOf(t.label()); // unknown label: the error lists the known ones, before any work
-        }
         PhysicsTables tables = PhysicsTables.build(p.materials(), EmissionTable.of(p.nuclide()), s.parameters(),
                 p.material().data(), p.density().data());
         VoxelSource source = VoxelSource.fromActivity(p.tiaMBqH());
@@ -51,6 +46,20 @@ public final class DoseCalculation {
         List<RegionDose> regions = p.labels() == null || p.labels().names().isEmpty() ? List.of()
                 : RegionDoseCalculator.compute(tally, dose, p.density(), new double[0], DVH_BINS);
         return new DoseResult(p, s, dose, regions, tally.energyBalance(), outcome, setup);
+    }
+
+    /**
+     * Refuses a target-uncertainty rule whose label the problem does not have, before any work.
+     *
+     * @throws BadInputException naming the known labels
+     */
+    public static void requireTargetLabel(DoseProblem p, StopRule stop) {
+        if (stop instanceof StopRule.TargetUncertainty t) {
+            if (p.labels() == null) {
+                throw new BadInputException("--target-label " + t.label() + " needs a label image (--labels)");
+            }
+            p.labels().valueOf(t.label());
+        }
     }
 
     /** The voxel world in the transport frame: voxel sizes in cm, material index and density per voxel. */

@@ -16,6 +16,7 @@ import doseengine.geometry.io.ImageFiles;
 import doseengine.geometry.resample.ActivityResampler;
 import doseengine.geometry.resample.LabelResampler;
 import doseengine.geometry.resample.ResampledActivity;
+import doseengine.phantoms.Phantom;
 import doseengine.physics.decay.Nuclide;
 import doseengine.physics.decay.NuclideCatalog;
 import doseengine.physics.material.Material;
@@ -31,7 +32,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads the inputs of {@code doseengine run} into a {@link DoseProblem} on the CT's grid.
+ * Builds a {@link DoseProblem} on the CT's grid: from the input files of {@code doseengine run}, or from a phantom
+ * (the demo).
  *
  * <ul>
  * <li>CT (HU) to density and material with the Schneider 2000 calibration or the user's tables; CT numbers
@@ -47,12 +49,12 @@ import java.util.TreeSet;
  * each value v is named {@code label_v}. Values without a name are left out of the statistics (noted).</li>
  * </ul>
  */
-public final class DoseProblemReader {
+public final class DoseProblems {
     /** The inputs; labels, labelNames and the calibrations may be null. */
     public record Request(Path ct, Path activity, ActivityUnit unit, Double tiaHours, Path labels, Path labelNames,
                           String nuclide, Path densityCalibration, Path materialCalibration) {}
 
-    private DoseProblemReader() {}
+    private DoseProblems() {}
 
     public static DoseProblem read(Request r) {
         Nuclide nuclide = NuclideCatalog.get(r.nuclide());
@@ -64,13 +66,30 @@ public final class DoseProblemReader {
         CtConverter converter = converter(r.densityCalibration(), r.materialCalibration());
         CtConversion conversion = converter.convert(ct, r.ct().toString());
         notes.addAll(conversion.warnings());
-        MaterialCatalog catalog = MaterialCatalog.standard();
-        List<Material> materials = conversion.materialNames().stream().map(catalog::get).toList();
 
         FloatVolume tia = readActivity(r, grid, notes);
         LabelMap labels = r.labels() == null ? null : readLabels(r.labels(), r.labelNames(), grid, notes);
         return new DoseProblem(r.ct().getFileName().toString(), ct, conversion.density(), conversion.material(),
-                materials, tia, labels, nuclide, notes);
+                materials(conversion), tia, labels, nuclide, notes);
+    }
+
+    /**
+     * A phantom with its activity map (MBq per voxel at t = 0) integrated over {@code tiaHours}, on the default CT
+     * calibration.
+     */
+    public static DoseProblem fromPhantom(Phantom phantom, Nuclide nuclide, double tiaHours, List<String> notes) {
+        CtConversion conversion = CtConverter.schneider2000().convert(phantom.ctHu(), phantom.name() + " CT");
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(conversion.warnings());
+        FloatVolume tia = ActivityUnit.MBQ.toMBqHours(phantom.activityMBq(), tiaHours);
+        return new DoseProblem(phantom.name() + " phantom", phantom.ctHu(), conversion.density(),
+                conversion.material(), materials(conversion), tia, phantom.labels(), nuclide, all);
+    }
+
+    /** The catalog materials behind the conversion's material indices, in index order. */
+    private static List<Material> materials(CtConversion conversion) {
+        MaterialCatalog catalog = MaterialCatalog.standard();
+        return conversion.materialNames().stream().map(catalog::get).toList();
     }
 
     private static CtConverter converter(Path densityCsv, Path materialCsv) {
