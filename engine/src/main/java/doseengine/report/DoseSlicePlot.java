@@ -50,9 +50,10 @@ public final class DoseSlicePlot {
 
     /**
      * The slice through the highest-dose region: the centroid (mean k) of the label with the highest mean dose,
-     * or, without labels, the slice of the hottest voxel; the centre slice when no voxel has dose.
+     * or, without labels, the slice where the mass-weighted 3 x 3 x 3 mean dose ({@link LocalMeanDose}) peaks; the
+     * centre slice when no voxel has dose.
      */
-    public static Slice choose(FloatVolume dose, LabelMap labels, List<RegionDose> regions) {
+    public static Slice choose(FloatVolume dose, FloatVolume density, LabelMap labels, List<RegionDose> regions) {
         VoxelGrid g = dose.grid();
         RegionDose hottest = null;
         for (RegionDose r : regions) {
@@ -73,24 +74,25 @@ public final class DoseSlicePlot {
             }
             return new Slice((int) Math.round(sumK / n), "through " + hottest.name() + " (highest mean dose)");
         }
-        float[] d = dose.data();
+        float[] d = LocalMeanDose.of(dose, density);
+        float[] rho = density.data();
         int best = -1;
         for (int v = 0; v < d.length; v++) {
-            if (d[v] > 0 && (best < 0 || d[v] > d[best])) {
+            if (d[v] > 0 && rho[v] >= LocalMeanDose.MIN_DENSITY && (best < 0 || d[v] > d[best])) {
                 best = v;
             }
         }
         if (best >= 0) {
-            return new Slice(best / plane, "through the hottest voxel");
+            return new Slice(best / plane, "through the highest 3x3x3 mean dose");
         }
         return new Slice(g.nz() / 2, "centre slice (no dose)");
     }
 
     /**
-     * The top of the colour scale: the highest D2 (near-maximum dose) of the labels; without labels, the 99th
-     * percentile of the slice's non-zero doses.
+     * The top of the colour scale: the highest D2 (near-maximum dose) of the labels; without labels, the highest
+     * mass-weighted 3 x 3 x 3 mean dose of the grid ({@link LocalMeanDose}).
      */
-    public static WashTop washTop(FloatVolume dose, Slice slice, List<RegionDose> regions) {
+    public static WashTop washTop(FloatVolume dose, FloatVolume density, List<RegionDose> regions) {
         RegionDose top = null;
         for (RegionDose r : regions) {
             if (r.d2Gy() > 0 && (top == null || r.d2Gy() > top.d2Gy())) {
@@ -100,21 +102,15 @@ public final class DoseSlicePlot {
         if (top != null) {
             return new WashTop(top.d2Gy(), "D2 of " + top.name());
         }
-        VoxelGrid g = dose.grid();
-        int plane = g.nx() * g.ny();
-        float[] d = dose.data();
-        float[] positive = new float[plane];
-        int n = 0;
-        for (int v = slice.k() * plane; v < (slice.k() + 1) * plane; v++) {
-            if (d[v] > 0) {
-                positive[n++] = d[v];
+        double max = 0;
+        float[] local = LocalMeanDose.of(dose, density);
+        float[] rho = density.data();
+        for (int v = 0; v < local.length; v++) {
+            if (rho[v] >= LocalMeanDose.MIN_DENSITY) {
+                max = Math.max(max, local[v]);
             }
         }
-        if (n == 0) {
-            return new WashTop(0, "no dose");
-        }
-        java.util.Arrays.sort(positive, 0, n);
-        return new WashTop(positive[Math.min(n - 1, (int) Math.floor(0.99 * n))], "99th percentile of the slice");
+        return new WashTop(max, max > 0 ? "highest 3x3x3 mean dose" : "no dose");
     }
 
     public static void write(Path file, Volume ctHu, FloatVolume dose, Slice slice, WashTop top, String title) {

@@ -1,5 +1,6 @@
 package doseengine.report;
 
+import doseengine.geometry.FloatVolume;
 import doseengine.geometry.io.ImageFiles;
 import doseengine.transport.DoseResult;
 import java.nio.file.Path;
@@ -44,9 +45,11 @@ public final class RunReport {
             DvhPlot.write(add(files, dir.resolve(DVH_PNG)), r.regions(), "Cumulative DVH: " + title);
             dvh = DVH_PNG;
         }
-        DoseSlicePlot.Slice slice = DoseSlicePlot.choose(r.dose().gray(), r.problem().labels(), r.regions());
-        DoseSlicePlot.write(add(files, dir.resolve(SLICE_PNG)), r.problem().ctHu(), r.dose().gray(), slice,
-                DoseSlicePlot.washTop(r.dose().gray(), slice, r.regions()), "Dose on CT: " + title);
+        FloatVolume dose = r.dose().gray();
+        FloatVolume density = r.problem().density();
+        DoseSlicePlot.Slice slice = DoseSlicePlot.choose(dose, density, r.problem().labels(), r.regions());
+        DoseSlicePlot.write(add(files, dir.resolve(SLICE_PNG)), r.problem().ctHu(), dose, slice,
+                DoseSlicePlot.washTop(dose, density, r.regions()), "Dose on CT: " + title);
         HtmlReport.write(add(files, dir.resolve(REPORT_HTML)), r, ctx, SLICE_PNG, dvh);
         return files;
     }
