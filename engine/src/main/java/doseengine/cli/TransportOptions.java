@@ -44,8 +44,11 @@ public final class TransportOptions {
                     + "decay voxel, photons ignored; the clinical fast method, for comparison).")
     String method;
 
-    /** Checks every option and resolves the backend; the cheap part, done before any file is read. */
-    RunSettings settings(StopRule stop) {
+    /**
+     * Checks every option and resolves the backend: the cheap part, for commands to do before reading any file.
+     * Subcommands of other modules (validate, bench) use this class as a picocli mixin and call this.
+     */
+    public RunSettings settings(StopRule stop) {
         TransportMethod m = TransportMethod.fromKey(method);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
