@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Monte Carlo absorbed dose for 177Lu, 90Y and 131I: coupled photon-electron transport "
                 + "in voxel geometry, on OpenCL devices or in Java.",
-        subcommands = {PhantomCommand.class, NuclideCommand.class, DevicesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, PhantomCommand.class, NuclideCommand.class, DevicesCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -41,7 +42,20 @@ public final class Main implements Runnable {
             cl.addSubcommand(p.command());
         }
         cl.setExecutionExceptionHandler(Main::handleExecutionException);
+        cl.setParameterExceptionHandler(Main::handleParameterException);
         return cl;
+    }
+
+    /** A command line that does not parse (unknown option, missing value): one line and a pointer to the help. */
+    private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String message = String.valueOf(e.getMessage()).strip();
+        int nl = message.indexOf('\n');
+        err.println("error: " + (nl < 0 ? message : message.substring(0, nl)) + " (see '"
+                + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return 2;
     }
 
     /**
@@ -54,6 +68,11 @@ public final class Main implements Runnable {
             err.println("error: " + e.getMessage());
             err.flush();
             return 2;
+        }
+        if (e instanceof UnsupportedOperationException) {
+            err.println("error: not available in this build: " + e.getMessage());
+            err.flush();
+            return 1;
         }
         err.println("error: internal failure: " + e);
         if (System.getenv("DOSEENGINE_DEBUG") != null) {

@@ -1,0 +1,144 @@
+package doseengine.cli;
+
+import doseengine.geometry.BadInputException;
+import doseengine.io.ActivityUnit;
+import doseengine.io.DoseProblems;
+import doseengine.io.OutputDirectory;
+import doseengine.report.RunContext;
+import doseengine.transport.DoseProblem;
+import doseengine.transport.RunSettings;
+import doseengine.transport.StopRule;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code doseengine run}: absorbed dose from a patient's CT and time-integrated activity image (DESIGN.md 5).
+ *
+ * <p>Grids: the dose is computed on the CT grid. An activity image on another grid is resampled onto it,
+ * conserving its total (refused if more than 0.1 % falls outside the CT); a label image on another grid is
+ * resampled by nearest neighbour (refused if none of its labelled voxels lies inside the CT).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Compute the absorbed dose (Gy) of a time-integrated activity distribution in a patient's CT. "
+                + "Writes dose.nii.gz, uncertainty.nii.gz, organs.csv, organs.json, dvh.png, dose_slice.png and "
+                + "report.html.")
+public final class RunCommand implements Callable<Integer> {
+    /** Decays when neither --decays nor --target-uncertainty is given. */
+    public static final long DEFAULT_DECAYS = 1_000_000;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--ct", required = true, paramLabel = "PATH", description = "CT in HU (.nii, .nii.gz, .mhd, .mha).")
+    Path ct;
+
+    @Option(names = "--activity", required = true, paramLabel = "PATH",
+            description = "Activity image: time-integrated activity per voxel in MBq h unless --activity-unit says "
+                    + "otherwise. Resampled onto the CT grid if its grid differs.")
+    Path activity;
+
+    @Option(names = "--nuclide", required = true, paramLabel = "NUC", description = "Lu-177, Y-90 or I-131.")
+    String nuclide;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
+    Path out;
+
+    @Option(names = "--labels", paramLabel = "PATH",
+            description = "Label image (organs, lesions; 0 = background), resampled by nearest neighbour if its grid "
+                    + "differs from the CT's.")
+    Path labels;
+
+    @Option(names = "--label-names", paramLabel = "PATH",
+            description = "labels.json naming the label values (default: the .json beside the label image with the "
+                    + "same stem, or labels.json in its folder).")
+    Path labelNames;
+
+    @Option(names = "--decays", paramLabel = "N",
+            description = "Number of decays to simulate (default " + DEFAULT_DECAYS + "); rounded up to 10 equal batches.")
+    Long decays;
+
+    @Option(names = "--target-uncertainty", paramLabel = "U",
+            description = "Run until the relative standard error of the mean dose of --target-label is at most U "
+                    + "(a fraction, e.g. 0.02).")
+    Double targetUncertainty;
+
+    @Option(names = "--target-label", paramLabel = "NAME", description = "The label of --target-uncertainty.")
+    String targetLabel;
+
+    @Option(names = "--max-decays", paramLabel = "N",
+            description = "Most decays of a --target-uncertainty run (default 1e8; the run takes batches of 1/200 of "
+                    + "it and at least 10 of them).")
+    Long maxDecays;
+
+    @Option(names = "--activity-unit", paramLabel = "UNIT", defaultValue = "MBqh",
+            description = "MBqh (default) or MBqs: time-integrated activity per voxel; MBq: activity per voxel; "
+                    + "Bq/ml: activity concentration. MBq and Bq/ml need --tia-hours.")
+    String activityUnit;
+
+    @Option(names = "--tia-hours", paramLabel = "H",
+            description = "Effective integration time (h) that turns MBq or Bq/ml into time-integrated activity: "
+                    + "A~ = A x H (H = T_eff / ln 2 for mono-exponential clearance from the image time on).")
+    Double tiaHours;
+
+    @Option(names = "--calibration", paramLabel = "CSV",
+            description = "HU to density table (columns HU,density_g_cm3) replacing Schneider et al. 2000.")
+    Path calibration;
+
+    @Option(names = "--material-calibration", paramLabel = "CSV",
+            description = "HU to material table (columns hu_lower,hu_upper,material) replacing the collapsed "
+                    + "Schneider 2000 bins.")
+    Path materialCalibration;
+
+    @Mixin
+    TransportOptions transport;
+
+    @Override
+    public Integer call() {
+        ActivityUnit unit = ActivityUnit.parse(activityUnit);
+        unit.checkHours(tiaHours);
+        RunSettings settings = transport.settings(stopRule());
+        if (targetLabel != null && labels == null) {
+            throw new BadInputException("--target-label " + targetLabel + " needs a label image (--labels)");
+        }
+        Path dir = OutputDirectory.prepare(out);
+        DoseProblem problem = DoseProblems.read(new DoseProblems.Request(ct, activity, unit, tiaHours, labels,
+                labelNames, nuclide, calibration, materialCalibration));
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put("CT", ct.toString());
+        inputs.put("activity", activity + " (" + unit.label() + (tiaHours == null ? "" : ", x " + tiaHours + " h") + ")");
+        if (labels != null) {
+            inputs.put("labels", labels.toString());
+        }
+        inputs.put("HU to density", calibration == null ? "Schneider et al. 2000 (default)" : calibration.toString());
+        inputs.put("HU to material", materialCalibration == null ? "Schneider et al. 2000, collapsed (default)"
+                : materialCalibration.toString());
+        RunContext ctx = new RunContext("run", VersionProvider.version(), Instant.now(), inputs, List.of());
+        return DoseCommandSupport.calculateAndReport(spec.commandLine(), problem, settings, ctx, dir);
+    }
+
+    private StopRule stopRule() {
+        if (targetUncertainty != null || targetLabel != null) {
+            if (decays != null) {
+                throw new BadInputException("--decays and --target-uncertainty exclude each other; "
+                        + "use --max-decays to bound a target run");
+            }
+            if (targetUncertainty == null) {
+                throw new BadInputException("--target-label needs --target-uncertainty U");
+            }
+            return new StopRule.TargetUncertainty(targetLabel, targetUncertainty,
+                    maxDecays == null ? StopRule.TargetUncertainty.DEFAULT_MAX_DECAYS : maxDecays);
+        }
+        if (maxDecays != null) {
+            throw new BadInputException("--max-decays bounds a --target-uncertainty run; use --decays N otherwise");
+        }
+        return new StopRule.DecayCount(decays == null ? DEFAULT_DECAYS : decays);
+    }
+}

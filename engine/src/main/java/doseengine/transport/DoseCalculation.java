@@ -1,0 +1,71 @@
+package doseengine.transport;
+
+import doseengine.geometry.BadInputException;
+import doseengine.geometry.VoxelGrid;
+import doseengine.kernels.transport.HistoryKernel;
+import doseengine.kernels.transport.VoxelGeometry;
+import doseengine.physics.PhysicsTables;
+import doseengine.physics.decay.EmissionTable;
+import doseengine.source.VoxelSource;
+import doseengine.tally.DoseMap;
+import doseengine.tally.RegionDose;
+import doseengine.tally.RegionDoseCalculator;
+import doseengine.tally.TimeIntegratedActivity;
+import doseengine.tally.VoxelBatchTally;
+import java.util.List;
+
+/**
+ * One dose calculation from a {@link DoseProblem}: physics tables, decay source and tally are built, the
+ * backend's kernel runs the batches ({@link TransportRun}), and the batches become dose and organ statistics.
+ *
+ * <p>Dose in Gy is the mean dose per decay times the number of decays of the time-integrated activity,
+ * {@code A~ [MBq h] * 3.6e9}: the activity image gives both where decays happen (the source samples voxels in
+ * proportion to it) and how many there are.
+ */
+public final class DoseCalculation {
+    /** Points of the common dose axis of the DVHs. */
+    public static final int DVH_BINS = 400;
+
+    private DoseCalculation() {}
+
+    public static DoseResult run(DoseProblem p, RunSettings s, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        requireTargetLabel(p, s.stop());
+        VoxelBatchTally tally = new VoxelBatchTally(p.grid(), p.labels());
+        PhysicsTables tables = PhysicsTables.build(p.materials(), EmissionTable.of(p.nuclide()), s.parameters(),
+                p.material().data(), p.density().data());
+        VoxelSource source = VoxelSource.fromActivity(p.tiaMBqH());
+        HistoryKernel kernel = s.backend().factory(s.method()).create(tables, geometry(p), source.sampler(), s.seed());
+        double setup = (System.nanoTime() - t0) * 1e-9;
+
+        UncertaintyWatch watch = UncertaintyWatch.hottest(tally, p.density());
+        RunOutcome outcome = new TransportRun(kernel, tally, s.threads()).execute(s.stop(), watch, progress);
+
+        TimeIntegratedActivity tia = TimeIntegratedActivity.ofMBqHours(source.totalWeight());
+        DoseMap dose = DoseMap.of(tally, p.density(), tia);
+        List<RegionDose> regions = p.labels() == null || p.labels().names().isEmpty() ? List.of()
+                : RegionDoseCalculator.compute(tally, dose, p.density(), new double[0], DVH_BINS);
+        return new DoseResult(p, s, dose, regions, tally.energyBalance(), outcome, setup);
+    }
+
+    /**
+     * Refuses a target-uncertainty rule whose label the problem does not have, before any work.
+     *
+     * @throws BadInputException naming the known labels
+     */
+    public static void requireTargetLabel(DoseProblem p, StopRule stop) {
+        if (stop instanceof StopRule.TargetUncertainty t) {
+            if (p.labels() == null) {
+                throw new BadInputException("--target-label " + t.label() + " needs a label image (--labels)");
+            }
+            p.labels().valueOf(t.label());
+        }
+    }
+
+    /** The voxel world in the transport frame: voxel sizes in cm, material index and density per voxel. */
+    static VoxelGeometry geometry(DoseProblem p) {
+        VoxelGrid g = p.grid();
+        return new VoxelGeometry(g.nx(), g.ny(), g.nz(), (float) (g.spacingX() / 10), (float) (g.spacingY() / 10),
+                (float) (g.spacingZ() / 10), p.material().data(), p.density().data());
+    }
+}

@@ -1,0 +1,13 @@
+package doseengine.transport;
+
+/**
+ * Receives a transport run's progress from the thread that drives the run, a few times per second while batches
+ * run, after every batch, and once at the end ({@link RunProgress#finished()}). Implementations decide how often
+ * to show it.
+ */
+@FunctionalInterface
+public interface ProgressListener {
+    ProgressListener NONE = p -> { };
+
+    void onProgress(RunProgress progress);
+}

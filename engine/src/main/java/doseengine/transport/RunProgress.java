@@ -1,0 +1,36 @@
+package doseengine.transport;
+
+/**
+ * Where a transport run stands, as its progress listener sees it.
+ *
+ * @param decaysDone          decays finished so far (also inside the current batch)
+ * @param decaysPlanned       decays of a fixed-count run; for a target run, the current projection of the decays
+ *                            needed (capped at the maximum), or the maximum before the projection exists
+ * @param elapsedSeconds      wall time since the transport started
+ * @param region              what {@code relativeUncertainty} refers to (a label, or a voxel), null when nothing
+ *                            scored yet
+ * @param relativeUncertainty relative standard error of that region's mean dose at the last batch end; NaN before
+ *                            two batches
+ * @param targetUncertainty   the target of a target run, NaN otherwise
+ * @param finished            true for the last report of the run
+ */
+public record RunProgress(long decaysDone, long decaysPlanned, double elapsedSeconds, String region,
+                          double relativeUncertainty, double targetUncertainty, boolean finished) {
+
+    /** Decays per second so far; 0 before any decay. */
+    public double decaysPerSecond() {
+        return elapsedSeconds > 0 ? decaysDone / elapsedSeconds : 0;
+    }
+
+    /** Estimated seconds until the planned decays are done at the rate so far; NaN when unknown. */
+    public double secondsLeft() {
+        double rate = decaysPerSecond();
+        if (finished) {
+            return 0;
+        }
+        if (!(rate > 0) || decaysPlanned <= 0) {
+            return Double.NaN;
+        }
+        return Math.max(0, decaysPlanned - decaysDone) / rate;
+    }
+}

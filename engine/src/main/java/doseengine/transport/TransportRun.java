@@ -1,0 +1,199 @@
+package doseengine.transport;
+
+import doseengine.kernels.transport.HistoryKernel;
+import doseengine.tally.UncertaintyTarget;
+import doseengine.tally.VoxelBatchTally;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives a {@link HistoryKernel} through the batches of a {@link BatchPlan} on a pool of threads, folds every
+ * batch into the {@link VoxelBatchTally}, applies the {@link StopRule} and reports progress.
+ *
+ * <p>Within a batch the threads take chunks of consecutive histories from a shared cursor until the batch is
+ * done. Which thread runs which chunk varies from run to run, but it does not matter: a history's random numbers
+ * depend only on the seed and its index (RNG.md), and the fixed-point tally sums exactly in any order (tally.md).
+ * One seed therefore gives a bit-identical dose map for every thread count.
+ *
+ * <p>The calling thread only coordinates: it waits for the batch, reports progress every
+ * {@value #POLL_MILLIS} ms, folds the batch ({@link VoxelBatchTally#endBatch}) and decides whether to go on.
+ */
+public final class TransportRun {
+    /** How often the driving thread wakes up during a batch to report progress. */
+    static final long POLL_MILLIS = 250;
+    /**
+     * Largest chunk of histories one thread takes at a time: small enough to balance the threads' load and to
+     * report progress smoothly, large enough that taking a chunk costs nothing next to running it.
+     */
+    static final int MAX_CHUNK = 4096;
+    /** Chunks per thread and batch, at least, so that threads that finish early find work left. */
+    static final int CHUNKS_PER_THREAD = 8;
+
+    private final HistoryKernel kernel;
+    private final VoxelBatchTally tally;
+    private final int threads;
+
+    /**
+     * @param kernel  transports histories into {@code tally.tally()}
+     * @param tally   the run's tally, fresh (no batch folded yet)
+     * @param threads worker threads, >= 1
+     */
+    public TransportRun(HistoryKernel kernel, VoxelBatchTally tally, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("a run needs at least one thread, got " + threads);
+        }
+        if (tally.batches() != 0) {
+            throw new IllegalArgumentException("the tally already holds " + tally.batches() + " batches");
+        }
+        this.kernel = kernel;
+        this.tally = tally;
+        this.threads = threads;
+    }
+
+    /**
+     * Runs until the stop rule is met. For a {@link StopRule.TargetUncertainty} the label must exist in the tally
+     * (a BadInputException naming the known labels otherwise), and the watched region is that label; otherwise
+     * {@code watch} chooses what the progress shows (may be null).
+     *
+     * @throws RuntimeException whatever the kernel threw, unwrapped, after the other threads were stopped
+     */
+    public RunOutcome execute(StopRule rule, UncertaintyWatch watch, ProgressListener listener) {
+        BatchPlan plan = BatchPlan.of(rule);
+        UncertaintyTarget target = null;
+        if (rule instanceof StopRule.TargetUncertainty t) {
+            target = new UncertaintyTarget(tally, t.label(), t.relativeUncertainty());
+            watch = UncertaintyWatch.of(target);
+        }
+        double targetValue = target == null ? Double.NaN : target.target();
+        AtomicLong done = new AtomicLong();
+        long start = System.nanoTime();
+        UncertaintyWatch.Reading reading = UncertaintyWatch.Reading.NONE;
+        long planned = plan.maxDecays();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        RunOutcome.Stop stop = RunOutcome.Stop.DECAYS_DONE;
+        int batch = 0;
+        try {
+            while (batch < plan.maxBatches()) {
+                runBatch(plan, batch, pool, done, start, reading, planned, targetValue, listener);
+                tally.endBatch(plan.decaysPerBatch());
+                batch++;
+                if (watch != null) {
+                    reading = watch.read();
+                }
+                if (target != null) {
+                    planned = projectedDecays(plan, batch, reading.relativeUncertainty(), targetValue);
+                    if (batch >= plan.minBatches() && target.isReached()) {
+                        stop = RunOutcome.Stop.TARGET_REACHED;
+                        break;
+                    }
+                }
+                listener.onProgress(new RunProgress(done.get(), planned, seconds(start), reading.region(),
+                        reading.relativeUncertainty(), targetValue, false));
+            }
+            if (target != null && stop != RunOutcome.Stop.TARGET_REACHED) {
+                stop = RunOutcome.Stop.MAX_DECAYS_WITHOUT_TARGET;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = seconds(start);
+        listener.onProgress(new RunProgress(done.get(), done.get(), seconds, reading.region(),
+                reading.relativeUncertainty(), targetValue, true));
+        return new RunOutcome(tally.decays(), tally.batches(), threads, seconds, stop, reading.region(),
+                reading.relativeUncertainty());
+    }
+
+    private void runBatch(BatchPlan plan, int batch, ExecutorService pool, AtomicLong done, long start,
+                          UncertaintyWatch.Reading reading, long planned, double target, ProgressListener listener) {
+        long first = plan.firstHistory(batch);
+        long end = first + plan.decaysPerBatch();
+        int chunk = chunkSize(plan.decaysPerBatch(), threads);
+        AtomicLong cursor = new AtomicLong(first);
+        List<Future<?>> workers = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long from = cursor.getAndAdd(chunk);
+                    if (from >= end) {
+                        return;
+                    }
+                    int count = (int) Math.min(chunk, end - from);
+                    kernel.run(from, count, tally.tally());
+                    done.addAndGet(count);
+                }
+            }));
+        }
+        for (Future<?> w : workers) {
+            awaitReporting(w, () -> listener.onProgress(new RunProgress(done.get(), planned, seconds(start),
+                    reading.region(), reading.relativeUncertainty(), target, false)));
+        }
+    }
+
+    /** Waits for one worker, reporting progress every POLL_MILLIS; rethrows what the worker threw. */
+    private static void awaitReporting(Future<?> worker, Runnable report) {
+        while (true) {
+            try {
+                worker.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                report.run();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException("transport thread failed", cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("transport run interrupted", e);
+            }
+        }
+    }
+
+    /** Histories per chunk: at most MAX_CHUNK, and at least CHUNKS_PER_THREAD chunks per thread when possible. */
+    static int chunkSize(long batchDecays, int threads) {
+        long perChunk = batchDecays / ((long) threads * CHUNKS_PER_THREAD);
+        return (int) Math.max(1, Math.min(MAX_CHUNK, perChunk));
+    }
+
+    /**
+     * Decays a target run will probably need: the relative error falls as 1/sqrt(N), so
+     * {@code N_needed = N (r / target)^2}, rounded up to whole batches, within the plan's limits; the plan's
+     * maximum while the error is unknown.
+     */
+    static long projectedDecays(BatchPlan plan, int batchesDone, double relativeUncertainty, double target) {
+        if (batchesDone < 2 || !(relativeUncertainty > 0) || !(relativeUncertainty < 1)) {
+            return plan.maxDecays();
+        }
+        double n = (double) batchesDone * plan.decaysPerBatch();
+        double needed = n * Math.pow(relativeUncertainty / target, 2);
+        long batches = (long) Math.ceil(needed / plan.decaysPerBatch());
+        batches = Math.max(Math.max(batches, plan.minBatches()), batchesDone);
+        return Math.min(batches, plan.maxBatches()) * plan.decaysPerBatch();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) * 1e-9;
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "transport-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

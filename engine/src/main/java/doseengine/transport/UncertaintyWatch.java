@@ -1,0 +1,95 @@
+package doseengine.transport;
+
+import doseengine.geometry.FloatVolume;
+import doseengine.geometry.VoxelGrid;
+import doseengine.tally.BatchMoments;
+import doseengine.tally.UncertaintyTarget;
+import doseengine.tally.VoxelBatchTally;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The region whose relative uncertainty a run shows while it runs: the target label of a target run, otherwise
+ * the label with the highest mean dose so far, or, without labels, the voxel with the highest dose so far (whose
+ * uncertainty is read low: the hottest voxel is partly hot because it fluctuated up). Read on the driving thread
+ * between batches only.
+ */
+public interface UncertaintyWatch {
+    /** A region and its relative standard error; region null when nothing scored yet. */
+    record Reading(String region, double relativeUncertainty) {
+        static final Reading NONE = new Reading(null, Double.NaN);
+    }
+
+    /** The reading after the last folded batch. */
+    Reading read();
+
+    static UncertaintyWatch of(UncertaintyTarget target) {
+        return () -> new Reading(target.label(), target.current());
+    }
+
+    /** The hottest named label, or the hottest voxel when the tally has no named label. */
+    static UncertaintyWatch hottest(VoxelBatchTally tally, FloatVolume density) {
+        BatchMoments labels = tally.labelMoments();
+        return labels != null ? hottestLabel(tally, density) : hottestVoxel(tally, density);
+    }
+
+    private static UncertaintyWatch hottestLabel(VoxelBatchTally tally, FloatVolume density) {
+        List<String> names = tally.labelNames();
+        double[] mass = new double[names.size()];
+        short[] lab = tally.labelMap().volume().data();
+        float[] rho = density.data();
+        int[] compactOfValue = new int[Short.MAX_VALUE + 1];
+        java.util.Arrays.fill(compactOfValue, -1);
+        for (int c = 0; c < names.size(); c++) {
+            compactOfValue[tally.labelValue(c)] = c;
+        }
+        for (int v = 0; v < lab.length; v++) {
+            int c = lab[v] > 0 ? compactOfValue[lab[v]] : -1;
+            if (c >= 0) {
+                mass[c] += rho[v];
+            }
+        }
+        return () -> {
+            BatchMoments m = tally.labelMoments();
+            if (m.batches() < 2) {
+                return Reading.NONE;
+            }
+            int best = -1;
+            double bestDose = 0;
+            for (int c = 0; c < mass.length; c++) {
+                double dose = mass[c] > 0 ? m.sum(c) / mass[c] : 0;
+                if (dose > bestDose) {
+                    bestDose = dose;
+                    best = c;
+                }
+            }
+            return best < 0 ? Reading.NONE : new Reading(names.get(best), m.relativeStandardError(best));
+        };
+    }
+
+    private static UncertaintyWatch hottestVoxel(VoxelBatchTally tally, FloatVolume density) {
+        float[] rho = density.data();
+        VoxelGrid g = tally.grid();
+        return () -> {
+            BatchMoments m = tally.voxelMoments();
+            if (m.batches() < 2) {
+                return Reading.NONE;
+            }
+            int best = -1;
+            double bestDose = 0;
+            for (int v = 0; v < rho.length; v++) {
+                double s = m.sum(v);
+                if (s > 0 && rho[v] > 0 && s / rho[v] > bestDose) {
+                    bestDose = s / rho[v];
+                    best = v;
+                }
+            }
+            if (best < 0) {
+                return Reading.NONE;
+            }
+            int i = best % g.nx(), j = (best / g.nx()) % g.ny(), k = best / (g.nx() * g.ny());
+            return new Reading(String.format(Locale.ROOT, "hottest voxel (%d,%d,%d)", i, j, k),
+                    m.relativeStandardError(best));
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package doseengine.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import doseengine.physics.decay.NuclideCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void demoComputesTheTorsoWithLutetiumAndSaysHowTheActivityWasIntegrated() throws Exception {
+        Path out = tmp.resolve("demo");
+        CliRunner.Outcome o = CliRunner.run("demo", "--out", out.toString(), "--method", "led", "--voxel-mm", "12",
+                "--decays", "20000", "--threads", "2");
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode j = new ObjectMapper().readTree(out.resolve("organs.json").toFile());
+        assertEquals("Lu-177", j.get("nuclide").asText());
+        assertEquals("demo", j.get("command").asText());
+        // Physical decay only: A~ = 7400 MBq x T1/2 / ln 2 (T1/2 of 177Lu from ICRP 107, in hours). The phantom's
+        // map sums to 7400 MBq within float rounding (1e-4, PhantomCommandTest).
+        double hours = NuclideCatalog.get("Lu-177").halfLifeSeconds() / 3600 / Math.log(2);
+        assertEquals(7400 * hours, j.get("tia_MBq_h").asDouble(), 7400 * hours * 1e-4);
+        List<String> names = new ArrayList<>();
+        j.get("labels").forEach(l -> names.add(l.get("name").asText()));
+        assertTrue(names.containsAll(List.of("liver", "spleen", "tumour_1")), names.toString());
+        String notes = j.get("notes").toString();
+        assertTrue(notes.contains("biological clearance is not modelled"), notes);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("biological clearance is not modelled"));
+        for (String f : List.of("dose.nii.gz", "uncertainty.nii.gz", "organs.csv", "dvh.png", "dose_slice.png")) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void demoRefusesTheOpenClBackendForNow() {
+        CliRunner.Outcome o = CliRunner.run("demo", "--out", tmp.resolve("x").toString(), "--backend", "opencl");
+        assertEquals(2, o.exitCode());
+        assertEquals("error: --backend opencl: OpenCL backend not implemented yet; use --backend java or auto",
+                o.err().strip());
+    }
+}
