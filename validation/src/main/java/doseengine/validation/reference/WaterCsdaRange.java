@@ -25,9 +25,9 @@ public final class WaterCsdaRange {
             0.100, 1.431e-2,
             0.500, 0.1766,
             1.000, 0.4367);
-    /** Interpolation grid: 1 keV to 3 MeV, 40 points per decade. */
-    static final double GRID_MIN_MEV = 1e-3;
-    static final double GRID_MAX_MEV = 3.0;
+    /** Interpolation grid of the engine ranges: 1 keV to 3 MeV (MeV), 40 points per decade. */
+    public static final double GRID_MIN_MEV = 1e-3;
+    public static final double GRID_MAX_MEV = 3.0;
     private static final int POINTS_PER_DECADE = 40;
     private static final double MATCH_MEV = 1e-9;
 
