@@ -51,11 +51,11 @@ public final class DpkValidation {
         String id = PlotFiles.id("dpk-" + b.source().fileStem());
         String name = "dpk " + b.source().key();
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("E_mean_MeV (emitted per decay)", r.emittedMeVPerDecay());
+        figures.put("E_mean_MeV", r.emittedMeVPerDecay());
         figures.put("X90_mm", r.x90Mm());
-        figures.put("X90_sigma_mm (shells as independent)", r.x90SigmaMm());
-        figures.put(b.isMonoenergetic() ? "r0_mm (ESTAR)" : "X90 estimate before the run (mm)", b.scaleMm());
-        figures.put("energy imbalance (relative)", r.balance().relativeImbalance());
+        figures.put("X90_sigma_mm", r.x90SigmaMm());
+        figures.put(b.isMonoenergetic() ? "r0_mm" : "X90_estimate_mm", b.scaleMm());
+        figures.put("energy_imbalance_relative", r.balance().relativeImbalance());
         List<String> notes = new ArrayList<>(r.shellNotes());
         List<ComparisonResult> comparisons = new ArrayList<>();
         List<PlotSeries> refCurves = new ArrayList<>();
@@ -80,7 +80,12 @@ public final class DpkValidation {
             notes.add(b.isMonoenergetic() ? "no reference kernel at this energy (the file has 10, 15, 100, 500 keV)"
                     : "no reference kernel for nuclides: the kernel and X90 are shown for information");
         }
-        for (ScaledKernel ref : refs.values()) {
+        // The judged reference first, then the one shown beside it.
+        List<ScaledKernel> ordered = new ArrayList<>(refs.values());
+        if (primary != null && ordered.remove(primary)) {
+            ordered.add(0, primary);
+        }
+        for (ScaledKernel ref : ordered) {
             boolean judge = ref == primary;
             ComparisonResult kc = DpkComparison.kernel(name, engine, ref, judge);
             comparisons.add(kc);
@@ -96,7 +101,7 @@ public final class DpkValidation {
         PlotSeries engineSeries = PlotSeries.markers("doseengine (" + r.run().backend() + ")", k.x(), k.j(),
                 engine.sigma());
         ComparisonPlot plot = new ComparisonPlot("Dose point kernel, " + b.source().title() + ", water", xTitle,
-                yTitle, false, engineSeries, refCurves, "1 + (engine - ref) / ref peak", ratios,
+                yTitle, false, false, engineSeries, refCurves, "1 + (engine - ref) / ref peak", ratios,
                 ratios.isEmpty() ? Double.NaN : 1 - DpkComparison.KERNEL_TOLERANCE,
                 1 + DpkComparison.KERNEL_TOLERANCE);
         Path png = plots.png(id);

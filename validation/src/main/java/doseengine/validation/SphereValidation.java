@@ -44,12 +44,12 @@ public final class SphereValidation {
         Map<String, Object> figures = new LinkedHashMap<>();
         List<RunInfo> runs = new ArrayList<>();
         for (SphereResult r : mine) {
-            String m = BigDecimal.valueOf(r.benchmark().massG()).stripTrailingZeros().toPlainString() + " g";
-            figures.put(m + ": S mGy/(MBq s)", r.sValue());
-            figures.put(m + ": rel_unc", r.sRelativeUncertainty());
-            figures.put(m + ": af_electrons", r.afElectrons());
-            figures.put(m + ": af_photons", r.afPhotons());
-            figures.put(m + ": voxelized mass (g)", r.benchmark().voxelizedMassG());
+            String m = BigDecimal.valueOf(r.benchmark().massG()).stripTrailingZeros().toPlainString() + "g.";
+            figures.put(m + "S_mGy_per_MBq_s", r.sValue());
+            figures.put(m + "rel_unc", r.sRelativeUncertainty());
+            figures.put(m + "af_electrons", r.afElectrons());
+            figures.put(m + "af_photons", r.afPhotons());
+            figures.put(m + "voxelized_mass_g", r.benchmark().voxelizedMassG());
             List<VoxelSourceResult> rr = r.runs();
             for (int i = 0; i < rr.size(); i++) {
                 runs.add(RunInfo.of("sphere " + r.benchmark().title() + (i == 0 ? " electrons" : " photons"), version,
@@ -77,7 +77,7 @@ public final class SphereValidation {
         double[] err = mine.stream().mapToDouble(r -> r.sValue() * r.sRelativeUncertainty()).toArray();
         String backend = mine.isEmpty() ? "" : mine.get(0).runs().get(0).run().backend();
         ComparisonPlot plot = new ComparisonPlot("Sphere self S values, " + nuclide + ", unit-density soft tissue",
-                "sphere mass (g)", "S (mGy / (MBq s))", true, PlotSeries.markers("doseengine (" + backend + ")", mass, s,
+                "sphere mass (g)", "S (mGy / (MBq s))", true, true, PlotSeries.markers("doseengine (" + backend + ")", mass, s,
                 err), refs, "engine / reference", ratios, Double.NaN, Double.NaN);
         Path png = plots.png(id);
         plot.write(png);

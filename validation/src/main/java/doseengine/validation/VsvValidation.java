@@ -41,10 +41,13 @@ public final class VsvValidation {
         String id = PlotFiles.id("vsv-" + b.nuclide().name() + "-" + b.tissue().key() + "-" + b.voxelMm() + "mm");
         String name = "vsv " + b.title();
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("S(0,0,0) mGy/(MBq s)", r.s(0, 0, 0));
-        figures.put("S(1,0,0) mGy/(MBq s)", r.s(1, 0, 0));
-        figures.put("voxel mass (g)", b.voxelMassKg() * 1000);
-        figures.put("energy imbalance (relative)", r.balance().relativeImbalance());
+        figures.put("S_000_mGy_per_MBq_s", r.s(0, 0, 0));
+        figures.put("S_000_rel_unc", r.relativeUncertainty(0, 0, 0));
+        figures.put("S_100_mGy_per_MBq_s", r.s(1, 0, 0));
+        figures.put("voxel_mass_g", b.voxelMassKg() * 1000);
+        figures.put("density_g_cm3", b.tissue().densityGPerCm3());
+        figures.put("material", b.tissue().material());
+        figures.put("energy_imbalance_relative", r.balance().relativeImbalance());
         List<String> notes = new ArrayList<>();
         List<ComparisonResult> comparisons = new ArrayList<>();
         // The engine's 216 values against centre-to-centre distance.
@@ -69,16 +72,20 @@ public final class VsvValidation {
             comparisons.add(cmp);
             refs.add(PlotSeries.markers("Lanconelli et al. 2012", cmp.points().stream().mapToDouble(p -> p.x()).toArray(),
                     cmp.points().stream().mapToDouble(ComparisonPoint::reference).toArray(), null));
-            List<ComparisonPoint> judged = cmp.points().stream().filter(ComparisonPoint::judged).toList();
-            ratios.add(PlotSeries.markers("engine / reference (judged values)",
-                    judged.stream().mapToDouble(ComparisonPoint::x).toArray(),
-                    judged.stream().mapToDouble(p -> p.engine() / p.reference()).toArray(),
-                    judged.stream().mapToDouble(p -> p.engineSigma() / p.reference()).toArray()));
+            for (boolean judgedOnes : new boolean[] {true, false}) {
+                List<ComparisonPoint> pts = cmp.points().stream()
+                        .filter(p -> p.judged() == judgedOnes && p.reference() > 0).toList();
+                PlotSeries ratio = PlotSeries.markers(judgedOnes ? "engine / reference (judged)" : "not judged",
+                        pts.stream().mapToDouble(ComparisonPoint::x).toArray(),
+                        pts.stream().mapToDouble(p -> p.engine() / p.reference()).toArray(),
+                        pts.stream().mapToDouble(p -> p.engineSigma() / p.reference()).toArray());
+                ratios.add(judgedOnes ? ratio : ratio.inGrey());
+            }
         } else {
             notes.add("no Lanconelli table for this nuclide, tissue and voxel size among the shipped references");
         }
         ComparisonPlot plot = new ComparisonPlot("Voxel S values, " + b.title(),
-                "distance between voxel centres (mm)", "S (mGy / (MBq s))", true,
+                "distance between voxel centres (mm)", "S (mGy / (MBq s))", false, true,
                 PlotSeries.markers("doseengine (" + r.run().backend() + ")", x, y, err), refs,
                 "engine / reference", ratios, ratios.isEmpty() ? Double.NaN : 1 - VsvComparison.OTHER_TOLERANCE,
                 1 + VsvComparison.OTHER_TOLERANCE);

@@ -24,6 +24,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * @param title      the plot's title
  * @param xTitle     x axis title with unit
  * @param yTitle     y axis title with unit
+ * @param logX       logarithmic x axis on both panels
  * @param logY       logarithmic y axis on the top panel
  * @param engine     the engine's values with error bars
  * @param references the reference curves
@@ -32,7 +33,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * @param bandLow    lower edge of the tolerance band (NaN: none)
  * @param bandHigh   upper edge of the tolerance band
  */
-public record ComparisonPlot(String title, String xTitle, String yTitle, boolean logY, PlotSeries engine,
+public record ComparisonPlot(String title, String xTitle, String yTitle, boolean logX, boolean logY, PlotSeries engine,
         List<PlotSeries> references, String ratioTitle, List<PlotSeries> ratios, double bandLow, double bandHigh) {
     static final int WIDTH = 960;
     static final int TOP_HEIGHT = 540;
@@ -76,9 +77,11 @@ public record ComparisonPlot(String title, String xTitle, String yTitle, boolean
                 .yAxisTitle(yTitle).build();
         style(c);
         c.getStyler().setYAxisLogarithmic(logY);
-        c.getStyler().setLegendPosition(logY ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.InsideNE);
+        c.getStyler().setXAxisLogarithmic(logX);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        setXRange(c);
         for (int r = 0; r < references.size(); r++) {
-            PlotSeries ref = clean(references.get(r), logY);
+            PlotSeries ref = clean(references.get(r), logY, logX);
             if (ref.x().length == 0) {
                 continue;
             }
@@ -92,14 +95,16 @@ public record ComparisonPlot(String title, String xTitle, String yTitle, boolean
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 s.setMarker(SeriesMarkers.DIAMOND);
                 s.setMarkerColor(color);
+                s.setLineColor(color);
             }
         }
-        PlotSeries e = clean(engine, logY);
+        PlotSeries e = clean(engine, logY, logX);
         if (e.x().length > 0) {
             XYSeries s = c.addSeries(e.name(), e.x(), e.y(), e.err());
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setMarkerColor(ENGINE_COLOR);
+            s.setLineColor(ENGINE_COLOR);
         }
         return c;
     }
@@ -109,23 +114,22 @@ public record ComparisonPlot(String title, String xTitle, String yTitle, boolean
                 .build();
         style(c);
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        double xMin = Double.POSITIVE_INFINITY;
-        double xMax = Double.NEGATIVE_INFINITY;
+        c.getStyler().setXAxisLogarithmic(logX);
+        setXRange(c);
+        double[] xr = xRange();
+        double xMin = xr[0];
+        double xMax = xr[1];
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
         for (PlotSeries r : ratios) {
             for (int i = 0; i < r.x().length; i++) {
                 if (Double.isFinite(r.y()[i])) {
-                    xMin = Math.min(xMin, r.x()[i]);
-                    xMax = Math.max(xMax, r.x()[i]);
                     yMin = Math.min(yMin, r.y()[i]);
                     yMax = Math.max(yMax, r.y()[i]);
                 }
             }
         }
-        if (!Double.isFinite(xMin)) {
-            xMin = 0;
-            xMax = 1;
+        if (!Double.isFinite(yMin)) {
             yMin = 1;
             yMax = 1;
         }
@@ -151,16 +155,50 @@ public record ComparisonPlot(String title, String xTitle, String yTitle, boolean
         c.getStyler().setYAxisMin(yMin - pad);
         c.getStyler().setYAxisMax(yMax + pad);
         for (int r = 0; r < ratios.size(); r++) {
-            PlotSeries p = clean(ratios.get(r), false);
+            PlotSeries p = clean(ratios.get(r), false, logX);
             if (p.x().length == 0) {
                 continue;
             }
             XYSeries s = c.addSeries(p.name(), p.x(), p.y(), p.err());
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.CIRCLE);
-            s.setMarkerColor(r == 0 ? ENGINE_COLOR : REFERENCE_COLORS[(r + 1) % REFERENCE_COLORS.length]);
+            Color color = p.muted() ? Color.GRAY
+                    : r == 0 ? ENGINE_COLOR : REFERENCE_COLORS[(r + 1) % REFERENCE_COLORS.length];
+            s.setMarkerColor(color);
+            s.setLineColor(color);
         }
         return c;
+    }
+
+    /** Both panels share one x range: every finite abscissa of every series, padded by 2 % (log: by 30 %). */
+    private double[] xRange() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        List<PlotSeries> all = new ArrayList<>(references);
+        all.add(engine);
+        all.addAll(ratios);
+        for (PlotSeries p : all) {
+            for (double x : p.x()) {
+                if (Double.isFinite(x) && (!logX || x > 0)) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+            }
+        }
+        if (!Double.isFinite(lo)) {
+            return logX ? new double[] {1, 10} : new double[] {0, 1};
+        }
+        if (logX) {
+            return new double[] {lo / 1.3, hi * 1.3};
+        }
+        double pad = 0.02 * Math.max(hi - lo, Math.abs(hi) * 1e-3 + 1e-12);
+        return new double[] {lo - pad, hi + pad};
+    }
+
+    private void setXRange(XYChart c) {
+        double[] r = xRange();
+        c.getStyler().setXAxisMin(r[0]);
+        c.getStyler().setXAxisMax(r[1]);
     }
 
     private static void style(XYChart c) {
@@ -176,12 +214,12 @@ public record ComparisonPlot(String title, String xTitle, String yTitle, boolean
     }
 
     /** The finite points (positive ones on a log axis), error bars kept inside the log axis. */
-    private static PlotSeries clean(PlotSeries p, boolean log) {
+    private static PlotSeries clean(PlotSeries p, boolean log, boolean logXAxis) {
         List<double[]> keep = new ArrayList<>();
         for (int i = 0; i < p.x().length; i++) {
             double y = p.y()[i];
             double e = p.hasErrors() ? p.err()[i] : 0;
-            if (!Double.isFinite(p.x()[i]) || !Double.isFinite(y) || (log && !(y > 0))) {
+            if (!Double.isFinite(p.x()[i]) || !Double.isFinite(y) || (log && !(y > 0)) || (logXAxis && !(p.x()[i] > 0))) {
                 continue;
             }
             if (!Double.isFinite(e) || e < 0) {
@@ -195,6 +233,6 @@ public record ComparisonPlot(String title, String xTitle, String yTitle, boolean
         double[] x = keep.stream().mapToDouble(v -> v[0]).toArray();
         double[] y = keep.stream().mapToDouble(v -> v[1]).toArray();
         double[] e = keep.stream().mapToDouble(v -> v[2]).toArray();
-        return new PlotSeries(p.name(), x, y, p.hasErrors() ? e : null, p.line());
+        return new PlotSeries(p.name(), x, y, p.hasErrors() ? e : null, p.line(), p.muted());
     }
 }
