@@ -21,10 +21,12 @@ import doseengine.validation.report.JsonReportWriter;
 import doseengine.validation.report.ReportSection;
 import doseengine.validation.report.ValidationReport;
 import doseengine.validation.run.BackendChoice;
+import doseengine.validation.run.BackendUnavailableException;
 import doseengine.validation.run.BenchmarkRunner;
 import doseengine.validation.run.EmissionSource;
 import doseengine.validation.run.PointSourceResult;
 import doseengine.validation.run.TransportSettings;
+import doseengine.validation.run.UnavailableBenchmarkRunner;
 import doseengine.validation.run.VoxelSourceResult;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -74,8 +76,7 @@ public final class ValidationSuite {
     public ValidationReport run(Path out) {
         if (ctx.runner().availableBackends().isEmpty()) {
             // Nothing can run: say so before creating folders.
-            ctx.runner().runPointSource(DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(0.1)).problem(),
-                    ctx.settings());
+            throw new BackendUnavailableException(UnavailableBenchmarkRunner.MESSAGE);
         }
         Path dir = OutputDirectory.prepare(out);
         PlotFiles plots = new PlotFiles(dir, OutputDirectory.prepare(dir.resolve("plots")));

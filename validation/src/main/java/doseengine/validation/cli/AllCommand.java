@@ -1,5 +1,6 @@
 package doseengine.validation.cli;
 
+import doseengine.cli.VersionProvider;
 import doseengine.validation.SuiteContext;
 import doseengine.validation.ValidationSuite;
 import doseengine.validation.compare.Verdict;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code validate all}: the whole suite and its report. */
-@Command(name = "all", mixinStandardHelpOptions = true,
+@Command(name = "all", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"The validation suite: electron dose point kernels against ETRAN/EGSnrc, nuclide kernels, "
                 + "Lanconelli 2012 voxel S values, spheres, the energy balance of every run and, when both backends are "
                 + "there, Java against OpenCL. Writes report.html (plots, deviation tables, pass/fail) and report.json "

@@ -1,5 +1,6 @@
 package doseengine.validation.cli;
 
+import doseengine.cli.VersionProvider;
 import doseengine.geometry.BadInputException;
 import doseengine.physics.decay.RadiationType;
 import doseengine.validation.DpkValidation;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code validate dpk}: the dose point kernel of a nuclide or a monoenergetic electron in water. */
-@Command(name = "dpk", mixinStandardHelpOptions = true,
+@Command(name = "dpk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Dose point kernel in water: dpk.csv (r_inner_mm,r_outer_mm,r_mid_mm,edep_MeV_per_decay,"
                 + "rel_unc), summary.json (source, decays, E_mean_MeV, X90_mm, backend, seconds), a plot, and "
                 + "report.html/report.json comparing with the ETRAN/EGSnrc kernels where the source is an electron of "

@@ -1,5 +1,6 @@
 package doseengine.validation.cli;
 
+import doseengine.cli.VersionProvider;
 import doseengine.physics.decay.NuclideCatalog;
 import doseengine.validation.PlotFiles;
 import doseengine.validation.SphereValidation;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code validate sphere}: self-dose S value of a unit-density soft-tissue sphere. */
-@Command(name = "sphere", mixinStandardHelpOptions = true,
+@Command(name = "sphere", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Sphere self S value: a unit-density soft-tissue sphere of the given mass in soft tissue, the "
                 + "nuclide uniform in it. Writes sphere.json (nuclide, mass_g, S_mGy_per_MBq_s, rel_unc, af_electrons, "
                 + "af_photons), a plot and report.html/report.json; with --reference FILE (CSV nuclide,mass_g,"

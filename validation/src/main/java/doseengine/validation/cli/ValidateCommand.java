@@ -1,11 +1,12 @@
 package doseengine.validation.cli;
 
+import doseengine.cli.VersionProvider;
 import doseengine.validation.run.BenchmarkRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code doseengine validate}: the benchmark suite's commands. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Validation benchmarks: dose point kernels, voxel S values, spheres, and the whole suite.")
 public final class ValidateCommand implements Runnable {
     @CommandLine.Spec

@@ -1,5 +1,6 @@
 package doseengine.validation.cli;
 
+import doseengine.cli.VersionProvider;
 import doseengine.physics.decay.NuclideCatalog;
 import doseengine.validation.PlotFiles;
 import doseengine.validation.SuiteContext;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code validate vsv}: voxel S values of a nuclide in soft tissue or bone. */
-@Command(name = "vsv", mixinStandardHelpOptions = true,
+@Command(name = "vsv", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Voxel S values: an 11x11x11 block of L mm voxels of soft tissue (ICRP, 1.04 g/cm3) or compact "
                 + "bone (ICRU, 1.85 g/cm3), the nuclide in the central voxel. Writes vsv.csv (i,j,k,S_mGy_per_MBq_s,"
                 + "rel_unc for offsets 0..5), a plot and report.html/report.json comparing with Lanconelli et al. 2012 "

@@ -17,9 +17,9 @@ import java.util.Locale;
  * need 4 % of the energy to vanish and are excluded ({@code VsvTissueTest} repeats this check).
  * <ul>
  *   <li>soft: ICRP soft tissue ({@code tissue_soft_icrp}: ESTAR's "Tissue, soft (ICRP)" composition and
- *   I = 72.3 eV) at 1.04 g/cm3, the soft-tissue density of MIRD Pamphlet 17 (Bolch et al. 1999, J Nucl Med 40:11S),
- *   with which Lanconelli et al. compare. ESTAR's nominal density of that material is 1.00; the density of the
- *   voxels, not the nominal one, sets the mass.</li>
+ *   I = 72.3 eV) at 1.04 g/cm3, the density the tables' energy balance gives. ESTAR's nominal density of that
+ *   material is 1.00; the density of the voxels, not the nominal one, sets the mass. The composition is the
+ *   catalogue's soft tissue matching the files' "Soft tissue"; the paper's exact composition is unconfirmed.</li>
  *   <li>bone: ICRU compact bone ({@code bone_compact_icru}: ESTAR's "Bone, compact (ICRU)", 1.85 g/cm3,
  *   I = 91.9 eV), the medium the files' title names.</li>
  * </ul>
