@@ -199,11 +199,4 @@ public final class ValidationSuite {
                                 + i / (grid.nx() * grid.ny()) + ")"));
     }
 
-    /** The decays per run: {@code --decays} when given, else the suite's default. */
-    public static long decays(Long requested, boolean quick) {
-        if (requested != null) {
-            return requested;
-        }
-        return quick ? QUICK_DECAYS : DEFAULT_DECAYS;
-    }
 }

@@ -7,7 +7,6 @@ import doseengine.geometry.BadInputException;
 import doseengine.kernels.ParticleType;
 import doseengine.validation.run.EmissionSource;
 import doseengine.validation.run.RegionEnergy;
-import doseengine.validation.run.RunRecord;
 import doseengine.validation.run.VoxelSourceResult;
 import java.io.IOException;
 import java.nio.file.Path;

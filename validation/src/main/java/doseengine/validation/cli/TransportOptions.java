@@ -49,11 +49,6 @@ public final class TransportOptions {
                         : parseDouble("--photon-cutoff-kev", photonCutoffKeV));
     }
 
-    /** Whether {@code --decays} was given. */
-    public boolean decaysGiven() {
-        return decays != null;
-    }
-
     static long parseLong(String option, String text) {
         try {
             return Long.parseLong(text.strip());

@@ -138,4 +138,17 @@ class ValidateCommandTest {
         assertEquals(0.12, point.get("reference").asDouble(), 0);
         assertEquals("INFORMATIONAL", point.get("verdict").asText());
     }
+
+    @Test
+    void allQuickWritesTheReportAndCountsTheBenchmarks() throws Exception {
+        Path out = tmp.resolve("all");
+        CliHarness.Outcome o = CliHarness.validate(FakeBenchmarkRunner.exact(), "all", "--quick", "--out",
+                out.toString(), "--decays", "2000");
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().startsWith("10 benchmarks, 0 failed; PASS"), o.out());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertTrue(report.get("settings").asText().startsWith("decays 2000, seed 1, backend auto"),
+                report.get("settings").asText());
+        assertTrue(Files.isRegularFile(out.resolve("report.html")));
+    }
 }
