@@ -3,10 +3,13 @@ package doseengine.validation.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import doseengine.validation.FakeBenchmarkRunner;
+import doseengine.validation.run.BenchmarkRunners;
+import doseengine.validation.run.UnavailableBenchmarkRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +23,10 @@ class ValidateCommandTest {
     Path tmp;
 
     @Test
-    void everyCommandSaysTransportIsNotAvailableYetWithoutCreatingTheOutput() {
+    void withoutARegisteredTransportEveryCommandSaysSoWithoutCreatingTheOutput() {
+        // Through the real program, as long as no runner is registered (ServiceLoader); once one is, the same
+        // behaviour stays covered by the next test with an explicit UnavailableBenchmarkRunner.
+        assumeTrue(BenchmarkRunners.standard() instanceof UnavailableBenchmarkRunner, "a transport is registered");
         Path out = tmp.resolve("never");
         List<String[]> commands = List.of(
                 new String[] {"validate", "dpk", "--source", "e-:0.1", "--out", out.toString()},
@@ -35,6 +41,16 @@ class ValidateCommandTest {
             assertEquals("error: transport backend not available yet", o.err().strip(), String.join(" ", args));
             assertFalse(Files.exists(out), "no output folder before a transport exists");
         }
+    }
+
+    @Test
+    void unavailableRunnerIsOneLineAndExitTwo() {
+        Path out = tmp.resolve("never");
+        CliHarness.Outcome o = CliHarness.validate(new UnavailableBenchmarkRunner(), "vsv", "--nuclide", "Lu-177",
+                "--voxel-mm", "3", "--tissue", "soft", "--out", out.toString());
+        assertEquals(2, o.exitCode());
+        assertEquals("error: transport backend not available yet", o.err().strip());
+        assertFalse(Files.exists(out));
     }
 
     @Test
