@@ -1,0 +1,202 @@
+package doseengine.validation;
+
+import doseengine.geometry.VoxelGrid;
+import doseengine.io.OutputDirectory;
+import doseengine.physics.decay.NuclideCatalog;
+import doseengine.physics.decay.RadiationType;
+import doseengine.tally.EnergyBalance;
+import doseengine.validation.benchmark.DpkBenchmark;
+import doseengine.validation.benchmark.SphereBenchmark;
+import doseengine.validation.benchmark.SphereResult;
+import doseengine.validation.benchmark.VsvBenchmark;
+import doseengine.validation.compare.BackendAgreement;
+import doseengine.validation.compare.EnergyBalanceCheck;
+import doseengine.validation.reference.DosePointKernelReference;
+import doseengine.validation.reference.SphereSValueReference;
+import doseengine.validation.reference.VoxelSValueReference;
+import doseengine.validation.reference.VoxelSValueTable;
+import doseengine.validation.reference.VsvTissue;
+import doseengine.validation.report.HtmlReportWriter;
+import doseengine.validation.report.JsonReportWriter;
+import doseengine.validation.report.ReportSection;
+import doseengine.validation.report.ValidationReport;
+import doseengine.validation.run.BackendChoice;
+import doseengine.validation.run.BackendUnavailableException;
+import doseengine.validation.run.BenchmarkRunner;
+import doseengine.validation.run.EmissionSource;
+import doseengine.validation.run.PointSourceResult;
+import doseengine.validation.run.TransportSettings;
+import doseengine.validation.run.UnavailableBenchmarkRunner;
+import doseengine.validation.run.VoxelSourceResult;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code validate all}: every benchmark with a shipped reference, the nuclide kernels, spheres, the energy balance
+ * of every run and, when both backends are there, Java against OpenCL; one report.
+ *
+ * <p>The list: dose point kernels of electrons at 10, 15, 100 and 500 keV (the reference energies) and of the
+ * electron emissions of Lu-177, Y-90 and I-131; voxel S values for every shipped Lanconelli table (12); spheres of
+ * 1, 10 and 100 g for each nuclide, or the spheres of the user's reference table. {@code --quick}: the four
+ * electron kernels, the three 3 mm soft-tissue VSV tables and 10 g spheres (or the table's), at a tenth of the
+ * decays.
+ *
+ * <p>Layout under the output folder: {@code report.html}, {@code report.json}, {@code plots/*.png},
+ * {@code dpk/<source>/dpk.csv + summary.json}, {@code vsv/<table>/vsv.csv}, {@code sphere/<nuclide>_<mass>g/sphere.json}.
+ */
+public final class ValidationSuite {
+    /** Decays per run unless {@code --decays} says otherwise. */
+    public static final long DEFAULT_DECAYS = 1_000_000;
+    /** Decays per run with {@code --quick}. */
+    public static final long QUICK_DECAYS = 100_000;
+    static final List<Double> DEFAULT_SPHERE_MASSES_G = List.of(1.0, 10.0, 100.0);
+    static final List<Double> QUICK_SPHERE_MASSES_G = List.of(10.0);
+    static final double QUICK_VSV_VOXEL_MM = 3.0;
+    /** The agreement problems: a short electron kernel and a photon-rich voxel problem. */
+    static final double AGREEMENT_ELECTRON_MEV = 0.1;
+
+    private final SuiteContext ctx;
+    private final boolean quick;
+    private final Optional<SphereSValueReference> sphereReference;
+
+    public ValidationSuite(SuiteContext ctx, boolean quick, Optional<SphereSValueReference> sphereReference) {
+        this.ctx = ctx;
+        this.quick = quick;
+        this.sphereReference = sphereReference;
+    }
+
+    /** Runs everything, writes the data files, plots and the report; returns the report. */
+    public ValidationReport run(Path out) {
+        if (ctx.runner().availableBackends().isEmpty()) {
+            // Nothing can run: say so before creating folders.
+            throw new BackendUnavailableException(UnavailableBenchmarkRunner.MESSAGE);
+        }
+        Path dir = OutputDirectory.prepare(out);
+        PlotFiles plots = new PlotFiles(dir, OutputDirectory.prepare(dir.resolve("plots")));
+        List<ReportSection> sections = new ArrayList<>();
+        Map<String, EnergyBalance> balances = new LinkedHashMap<>();
+
+        for (EmissionSource source : dpkSources()) {
+            Path data = OutputDirectory.prepare(dir.resolve("dpk").resolve(source.fileStem()));
+            DpkValidation.Outcome o = DpkValidation.run(ctx, source, data, plots);
+            sections.add(o.section());
+            balances.put("dpk " + source.key(), o.result().balance());
+        }
+        for (VsvBenchmark b : vsvBenchmarks()) {
+            Path data = OutputDirectory.prepare(dir.resolve("vsv").resolve(PlotFiles.id(
+                    b.nuclide().name() + "_" + b.tissue().key() + "_" + b.voxelMm() + "mm")));
+            VsvValidation.Outcome o = VsvValidation.run(ctx, b, data, plots);
+            sections.add(o.section());
+            balances.put("vsv " + b.title(), o.result().balance());
+        }
+        List<SphereResult> spheres = new ArrayList<>();
+        for (SphereBenchmark b : sphereBenchmarks()) {
+            Path data = OutputDirectory.prepare(dir.resolve("sphere").resolve(PlotFiles.id(
+                    b.nuclide().name() + "_" + b.massG() + "g")));
+            SphereResult r = SphereValidation.run(ctx, b, data);
+            spheres.add(r);
+            List<VoxelSourceResult> runs = r.runs();
+            balances.put("sphere " + b.title() + " electrons", runs.get(0).balance());
+            if (runs.size() > 1) {
+                balances.put("sphere " + b.title() + " photons", runs.get(1).balance());
+            }
+        }
+        for (String nuclide : NuclideCatalog.names()) {
+            if (spheres.stream().anyMatch(r -> r.benchmark().nuclide().name().equals(nuclide))) {
+                sections.add(SphereValidation.section(nuclide, spheres, sphereReference, ctx.settings().seed(),
+                        ctx.version(), plots));
+            }
+        }
+        List<BackendAgreement> agreement = backendAgreement();
+        ValidationReport report = new ValidationReport("doseengine validation" + (quick ? " (quick)" : ""),
+                ctx.version(), Instant.now(), ctx.settingsLine(), sections,
+                Optional.of(EnergyBalanceCheck.check(balances)), agreement);
+        HtmlReportWriter.write(report, dir.resolve("report.html"));
+        JsonReportWriter.write(report, dir.resolve("report.json"));
+        return report;
+    }
+
+    /** The dose point kernel sources of this suite. */
+    List<EmissionSource> dpkSources() {
+        List<EmissionSource> out = new ArrayList<>();
+        for (double e : DosePointKernelReference.standard().allEnergiesMeV()) {
+            out.add(new EmissionSource.MonoenergeticElectron(e));
+        }
+        if (!quick) {
+            EnumSet<RadiationType> electrons = EnumSet.of(RadiationType.BETA, RadiationType.IC, RadiationType.AUGER);
+            for (String n : NuclideCatalog.names()) {
+                out.add(new EmissionSource.NuclideEmissions(NuclideCatalog.get(n), electrons));
+            }
+        }
+        return out;
+    }
+
+    /** The voxel S-value benchmarks: every shipped table, or the 3 mm soft-tissue ones when quick. */
+    List<VsvBenchmark> vsvBenchmarks() {
+        List<VsvBenchmark> out = new ArrayList<>();
+        for (VoxelSValueTable t : VoxelSValueReference.standard().tables()) {
+            if (!quick || (t.tissue() == VsvTissue.SOFT && t.voxelMm() == QUICK_VSV_VOXEL_MM)) {
+                out.add(new VsvBenchmark(NuclideCatalog.get(t.nuclide()), t.tissue(), t.voxelMm()));
+            }
+        }
+        return out;
+    }
+
+    /** The spheres: those of the reference table, else the default masses for every nuclide. */
+    List<SphereBenchmark> sphereBenchmarks() {
+        List<SphereBenchmark> out = new ArrayList<>();
+        if (sphereReference.isPresent()) {
+            for (SphereSValueReference.Entry e : sphereReference.get().entries()) {
+                out.add(new SphereBenchmark(NuclideCatalog.get(e.nuclide()), e.massG()));
+            }
+            return out;
+        }
+        for (String n : NuclideCatalog.names()) {
+            for (double m : quick ? QUICK_SPHERE_MASSES_G : DEFAULT_SPHERE_MASSES_G) {
+                out.add(new SphereBenchmark(NuclideCatalog.get(n), m));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Java against OpenCL when the backend is {@code auto} and the runner has both: the 100 keV electron kernel
+     * (shells) and the I-131 3 mm soft-tissue voxel problem (voxels), each run on both backends with seeds s and
+     * s + 1 so the two are independent.
+     */
+    private List<BackendAgreement> backendAgreement() {
+        BenchmarkRunner runner = ctx.runner();
+        List<BackendChoice> backends = runner.availableBackends();
+        if (ctx.settings().backend() != BackendChoice.AUTO || !backends.contains(BackendChoice.JAVA)
+                || !backends.contains(BackendChoice.OPENCL)) {
+            return List.of();
+        }
+        TransportSettings onJava = ctx.settings().withBackend(BackendChoice.JAVA);
+        TransportSettings onOpenCl = new TransportSettings(onJava.decays(), onJava.seed() + 1, BackendChoice.OPENCL,
+                onJava.device(), onJava.threads(), onJava.electronCutoffKeV(), onJava.photonCutoffKeV());
+        DpkBenchmark dpk = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(AGREEMENT_ELECTRON_MEV));
+        PointSourceResult a = runner.runPointSource(dpk.problem(), onJava);
+        PointSourceResult b = runner.runPointSource(dpk.problem(), onOpenCl);
+        double[] edges = dpk.shellEdgesMm();
+        VsvBenchmark vsv = new VsvBenchmark(NuclideCatalog.get("I-131"), VsvTissue.SOFT, QUICK_VSV_VOXEL_MM);
+        VoxelSourceResult c = runner.runVoxelSource(vsv.problem(), onJava);
+        VoxelSourceResult d = runner.runVoxelSource(vsv.problem(), onOpenCl);
+        VoxelGrid grid = vsv.grid();
+        return List.of(
+                BackendAgreement.of("dpk e-:" + AGREEMENT_ELECTRON_MEV + " shells", a.shellMeVPerDecay(),
+                        a.shellRelativeUncertainty(), b.shellMeVPerDecay(), b.shellRelativeUncertainty(),
+                        i -> String.format(Locale.ROOT, "shell %.4g-%.4g mm", edges[i], edges[i + 1])),
+                BackendAgreement.of("vsv " + vsv.title() + " voxels", c.voxelMeVPerDecay(),
+                        c.voxelRelativeUncertainty(), d.voxelMeVPerDecay(), d.voxelRelativeUncertainty(),
+                        i -> "voxel (" + i % grid.nx() + "," + (i / grid.nx()) % grid.ny() + ","
+                                + i / (grid.nx() * grid.ny()) + ")"));
+    }
+
+}

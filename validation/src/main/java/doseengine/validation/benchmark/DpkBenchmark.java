@@ -1,0 +1,133 @@
+package doseengine.validation.benchmark;
+
+import doseengine.geometry.VoxelGrid;
+import doseengine.kernels.ParticleType;
+import doseengine.validation.reference.WaterCsdaRange;
+import doseengine.validation.run.EmissionSource;
+import doseengine.validation.run.PointSourceProblem;
+import doseengine.validation.run.PointSourceResult;
+import java.util.Locale;
+
+/**
+ * The dose point kernel benchmark: a point source in water, energy scored in spherical shells.
+ *
+ * <p>Shells must be at most 0.025 X90 wide and reach 1.5 X90 (the validation issue). X90 is known only after
+ * the run, so the shells are sized from a scale L known before it, with margins:
+ * <ul>
+ *   <li>monoenergetic electron: L = r0, ESTAR's CSDA range. Berger's kernels put X90 at 0.78-0.81 r0 over
+ *   10-500 keV (reference file), so {@value #MONO_SHELLS} shells out to 1.5 r0 (step 0.01875 r0) satisfy both
+ *   conditions for any X90 between 0.75 and 1.0 r0;</li>
+ *   <li>nuclide: L = the X90 estimate of {@link X90Estimator}; {@value #NUCLIDE_SHELLS} shells out to 1.875 L
+ *   (step 0.0195 L) satisfy both for any X90 between 0.78 and 1.25 L.</li>
+ * </ul>
+ * {@link DpkResult#shellNotes()} says after the run whether the measured X90 fell inside those bounds.
+ *
+ * <p>The water grid, for a transport that needs one: cubic voxels centred on the source, reaching past both the
+ * last shell and the CSDA range of the most energetic electron emitted, plus two voxels, so every electron ends in
+ * water (photons leave any finite grid). The voxels are two shells wide, or wider where that would need more than
+ * 50 voxels from the centre to the reach: in a homogeneous medium the voxel boundaries only cut steps, the shells
+ * score the energy.
+ */
+public final class DpkBenchmark {
+    /** The medium: ESTAR liquid water at 1 g/cm3, the medium of the reference kernels. */
+    public static final String MATERIAL = "water_liquid";
+    public static final double DENSITY = 1.0;
+    static final int MONO_SHELLS = 80;
+    static final double MONO_EXTENT = 1.5;
+    static final int NUCLIDE_SHELLS = 96;
+    static final double NUCLIDE_EXTENT = 1.875;
+    private static final int VOXELS_PER_SHELL_STEP = 2;
+    private static final int GRID_MARGIN_VOXELS = 2;
+    /** At most this many voxels from the centre to the reach: grids stay below 105^3 voxels. */
+    private static final int MAX_HALF_VOXELS = 50;
+
+    private final EmissionSource source;
+    private final boolean monoenergetic;
+    private final double scaleMm;
+    private final double[] edgesMm;
+    private final VoxelGrid grid;
+
+    private DpkBenchmark(EmissionSource source) {
+        this.source = source;
+        this.monoenergetic = source instanceof EmissionSource.MonoenergeticElectron;
+        int shells;
+        double extent;
+        if (source instanceof EmissionSource.MonoenergeticElectron e) {
+            scaleMm = WaterCsdaRange.mm(e.energyMeV());
+            shells = MONO_SHELLS;
+            extent = MONO_EXTENT;
+        } else {
+            scaleMm = X90Estimator.estimateMm(source);
+            shells = NUCLIDE_SHELLS;
+            extent = NUCLIDE_EXTENT;
+        }
+        double step = extent * scaleMm / shells;
+        edgesMm = new double[shells + 1];
+        for (int b = 0; b <= shells; b++) {
+            edgesMm[b] = b * step;
+        }
+        double reach = Math.max(edgesMm[shells], maxElectronRangeMm(source));
+        double voxel = Math.max(VOXELS_PER_SHELL_STEP * step, reach / MAX_HALF_VOXELS);
+        int n = 2 * (int) Math.ceil(reach / voxel + GRID_MARGIN_VOXELS) + 1;
+        grid = VoxelGrid.centredCube(n, n, n, voxel);
+    }
+
+    public static DpkBenchmark of(EmissionSource source) {
+        return new DpkBenchmark(source);
+    }
+
+    public EmissionSource source() {
+        return source;
+    }
+
+    public boolean isMonoenergetic() {
+        return monoenergetic;
+    }
+
+    /** r0 (mm) for a monoenergetic electron, the X90 estimate (mm) for a nuclide. */
+    public double scaleMm() {
+        return scaleMm;
+    }
+
+    public double[] shellEdgesMm() {
+        return edgesMm.clone();
+    }
+
+    public VoxelGrid grid() {
+        return grid;
+    }
+
+    /** What the runner transports. */
+    public PointSourceProblem problem() {
+        return new PointSourceProblem("dpk " + source.key(), source, MATERIAL, DENSITY, grid, new double[3], edgesMm);
+    }
+
+    /** The run's shells turned into the benchmark's result. */
+    public DpkResult evaluate(PointSourceResult result) {
+        return new DpkResult(this, result);
+    }
+
+    /** One line for reports: medium, shells, grid. */
+    public String setup() {
+        String scale = monoenergetic
+                ? String.format(Locale.ROOT, "r0 = %.5g mm (ESTAR CSDA range)", scaleMm)
+                : String.format(Locale.ROOT, "X90 estimate %.4g mm (%s)", scaleMm, "spectrum-weighted universal kernel");
+        return String.format(Locale.ROOT, "%s point source in liquid water (1 g/cm3); %s; %d shells of %.4g mm to "
+                + "%.4g mm; water grid %d^3 voxels of %.4g mm.", source.title(), scale, edgesMm.length - 1,
+                edgesMm[1], edgesMm[edgesMm.length - 1], grid.nx(), grid.spacingX());
+    }
+
+    /** CSDA range (mm) of the most energetic electron the source emits; 0 when it emits none. */
+    private static double maxElectronRangeMm(EmissionSource source) {
+        double eMax = 0;
+        for (EmissionSource.Component c : source.components()) {
+            if (c.particleType() == ParticleType.ELECTRON) {
+                eMax = Math.max(eMax, c.energyMeV());
+            }
+        }
+        if (eMax <= 0) {
+            return 0;
+        }
+        return WaterCsdaRange.engineCm(Math.max(eMax, WaterCsdaRange.GRID_MIN_MEV)) * 10.0;
+    }
+}

@@ -1,0 +1,236 @@
+package doseengine.validation.benchmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import doseengine.geometry.BadInputException;
+import doseengine.tally.EnergyBalance;
+import doseengine.validation.reference.ScaledKernel;
+import doseengine.validation.run.PointSourceResult;
+import doseengine.validation.run.RunRecord;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A dose point kernel from a run: energy per shell per decay, X90, the scaled kernel, and the files
+ * {@code dpk.csv} and {@code summary.json} of DESIGN.md section 5.
+ */
+public final class DpkResult {
+    /** Shell step and reach the validation issue asks for, in units of X90. */
+    static final double MAX_STEP_X90 = 0.025;
+    static final double MIN_REACH_X90 = 1.5;
+
+    private final DpkBenchmark benchmark;
+    private final double[] edgesMm;
+    private final double[] edep;
+    private final double[] relUnc;
+    private final double emittedMeV;
+    private final EnergyBalance balance;
+    private final RunRecord run;
+    private final double x90Mm;
+    private final double x90SigmaMm;
+
+    DpkResult(DpkBenchmark benchmark, PointSourceResult result) {
+        this.benchmark = benchmark;
+        this.edgesMm = benchmark.shellEdgesMm();
+        this.edep = result.shellMeVPerDecay();
+        this.relUnc = result.shellRelativeUncertainty();
+        if (edep.length != edgesMm.length - 1) {
+            throw new IllegalStateException("the run returned " + edep.length + " shells for a problem of "
+                    + (edgesMm.length - 1));
+        }
+        this.emittedMeV = benchmark.source().emittedEnergyPerDecayMeV();
+        this.balance = result.balance();
+        this.run = result.run();
+        ScaledKernel mm = kernelIn(1.0, "mm");
+        this.x90Mm = mm.x90();
+        this.x90SigmaMm = x90Sigma(mm);
+    }
+
+    public DpkBenchmark benchmark() {
+        return benchmark;
+    }
+
+    public double[] shellEdgesMm() {
+        return edgesMm.clone();
+    }
+
+    public double[] shellMeVPerDecay() {
+        return edep.clone();
+    }
+
+    public double[] shellRelativeUncertainty() {
+        return relUnc.clone();
+    }
+
+    /** Mean energy emitted per decay (MeV): E0 for an electron, the chosen emissions of a nuclide. */
+    public double emittedMeVPerDecay() {
+        return emittedMeV;
+    }
+
+    /** X90 (mm) from the shells, or NaN when less than 90 % of the emitted energy was absorbed in them. */
+    public double x90Mm() {
+        return x90Mm;
+    }
+
+    /**
+     * Standard error of X90 (mm): the error of the energy inside X90 (shell errors added in quadrature, shells
+     * treated as independent; an approximation, the tally keeps no covariance) divided by the slope of the
+     * cumulative energy there.
+     */
+    public double x90SigmaMm() {
+        return x90SigmaMm;
+    }
+
+    public EnergyBalance balance() {
+        return balance;
+    }
+
+    public RunRecord run() {
+        return run;
+    }
+
+    /**
+     * The scaled kernel j = (dE/E) / d(r/L) with E the emitted energy per decay and L = {@code scaleMm}: r0 for
+     * the comparison with the monoenergetic references; X90 for nuclide kernels.
+     */
+    public MeasuredKernel scaledKernel(double scaleMm) {
+        ScaledKernel k = kernelIn(scaleMm, benchmark.source().title());
+        double[] j = k.j();
+        double[] sigma = new double[j.length];
+        for (int i = 0; i < j.length; i++) {
+            sigma[i] = j[i] * relUnc[i];
+        }
+        return new MeasuredKernel(k, sigma);
+    }
+
+    /** The kernel on the r0 scale of a monoenergetic source, or on the measured X90 of a nuclide. */
+    public MeasuredKernel naturalKernel() {
+        return scaledKernel(benchmark.isMonoenergetic() ? benchmark.scaleMm() : x90Mm);
+    }
+
+    /** Whether the shells met the issue's step and reach for the X90 measured; empty when they did. */
+    public List<String> shellNotes() {
+        List<String> notes = new ArrayList<>();
+        if (Double.isNaN(x90Mm)) {
+            notes.add("less than 90 % of the emitted energy was absorbed inside the shells: no X90");
+            return notes;
+        }
+        double step = edgesMm[1] - edgesMm[0];
+        double reach = edgesMm[edgesMm.length - 1];
+        if (step > MAX_STEP_X90 * x90Mm * (1 + 1e-9)) {
+            notes.add(String.format(Locale.ROOT, "shell step %.4g mm exceeds 0.025 X90 = %.4g mm", step,
+                    MAX_STEP_X90 * x90Mm));
+        }
+        if (reach < MIN_REACH_X90 * x90Mm * (1 - 1e-9)) {
+            notes.add(String.format(Locale.ROOT, "shells reach %.4g mm, less than 1.5 X90 = %.4g mm", reach,
+                    MIN_REACH_X90 * x90Mm));
+        }
+        return notes;
+    }
+
+    /** {@code dpk.csv}: {@code r_inner_mm,r_outer_mm,r_mid_mm,edep_MeV_per_decay,rel_unc}, one row per shell. */
+    public void writeCsv(Path file) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("r_inner_mm,r_outer_mm,r_mid_mm,edep_MeV_per_decay,rel_unc\n");
+            for (int b = 0; b < edep.length; b++) {
+                w.write(String.format(Locale.ROOT, "%.8g,%.8g,%.8g,%.8g,%.6g%n", edgesMm[b], edgesMm[b + 1],
+                        0.5 * (edgesMm[b] + edgesMm[b + 1]), edep[b], relUnc[b]));
+            }
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot write (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * {@code summary.json}: the keys of DESIGN.md section 5 ({@code source, decays, E_mean_MeV, X90_mm, backend,
+     * seconds}) and, beside them, what a reader needs to use the kernel (scale, shells, device, balance, notes).
+     */
+    public ObjectNode summaryJson(long seed) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("source", benchmark.source().key());
+        root.put("decays", run.decays());
+        root.put("E_mean_MeV", emittedMeV);
+        putNumber(root, "X90_mm", x90Mm);
+        root.put("backend", run.backend());
+        root.put("seconds", run.seconds());
+        root.put("source_title", benchmark.source().title());
+        putNumber(root, "X90_sigma_mm", x90SigmaMm);
+        if (benchmark.isMonoenergetic()) {
+            root.put("r0_mm", benchmark.scaleMm());
+        } else {
+            root.put("X90_estimate_mm", benchmark.scaleMm());
+        }
+        root.put("medium", DpkBenchmark.MATERIAL);
+        root.put("density_g_cm3", DpkBenchmark.DENSITY);
+        root.put("shells", edep.length);
+        root.put("shell_step_mm", edgesMm[1] - edgesMm[0]);
+        root.put("device", run.device());
+        root.put("seed", seed);
+        root.put("batches", run.batches());
+        ObjectNode b = root.putObject("energy_balance_MeV_per_decay");
+        b.put("deposited", balance.depositedMeVPerDecay());
+        b.put("escaped", balance.escapedMeVPerDecay());
+        b.put("emitted", balance.emittedMeVPerDecay());
+        b.put("relative_imbalance", balance.relativeImbalance());
+        shellNotes().forEach(root.putArray("notes")::add);
+        return root;
+    }
+
+    public void writeSummary(Path file, long seed) {
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), summaryJson(seed));
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot write (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private ScaledKernel kernelIn(double scaleMm, String label) {
+        int n = edep.length;
+        double[] x = new double[n];
+        double[] e = new double[n + 1];
+        double[] j = new double[n];
+        for (int b = 0; b <= n; b++) {
+            e[b] = edgesMm[b] / scaleMm;
+        }
+        for (int b = 0; b < n; b++) {
+            x[b] = 0.5 * (e[b] + e[b + 1]);
+            j[b] = edep[b] / emittedMeV / (e[b + 1] - e[b]);
+        }
+        return ScaledKernel.shells(label, emittedMeV, x, e, j);
+    }
+
+    private double x90Sigma(ScaledKernel mm) {
+        if (Double.isNaN(x90Mm)) {
+            return Double.NaN;
+        }
+        double var = 0;
+        int shell = 0;
+        for (int b = 0; b < edep.length; b++) {
+            double inside = Math.min(edgesMm[b + 1], x90Mm) - edgesMm[b];
+            if (inside <= 0) {
+                break;
+            }
+            double part = inside / (edgesMm[b + 1] - edgesMm[b]);
+            double s = part * edep[b] * relUnc[b] / emittedMeV;
+            var += s * s;
+            shell = b;
+        }
+        double slope = mm.j()[shell];
+        return slope > 0 ? Math.sqrt(var) / slope : Double.NaN;
+    }
+
+    private static void putNumber(ObjectNode node, String key, double v) {
+        if (Double.isFinite(v)) {
+            node.put(key, v);
+        } else {
+            node.putNull(key);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package doseengine.validation.cli;
+
+import doseengine.cli.VersionProvider;
+import doseengine.validation.SuiteContext;
+import doseengine.validation.ValidationSuite;
+import doseengine.validation.compare.Verdict;
+import doseengine.validation.reference.SphereSValueReference;
+import doseengine.validation.report.ValidationReport;
+import doseengine.validation.run.BenchmarkRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code validate all}: the whole suite and its report. */
+@Command(name = "all", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"The validation suite: electron dose point kernels against ETRAN/EGSnrc, nuclide kernels, "
+                + "Lanconelli 2012 voxel S values, spheres, the energy balance of every run and, when both backends are "
+                + "there, Java against OpenCL. Writes report.html (plots, deviation tables, pass/fail) and report.json "
+                + "(every number), with the data files of each benchmark in subfolders.",
+                "Exit code 3 when a judged comparison fails."})
+public final class AllCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
+    Path out;
+
+    @Option(names = "--quick", description = "Fewer benchmarks at a tenth of the decays (about a minute's worth).")
+    boolean quick;
+
+    @Option(names = "--reference", paramLabel = "FILE",
+            description = "Sphere S values (CSV nuclide,mass_g,S_mGy_per_MBq_s): run and compare these spheres.")
+    Path reference;
+
+    @Mixin
+    TransportOptions transport;
+
+    private final BenchmarkRunner runner;
+
+    public AllCommand(BenchmarkRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public Integer call() {
+        Optional<SphereSValueReference> ref = Optional.ofNullable(reference).map(SphereSValueReference::read);
+        long decays = quick ? ValidationSuite.QUICK_DECAYS : ValidationSuite.DEFAULT_DECAYS;
+        SuiteContext ctx = CommandSupport.context(runner, transport.settings(decays));
+        ValidationReport report = new ValidationSuite(ctx, quick, ref).run(out);
+        PrintWriter w = spec.commandLine().getOut();
+        long failed = report.sections().stream().filter(s -> s.verdict() == Verdict.FAIL).count();
+        w.printf("%d benchmarks, %d failed; %s%n", report.sections().size(), failed, report.verdict());
+        w.printf("wrote report.html and report.json to %s%n", out);
+        w.flush();
+        return CommandSupport.exitCode(report.verdict());
+    }
+}

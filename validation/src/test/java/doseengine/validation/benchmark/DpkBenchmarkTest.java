@@ -1,0 +1,130 @@
+package doseengine.validation.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import doseengine.physics.decay.NuclideCatalog;
+import doseengine.physics.decay.RadiationType;
+import doseengine.validation.FakeBenchmarkRunner;
+import doseengine.validation.reference.DosePointKernelReference;
+import doseengine.validation.reference.ScaledKernel;
+import doseengine.tally.EnergyBalance;
+import doseengine.validation.run.EmissionSource;
+import doseengine.validation.run.PointSourceResult;
+import doseengine.validation.run.RunRecord;
+import doseengine.validation.run.TransportSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DpkBenchmarkTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void monoenergeticShellsAreSizedOnEstarR0() {
+        DpkBenchmark b = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(0.1));
+        // ESTAR r0 of 100 keV in water: 1.431e-2 g/cm2 = 0.1431 mm; 80 shells to 1.5 r0.
+        assertEquals(0.1431, b.scaleMm(), 1e-12);
+        double[] edges = b.shellEdgesMm();
+        assertEquals(81, edges.length);
+        assertEquals(1.5 * 0.1431, edges[80], 1e-12);
+        assertEquals(0.01875 * 0.1431, edges[1], 1e-12);
+        // The grid is odd, centred on the source, and reaches past the last shell.
+        assertEquals(1, b.grid().nx() % 2);
+        assertArrayEquals(new double[] {0, 0, 0}, b.grid().indexToWorld(b.grid().nx() / 2, b.grid().ny() / 2,
+                b.grid().nz() / 2), 1e-12);
+        assertTrue((b.grid().nx() / 2) * b.grid().spacingX() >= edges[80]);
+        assertEquals(80, b.problem().shells());
+    }
+
+    @Test
+    void syntheticRunOfTheReferenceGivesItsX90AndKernelBack() {
+        // The fake runner deposits exactly the EGSnrc 100 keV kernel integrated over each shell. X90 from the shells
+        // must then equal the reference's X90 (r0 x 0.806): the cumulative is exact at every shell edge and the
+        // linear interpolation inside a shell of 0.019 r0 errs by far less than 0.1 %.
+        DpkBenchmark b = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(0.1));
+        DpkResult r = b.evaluate(FakeBenchmarkRunner.exact().runPointSource(b.problem(), TransportSettings.defaults(1000)));
+        ScaledKernel ref = DosePointKernelReference.standard().primary(0.1).orElseThrow();
+        assertEquals(ref.x90() * 0.1431, r.x90Mm(), 1e-3 * r.x90Mm());
+        assertTrue(r.shellNotes().isEmpty(), r.shellNotes().toString());
+        // The scaled kernel at a shell middle is the reference's mean over that shell: within 1 % of its peak.
+        MeasuredKernel k = r.scaledKernel(b.scaleMm());
+        for (double x : new double[] {0.126, 0.525, 0.775}) {
+            assertEquals(ref.valueAt(x), k.at(x)[0], 0.01 * ref.peak(), "j at r/r0 = " + x);
+        }
+    }
+
+    @Test
+    void dpkCsvAndSummaryJsonFollowTheContract() throws Exception {
+        DpkBenchmark b = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(0.5));
+        DpkResult r = b.evaluate(FakeBenchmarkRunner.exact().runPointSource(b.problem(), TransportSettings.defaults(1234)));
+        r.writeCsv(tmp.resolve("dpk.csv"));
+        r.writeSummary(tmp.resolve("summary.json"), 7);
+        List<String> lines = Files.readAllLines(tmp.resolve("dpk.csv"));
+        assertEquals("r_inner_mm,r_outer_mm,r_mid_mm,edep_MeV_per_decay,rel_unc", lines.get(0));
+        assertEquals(81, lines.size());
+        String[] f = lines.get(10).split(",");
+        assertEquals(5, f.length);
+        double in = Double.parseDouble(f[0]);
+        double out = Double.parseDouble(f[1]);
+        assertEquals(0.5 * (in + out), Double.parseDouble(f[2]), 1e-9);
+        JsonNode s = new ObjectMapper().readTree(tmp.resolve("summary.json").toFile());
+        for (String key : List.of("source", "decays", "E_mean_MeV", "X90_mm", "backend", "seconds")) {
+            assertTrue(s.has(key), key);
+        }
+        assertEquals("e-:0.5", s.get("source").asText());
+        assertEquals(1234, s.get("decays").asLong());
+        assertEquals(0.5, s.get("E_mean_MeV").asDouble(), 1e-7);
+        assertEquals(r.x90Mm(), s.get("X90_mm").asDouble(), 0);
+        assertEquals(7, s.get("seed").asLong());
+    }
+
+    @Test
+    void nuclideShellsFollowTheX90Estimate() {
+        EmissionSource y90 = new EmissionSource.NuclideEmissions(NuclideCatalog.get("Y-90"),
+                EnumSet.of(RadiationType.BETA, RadiationType.IC, RadiationType.AUGER));
+        DpkBenchmark b = DpkBenchmark.of(y90);
+        double x90 = b.scaleMm();
+        double[] edges = b.shellEdgesMm();
+        assertEquals(97, edges.length);
+        assertEquals(1.875 * x90, edges[96], 1e-9);
+        // The grid holds every Y-90 electron: it reaches the CSDA range of the 2.28 MeV endpoint (11.3 mm).
+        assertTrue((b.grid().nx() / 2) * b.grid().spacingX() > 11.0, "grid half-width");
+        assertTrue(b.grid().nx() <= 105, "grid size bounded: " + b.grid().nx());
+    }
+
+    @Test
+    void shellNotesFlagAnX90OutsideTheSizingBounds() {
+        DpkBenchmark b = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(0.1));
+        int n = b.problem().shells();
+        // All of E0 in the outer 20 of 80 shells (1.125 to 1.5 r0): X90 near 1.46 r0, so the shells (1.5 r0) do not
+        // reach 1.5 X90.
+        double[] far = new double[n];
+        for (int i = 60; i < n; i++) {
+            far[i] = 0.1 / 20;
+        }
+        DpkResult r = b.evaluate(result(far));
+        assertEquals(1.125 * 0.1431 + 0.9 * 0.375 * 0.1431, r.x90Mm(), 1e-9);
+        assertEquals(1, r.shellNotes().size(), r.shellNotes().toString());
+        assertTrue(r.shellNotes().get(0).contains("less than 1.5 X90"), r.shellNotes().get(0));
+        // Half of E0 absorbed: no X90 at all, and the note says why.
+        double[] half = new double[n];
+        half[0] = 0.05;
+        DpkResult h = b.evaluate(result(half));
+        assertTrue(Double.isNaN(h.x90Mm()));
+        assertTrue(h.shellNotes().get(0).contains("no X90"), h.shellNotes().toString());
+    }
+
+    private static PointSourceResult result(double[] shells) {
+        double sum = java.util.Arrays.stream(shells).sum();
+        return new PointSourceResult(shells, new double[shells.length], new EnergyBalance(sum, 0.1 - sum, 0.1),
+                new RunRecord("java", "test", 1000, 10, 1));
+    }
+}

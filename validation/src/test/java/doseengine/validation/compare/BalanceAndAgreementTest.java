@@ -1,0 +1,56 @@
+package doseengine.validation.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import doseengine.tally.EnergyBalance;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class BalanceAndAgreementTest {
+    @Test
+    void energyBalanceToleranceIsOnePartPerMillion() {
+        Map<String, EnergyBalance> runs = new LinkedHashMap<>();
+        runs.put("good", new EnergyBalance(0.6, 0.4 + 0.9e-6, 1.0));
+        assertEquals(Verdict.PASS, EnergyBalanceCheck.check(runs).verdict());
+        runs.put("lost energy", new EnergyBalance(0.6, 0.39, 1.0));
+        ComparisonResult c = EnergyBalanceCheck.check(runs);
+        assertEquals(Verdict.FAIL, c.verdict());
+        assertEquals(-0.01, c.points().get(1).deviation(), 1e-12);
+    }
+
+    @Test
+    void agreeingBackendsPassShiftedOnesFail() {
+        // Two independent estimates of the same 500 bins, 2 % errors, drawn with a fixed seed: agreement expected.
+        // A 3-sigma shift of a fifth of the bins must fail (about half of those land beyond |z| = 3).
+        int n = 500;
+        SplittableRandom rng = new SplittableRandom(42);
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] shifted = new double[n];
+        double[] u = new double[n];
+        for (int i = 0; i < n; i++) {
+            double truth = 1 + i;
+            u[i] = 0.02;
+            a[i] = truth * (1 + 0.02 * gauss(rng));
+            b[i] = truth * (1 + 0.02 * gauss(rng));
+            shifted[i] = i % 5 == 0 ? b[i] + 3 * Math.sqrt(2) * 0.02 * truth : b[i];
+        }
+        BackendAgreement ok = BackendAgreement.of("t", a, u, b, u, i -> "bin " + i);
+        assertEquals(Verdict.PASS, ok.verdict(), ok.summary());
+        assertEquals(n, ok.bins());
+        assertEquals(1.0, ok.chi2PerBin(), 0.2, "mean z^2 of agreeing bins");
+        BackendAgreement bad = BackendAgreement.of("t", a, u, shifted, u, i -> "bin " + i);
+        assertEquals(Verdict.FAIL, bad.verdict(), bad.summary());
+        // Bins with large errors are left out; too few bins are shown, not judged.
+        double[] noisy = new double[n];
+        java.util.Arrays.fill(noisy, 0.5);
+        assertEquals(Verdict.INFORMATIONAL, BackendAgreement.of("t", a, noisy, b, u, i -> "").verdict());
+    }
+
+    private static double gauss(SplittableRandom rng) {
+        // Box-Muller.
+        return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+    }
+}
