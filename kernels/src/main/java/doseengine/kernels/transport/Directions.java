@@ -8,8 +8,8 @@ package doseengine.kernels.transport;
  *   v' = v cos(theta) + sin(theta) (v w cos(phi) + u sin(phi)) / sqrt(1 - w^2)
  *   w' = w cos(theta) - sqrt(1 - w^2) sin(theta) cos(phi)
  * </pre>
- * and, along the w axis (1 - w^2 = 0 in float), u' = sin(theta) cos(phi), v' = sin(theta) sin(phi),
- * w' = w cos(theta). The result is renormalised, so float rounding does not accumulate over the thousands of
+ * with 1 - w^2 computed as u^2 + v^2 (exact to rounding near the poles, where 1 - w^2 in float would lose most
+ * digits), and, along the w axis, u' = sin(theta) cos(phi), v' = sin(theta) sin(phi), w' = w cos(theta). The result is renormalised, so float rounding does not accumulate over the thousands of
  * deflections of an electron track. Float arithmetic, no allocation.
  */
 final class Directions {
@@ -24,7 +24,8 @@ final class Directions {
      */
     static void rotate(float u, float v, float w, float cosTheta, float sinTheta, float cosPhi, float sinPhi,
                        float[] out) {
-        float rho2 = 1f - w * w;
+        // u^2 + v^2 rather than 1 - w^2: near the poles it keeps full relative precision in float.
+        float rho2 = u * u + v * v;
         float nu;
         float nv;
         float nw;

@@ -56,22 +56,23 @@ public final class JavaTransportKernel implements HistoryKernel {
     private final AtomicInteger maxStackDepth = new AtomicInteger();
 
     public JavaTransportKernel(TransportProblem problem) {
-        this(problem, null, DEFAULT_SECONDARY_CAPACITY);
+        this(problem, null);
     }
 
     /** @param observer called when particles escape and electron tracks end (validation); null for none */
     public JavaTransportKernel(TransportProblem problem, TransportObserver observer) {
-        this(problem, observer, DEFAULT_SECONDARY_CAPACITY);
+        this(problem, observer, problem.emissions().maxEmissionsPerDecay() + DEFAULT_SECONDARY_CAPACITY);
     }
 
     /**
-     * @param observer          null for none
-     * @param secondaryCapacity stack room for secondaries beyond a decay's emissions (tests use a tiny one to
-     *                          exercise the overflow path)
+     * @param observer      null for none
+     * @param stackCapacity the particle stack's size; the default is the most a decay can emit plus
+     *                      {@value #DEFAULT_SECONDARY_CAPACITY}. Tests use a tiny one to exercise the overflow path
+     *                      (which then also catches emissions).
      */
-    public JavaTransportKernel(TransportProblem problem, TransportObserver observer, int secondaryCapacity) {
-        if (secondaryCapacity < 1) {
-            throw new IllegalArgumentException("secondary capacity must be positive, got " + secondaryCapacity);
+    public JavaTransportKernel(TransportProblem problem, TransportObserver observer, int stackCapacity) {
+        if (stackCapacity < 1) {
+            throw new IllegalArgumentException("stack capacity must be positive, got " + stackCapacity);
         }
         this.problem = problem;
         this.emissions = new EmissionSampler(problem.emissions());
@@ -79,7 +80,7 @@ public final class JavaTransportKernel implements HistoryKernel {
         this.photons = new PhotonTransport(problem);
         this.electrons = new ElectronTransport(problem);
         this.observer = observer;
-        this.stackCapacity = emissions.maxEmissionsPerDecay() + secondaryCapacity;
+        this.stackCapacity = stackCapacity;
         this.voxelCount = problem.geometry().voxelCount();
     }
 
@@ -196,7 +197,7 @@ public final class JavaTransportKernel implements HistoryKernel {
         return maxStackDepth.get();
     }
 
-    /** The stack's capacity: the most a decay can emit plus the room for secondaries. */
+    /** The particle stack's capacity. */
     public int stackCapacity() {
         return stackCapacity;
     }

@@ -1,6 +1,7 @@
 package doseengine.kernels.transport;
 
 import doseengine.kernels.ParticleType;
+import doseengine.kernels.UniformSource;
 import doseengine.kernels.photon.ComptonSampler;
 import doseengine.kernels.photon.PhotonCrossSections;
 import doseengine.kernels.photon.PhotonMajorant;
@@ -196,7 +197,7 @@ final class PhotonTransport {
      * (2 - nu)(A1 + 1/(A + nu)) / (2 (A1 + 1/A)), A1 = beta gamma (gamma - 1)(gamma - 2) / 2.
      * Two uniforms per try.
      */
-    static float sauterCosTheta(float t, PhiloxStream rng) {
+    static float sauterCosTheta(float t, UniformSource rng) {
         float gamma = 1f + t / HistoryState.ELECTRON_REST_ENERGY;
         float gamma2 = gamma * gamma;
         float beta = (float) Math.sqrt((gamma2 - 1f) / gamma2);
