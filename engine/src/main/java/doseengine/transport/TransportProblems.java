@@ -17,7 +17,8 @@ public final class TransportProblems {
      * for {@code geometry} itself (so it bounds every voxel the photons will meet, whatever grid the tables were
      * built with), the tables' parameters, the decay source and the seed.
      *
-     * @throws IllegalArgumentException when the geometry names a material the tables do not have
+     * @throws doseengine.geometry.BadInputException when a voxel names a material the tables do not have or has a
+     *         negative or non-finite density
      */
     public static TransportProblem of(PhysicsTables tables, VoxelGeometry geometry, DecaySource source, long seed) {
         PhotonTables photons = tables.photons();

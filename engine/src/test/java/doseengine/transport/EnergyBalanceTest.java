@@ -65,6 +65,40 @@ class EnergyBalanceTest {
         checkBalance(voxels, nuclide + " with a two-slot stack");
     }
 
+    /**
+     * Vacuum (density 0) around a water block: electrons cross it in straight lines without losing energy and
+     * photons never interact there, so no vacuum voxel may receive a deposit, and the balance must hold.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Y-90", "I-131"})
+    void vacuumVoxelsReceiveNothing(String nuclide) {
+        int n = 10;
+        VoxelGeometry water = TransportFixtures.uniform(n, 0.2f, 1.0f);
+        float[] density = water.density();
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < n; i++) {
+                    boolean block = i >= 3 && i < 7 && j >= 3 && j < 7 && k >= 3 && k < 7;
+                    boolean shell = i == 0 || j == 0 || k == 0; // water again beyond the vacuum on three sides
+                    density[i + n * (j + n * k)] = block || shell ? 1.0f : 0f;
+                }
+            }
+        }
+        VoxelGeometry g = new VoxelGeometry(n, n, n, 0.2f, 0.2f, 0.2f, water.material(), density);
+        TransportProblem p = TransportFixtures.problem(java.util.List.of("water_liquid"), nuclide,
+                TransportParameters.defaults(), g, TransportFixtures.centralBlock(g, 2), 3L);
+        JavaTransportKernel kernel = new JavaTransportKernel(p);
+        VoxelEnergyTally voxels = new VoxelEnergyTally(n, n, n);
+        kernel.run(0, 1000, voxels);
+        checkBalance(voxels, nuclide + " with vacuum");
+        long[] units = voxels.units();
+        for (int v = 0; v < g.voxelCount(); v++) {
+            if (density[v] == 0f) {
+                assertEquals(0, units[v], "deposit in vacuum voxel " + v);
+            }
+        }
+    }
+
     private static void checkBalance(EnergyTally t, String what) {
         double imbalance = TransportFixtures.relativeImbalance(t);
         assertTrue(Math.abs(imbalance) <= 1e-6, what + ": relative imbalance " + imbalance);
