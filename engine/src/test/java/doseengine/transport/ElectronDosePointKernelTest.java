@@ -90,7 +90,8 @@ class ElectronDosePointKernelTest {
             r90SumSq += r90 * r90;
         }
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                "500 keV DPK, %d histories, %.1f steps per history%n r/r0     j_MC    SE     j_ETRAN  (MC-ETRAN)/peak%n",
+                "500 keV DPK, %d histories, %.1f steps per history%n"
+                        + " r/r0     j_MC    SE     j_ETRAN  (MC-ETRAN)/peak%n",
                 BATCHES * PER_BATCH, kernel.electronSteps() / (double) kernel.histories()));
         double worst = 0;
         for (int k = 2; k <= 36; k++) {

@@ -2,15 +2,16 @@ package doseengine.kernels.transport;
 
 /**
  * Turning a direction by a polar angle theta and an azimuth phi about itself, the one rotation every interaction
- * uses (PENELOPE-2008 manual, Salvat, Fernandez-Varea and Sempau, OECD/NEA 2009, eq. 1.131; EGS4's UPHI):
+ * uses (PENELOPE-2008 manual, Salvat, Fernandez-Varea and Sempau, OECD/NEA 2009, chapter 1, its subroutine
+ * DIRECT; EGS4's UPHI):
  * <pre>
  *   u' = u cos(theta) + sin(theta) (u w cos(phi) - v sin(phi)) / sqrt(1 - w^2)
  *   v' = v cos(theta) + sin(theta) (v w cos(phi) + u sin(phi)) / sqrt(1 - w^2)
  *   w' = w cos(theta) - sqrt(1 - w^2) sin(theta) cos(phi)
  * </pre>
  * with 1 - w^2 computed as u^2 + v^2 (exact to rounding near the poles, where 1 - w^2 in float would lose most
- * digits), and, along the w axis, u' = sin(theta) cos(phi), v' = sin(theta) sin(phi), w' = w cos(theta). The result is renormalised, so float rounding does not accumulate over the thousands of
- * deflections of an electron track. Float arithmetic, no allocation.
+ * digits), and, along the w axis, u' = sin(theta) cos(phi), v' = sin(theta) sin(phi), w' = w cos(theta). The
+ * result is renormalised, so float rounding does not accumulate over the thousands of deflections of a track. Float arithmetic, no allocation.
  */
 final class Directions {
     static final float TWO_PI = (float) (2 * Math.PI);

@@ -20,8 +20,8 @@ import doseengine.kernels.rng.PhiloxStream;
  *       (Moller above W_cc + bremsstrahlung above W_cr + hard elastic) over the energies the step can reach
  *       (the table nodes spanning [E (1 - f), E]). The step is the shorter of the two, divided by the voxel's
  *       density.</li>
- *   <li>Random hinge (PENELOPE-2008 manual, section 4.1.2): move a uniformly sampled fraction of the step,
- *       deflect by the soft elastic angle of the whole step, move the rest. A step never crosses a voxel face:
+ *   <li>Random hinge (PENELOPE-2008 manual, chapter 4, mixed simulation): move a uniformly sampled fraction of
+ *       the step, deflect by the soft elastic angle of the whole step, move the rest. A step never crosses a face:
  *       reaching one (before or after the hinge) ends the step there, and the electron continues in the next
  *       voxel with that voxel's material and density.</li>
  *   <li>Soft energy loss over the path actually travelled, from the range table (the energy whose range is
@@ -334,8 +334,8 @@ final class ElectronTransport {
      * Hard Moller collision with a free electron at rest: delta-ray energy W from {@link MollerSampler}; the
      * primary keeps T - W. Both directions follow from energy and momentum conservation,
      * cos^2 theta = (T'/T) (T + 2 m c^2) / (T' + 2 m c^2) for an outgoing kinetic energy T' (T - W for the
-     * primary, W for the delta ray), on opposite azimuths (e.g. PENELOPE-2008 manual, eq. 3.133). Binding is
-     * neglected, as in the tables. Writes the primary's new direction into s.direction, pushes the delta ray and
+     * primary, W for the delta ray), on opposite azimuths (binary-collision kinematics, e.g. PENELOPE-2008
+     * manual, chapter 3). Binding is neglected, as in the tables. Writes the primary's new direction into s.direction, pushes the delta ray and
      * returns the primary's energy.
      */
     private float mollerEvent(HistoryState s, float e, float x, float y, float z, float u, float v, float w,
