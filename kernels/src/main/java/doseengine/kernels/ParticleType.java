@@ -1,9 +1,14 @@
 package doseengine.kernels;
 
-/** Integer particle codes shared by the tables, the Java kernels and the OpenCL kernels. */
+/**
+ * Integer particle codes shared by the tables, the Java kernels and the OpenCL kernels. Emission tables hold only
+ * photons and electrons; positrons exist only inside the transport (pair production), which carries them as
+ * electrons and remembers the code to emit the two annihilation photons where they stop.
+ */
 public final class ParticleType {
     public static final int PHOTON = 0;
     public static final int ELECTRON = 1;
+    public static final int POSITRON = 2;
 
     private ParticleType() {
     }
@@ -13,6 +18,7 @@ public final class ParticleType {
         return switch (type) {
             case PHOTON -> "photon";
             case ELECTRON -> "electron";
+            case POSITRON -> "positron";
             default -> throw new IllegalArgumentException("unknown particle type code " + type);
         };
     }

@@ -43,6 +43,14 @@ public abstract sealed class EnergyTally permits VoxelEnergyTally, RadialShellTa
     /** Index of the emitted-energy counter in {@link #units()}. */
     public final int emittedSlot() { return bins + 1; }
 
+    /**
+     * Scores a deposit of {@code energyMeV} made in voxel {@code voxel} (flat index) at position (x, y, z) (cm, the
+     * transport's frame): the one call the transport makes for every deposit, whatever the tally. Each tally uses
+     * what it bins by (the voxel tally the voxel, the shell tally the position); the transport always supplies both,
+     * consistent with each other. Atomic and allocation-free.
+     */
+    public abstract void deposit(int voxel, float x, float y, float z, float energyMeV);
+
     /** Records energy (MeV) that leaves the scoring region unscored. */
     public final void escape(float energyMeV) {
         add(bins, energyMeV);

@@ -82,6 +82,12 @@ public final class RadialShellTally extends EnergyTally {
         depositAtSquaredRadius(dx * dx + dy * dy + dz * dz, energyMeV);
     }
 
+    /** Bins by the position; the voxel is not needed. */
+    @Override
+    public void deposit(int voxel, float x, float y, float z, float energyMeV) {
+        deposit(x, y, z, energyMeV);
+    }
+
     /**
      * Adds {@code energyMeV} deposited at squared distance {@code r2} (cm2) from the centre, for a transport
      * that tracks the radius itself (a point source at its origin): the bin rule is the same.

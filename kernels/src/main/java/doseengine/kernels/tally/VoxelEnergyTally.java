@@ -31,6 +31,12 @@ public final class VoxelEnergyTally extends EnergyTally {
         add(flatIndex, energyMeV);
     }
 
+    /** Bins by the voxel; the position is not needed. */
+    @Override
+    public void deposit(int voxel, float x, float y, float z, float energyMeV) {
+        deposit(voxel, energyMeV);
+    }
+
     private static int voxelCount(int nx, int ny, int nz) {
         if (nx <= 0 || ny <= 0 || nz <= 0) {
             throw new IllegalArgumentException("grid dimensions must be positive, got " + nx + " x " + ny + " x " + nz);
