@@ -2,6 +2,7 @@ package doseengine.transport;
 
 import doseengine.kernels.source.DecaySource;
 import doseengine.kernels.transport.HistoryKernel;
+import doseengine.kernels.transport.JavaTransportKernel;
 import doseengine.kernels.transport.LocalDepositionKernel;
 import doseengine.kernels.transport.VoxelGeometry;
 import doseengine.physics.PhysicsTables;
@@ -22,8 +23,7 @@ public final class JavaKernels {
 
     /** Coupled photon-electron transport in Java. */
     static HistoryKernel monteCarlo(PhysicsTables tables, VoxelGeometry geometry, DecaySource source, long seed) {
-        // Wired when the transport kernel is merged: return new JavaTransportKernel(tables..., geometry, source, seed);
-        throw new UnsupportedOperationException("Java transport kernel not merged yet");
+        return new JavaTransportKernel(TransportProblems.of(tables, geometry, source, seed));
     }
 
     /** Local energy deposition: electrons in the decay voxel, photons escaped. */

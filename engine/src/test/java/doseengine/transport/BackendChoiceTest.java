@@ -43,11 +43,28 @@ class BackendChoiceTest {
     }
 
     @Test
-    void javaMonteCarloIsNotWiredYetAndLedIs() {
-        BackendChoice.Resolved java = BackendChoice.resolve(BackendChoice.Requested.JAVA, null, 1, () -> NONE);
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> java.factory(TransportMethod.MONTE_CARLO).create(null, null, null, 1));
-        assertEquals("Java transport kernel not merged yet", e.getMessage());
-        assertNotNull(java.factory(TransportMethod.LOCAL_DEPOSITION));
+    void javaMonteCarloFactoryBuildsTheTransportKernel() {
+        BackendChoice.Resolved javaBackend = BackendChoice.resolve(BackendChoice.Requested.JAVA, null, 1, () -> NONE);
+        // A 5^3 water cube of 2 mm voxels with Lu-177 in the centre voxel.
+        int n = 5;
+        byte[] material = new byte[n * n * n];
+        float[] density = new float[n * n * n];
+        java.util.Arrays.fill(density, 1.0f);
+        doseengine.kernels.transport.VoxelGeometry g =
+                new doseengine.kernels.transport.VoxelGeometry(n, n, n, 0.2f, 0.2f, 0.2f, material, density);
+        doseengine.physics.PhysicsTables tables = doseengine.physics.PhysicsTables.build(
+                List.of(doseengine.physics.material.MaterialCatalog.standard().get("water_liquid")),
+                doseengine.physics.decay.EmissionTable.of(doseengine.physics.decay.NuclideCatalog.get("Lu-177")),
+                doseengine.kernels.TransportParameters.defaults(), material, density);
+        doseengine.kernels.source.PointSource source = new doseengine.kernels.source.PointSource(0.5f, 0.5f, 0.5f, 62);
+        doseengine.kernels.transport.HistoryKernel k =
+                javaBackend.factory(TransportMethod.MONTE_CARLO).create(tables, g, source, 7);
+        assertInstanceOf(doseengine.kernels.transport.JavaTransportKernel.class, k);
+        doseengine.kernels.tally.VoxelEnergyTally tally = new doseengine.kernels.tally.VoxelEnergyTally(n, n, n);
+        k.run(0, 200, tally);
+        // Energy is conserved exactly in fixed point, and most of Lu-177's electron energy stays in the cube.
+        assertEquals(tally.emittedUnits(), tally.depositedUnits() + tally.escapedUnits());
+        assertTrue(tally.depositedUnits() > 0.5 * tally.emittedUnits());
+        assertNotNull(javaBackend.factory(TransportMethod.LOCAL_DEPOSITION));
     }
 }
