@@ -113,6 +113,12 @@ public final class DoseSlicePlot {
         return new WashTop(max, max > 0 ? "highest 3x3x3 mean dose" : "no dose");
     }
 
+    /**
+     * Voxels below this CT number (the default calibration's air bin) get no wash: their dose is the dose to a few
+     * milligrams of air around the body, large and noisy, and of no clinical meaning.
+     */
+    static final double WASH_MIN_HU = -950;
+
     public static void write(Path file, Volume ctHu, FloatVolume dose, Slice slice, WashTop top, String title) {
         HeadlessGraphics.require();
         VoxelGrid g = dose.grid();
@@ -128,7 +134,9 @@ public final class DoseSlicePlot {
         float[] d = dose.data();
         double sliceMax = 0;
         for (int v = k * plane; v < (k + 1) * plane; v++) {
-            sliceMax = Math.max(sliceMax, d[v]);
+            if (ctHu.valueAt(v) >= WASH_MIN_HU) {
+                sliceMax = Math.max(sliceMax, d[v]);
+            }
         }
         double max = top.gray();
         double threshold = max * WASH_THRESHOLD_PERCENT / 100;
@@ -146,7 +154,7 @@ public final class DoseSlicePlot {
                 int v = g.flatIndex(i, j, k);
                 int grey = grey(ctHu.valueAt(v));
                 int rgb = (grey << 16) | (grey << 8) | grey;
-                if (max > 0 && d[v] >= threshold) {
+                if (max > 0 && d[v] >= threshold && ctHu.valueAt(v) >= WASH_MIN_HU) {
                     rgb = blend(rgb, ColorMap.turbo(d[v] / max), WASH_ALPHA); // above max: top colour
                 }
                 img.setRGB(MARGIN + px, TOP + py, rgb);
@@ -170,7 +178,7 @@ public final class DoseSlicePlot {
         drawScaleBar(gr, pxPerMm, h);
         gr.setColor(Color.DARK_GRAY);
         gr.drawString(String.format(Locale.ROOT, "CT window %.0f / %.0f HU. Dose wash %s to %s Gy (top: %s); "
-                + "slice maximum %s Gy", CT_LEVEL_HU, CT_WIDTH_HU, NiceNumbers.significant(threshold),
+                + "slice maximum %s Gy (air not shown)", CT_LEVEL_HU, CT_WIDTH_HU, NiceNumbers.significant(threshold),
                 NiceNumbers.significant(max), top.reason(), NiceNumbers.significant(sliceMax)), MARGIN,
                 TOP + h + 72);
         drawColourBar(gr, MARGIN + w + 30, TOP, h, threshold, max);
