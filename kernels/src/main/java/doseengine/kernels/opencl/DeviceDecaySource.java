@@ -41,6 +41,9 @@ public sealed interface DeviceDecaySource extends AutoCloseable permits DeviceAl
     /** Sets {@code DECAY_SOURCE_PARAMS} as kernel arguments {@code first, ...}; returns the next free index. */
     int bind(OpenClKernel kernel, int first);
 
+    /** Device memory held, bytes. */
+    long bytes();
+
     @Override
     void close();
 }

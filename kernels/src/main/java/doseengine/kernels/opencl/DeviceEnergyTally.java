@@ -107,6 +107,11 @@ public final class DeviceEnergyTally implements AutoCloseable {
         }
     }
 
+    /** Device memory held (units and shell edges), bytes. */
+    public long bytes() {
+        return args.bytes();
+    }
+
     /** Zeroes every slot. */
     public void reset() {
         units.fillZero();

@@ -236,6 +236,19 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
         return memory;
     }
 
+    /**
+     * Device memory held now by the uploads, the tallies and the counters, bytes: what {@link #memory()} estimated,
+     * plus the shell tally once one is used.
+     */
+    public synchronized long deviceBytes() {
+        long sum = tables.bytes() + grid.bytes() + settings.bytes() + source.bytes() + counters.bytes()
+                + maxDepth.bytes() + voxelVariant.tally.bytes();
+        if (shellVariant != null && shellVariant.tally != null) {
+            sum += shellVariant.tally.bytes();
+        }
+        return sum;
+    }
+
     @Override
     public int maxConcurrentCalls() {
         return 1;
