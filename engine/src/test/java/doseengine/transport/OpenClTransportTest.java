@@ -168,6 +168,7 @@ class OpenClTransportTest {
 
     private static void checkBalance(EnergyTally t, long allowedUnits, String what) {
         long imbalance = t.depositedUnits() + t.escapedUnits() - t.emittedUnits();
+        System.out.println(what + ": deposited + escaped - emitted = " + imbalance + " units");
         assertTrue(Math.abs(imbalance) <= allowedUnits, what + ": imbalance of " + imbalance + " units");
         for (int b = 0; b < t.bins(); b++) {
             assertTrue(t.units()[b] >= 0, what + ": negative deposit in bin " + b);
