@@ -1,16 +1,32 @@
 package doseengine.transport;
 
 import doseengine.geometry.BadInputException;
+import doseengine.kernels.opencl.OpenClDeviceInfo;
 import doseengine.kernels.opencl.OpenClDiscovery;
+import doseengine.kernels.opencl.OpenClTransportKernel;
+import doseengine.kernels.source.DecaySource;
+import doseengine.kernels.transport.HistoryKernel;
+import doseengine.kernels.transport.VoxelGeometry;
+import doseengine.physics.PhysicsTables;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Turns {@code --backend auto|opencl|java} and {@code --device N} into the backend a run uses.
+ * Turns {@code --backend auto|opencl|java} and {@code --device N} into the backend a run uses, in two steps.
  *
- * <p>Today only the Java backend exists: {@code auto} falls back to it with a one-line note naming the reason (no
- * OpenCL device, as discovery reports it, or the OpenCL backend not being implemented yet), and {@code opencl} is
- * refused. When the OpenCL backend lands, {@link #resolve} is where {@code auto} starts choosing it.
+ * <p>{@link #resolve} decides from what OpenCL discovery reports, before any input is read: {@code java} is Java;
+ * {@code auto} takes a GPU if there is one, else an OpenCL CPU device (PoCL), else Java, and its note says which
+ * and why; {@code opencl} takes the device asked for (or the one {@code auto} would take) and refuses with a
+ * one-line error when there is none. A device without {@value OpenClTransportKernel#INT64_ATOMICS} (the tally's
+ * 64-bit atomics) does not qualify.
+ *
+ * <p>{@link Resolved#open} then makes the run's kernel. What only shows then (the kernels failing to build on the
+ * device, the problem not fitting its memory, the driver failing) makes {@code auto} fall back to Java with a
+ * one-line warning naming the reason, and {@code opencl} stop with a one-line error (a {@link BadInputException},
+ * non-zero exit).
  */
 public final class BackendChoice {
     /** What the user asked for. */
@@ -29,26 +45,90 @@ public final class BackendChoice {
     /**
      * The backend of a run.
      *
-     * @param name   "java" (later also "opencl"), written to organs.json as {@code backend}
-     * @param device what runs the kernels, for the report (e.g. "Java, 8 threads")
-     * @param note   why auto chose this backend, or what was ignored; null when there is nothing to say
+     * @param name           "java" or "opencl", written to organs.json as {@code backend}
+     * @param device         what runs the kernels, for the report (e.g. "Java, 8 threads")
+     * @param note           why auto chose this backend, or what was ignored; null when there is nothing to say
+     * @param openClDevice   the OpenCL device index ({@link OpenClDiscovery} numbering); -1 for Java
+     * @param openClRequired OpenCL was asked for explicitly: failing to use it is an error, not a fallback
      */
-    public record Resolved(String name, String device, String note) {
-        /** The factory of this backend's kernel for a method. */
-        public KernelFactory factory(TransportMethod method) {
-            return JavaKernels.factory(method);
+    public record Resolved(String name, String device, String note, int openClDevice, boolean openClRequired) {
+        public static final String JAVA = "java";
+        public static final String OPENCL = "opencl";
+
+        /** The Java backend. */
+        public static Resolved java(int threads, String note) {
+            return new Resolved(JAVA, javaDevice(threads), note, -1, false);
+        }
+
+        public boolean isOpenCl() {
+            return OPENCL.equals(name);
+        }
+
+        /**
+         * Makes the kernel of one run. OpenCL serves the Monte Carlo method; local deposition, which has no device
+         * twin, runs in Java. When the OpenCL kernel cannot be made, {@code auto} falls back to Java, passing one
+         * line to {@code warnings}, and the returned backend says so; {@code opencl} throws.
+         *
+         * @param threads  Java worker threads, for the fallback's description
+         * @param warnings receives the one-line fallback warning
+         * @throws BadInputException when {@code --backend opencl} cannot run (one line: the reason)
+         */
+        public BackendKernel open(TransportMethod method, PhysicsTables tables, VoxelGeometry geometry,
+                                  DecaySource source, long seed, int threads, Consumer<String> warnings) {
+            return open(method, tables, geometry, source, seed, threads, warnings, OpenClKernels::monteCarlo);
+        }
+
+        /** {@link #open} with the OpenCL kernel made by {@code openCl} (tests make it fail). */
+        BackendKernel open(TransportMethod method, PhysicsTables tables, VoxelGeometry geometry, DecaySource source,
+                           long seed, int threads, Consumer<String> warnings, OpenClOpener openCl) {
+            if (isOpenCl() && method == TransportMethod.MONTE_CARLO) {
+                try {
+                    return new BackendKernel(openCl.open(openClDevice, tables, geometry, source, seed), this);
+                } catch (OpenClKernels.Unusable e) {
+                    if (openClRequired) {
+                        throw new BadInputException("--backend opencl: " + e.getMessage(), e);
+                    }
+                    warnings.accept("OpenCL backend unusable, running Java instead: " + e.getMessage());
+                    Resolved fallback = java(threads, "backend auto: fell back to Java (" + e.getMessage() + ")");
+                    return new BackendKernel(JavaKernels.factory(method).create(tables, geometry, source, seed),
+                            fallback);
+                }
+            }
+            Resolved used = isOpenCl() ? java(threads, (note == null ? "" : note + "; ") + "method "
+                    + method.key() + " runs on the Java backend (it has no OpenCL kernel)") : this;
+            return new BackendKernel(JavaKernels.factory(method).create(tables, geometry, source, seed), used);
         }
     }
 
-    public static final String OPENCL_NOT_IMPLEMENTED = "OpenCL backend not implemented yet";
+    /** Makes the OpenCL kernel of a run; throws {@link OpenClKernels.Unusable} when the device cannot run it. */
+    @FunctionalInterface
+    interface OpenClOpener {
+        HistoryKernel open(int device, PhysicsTables tables, VoxelGeometry geometry, DecaySource source, long seed);
+    }
+
+    /** A run's kernel and the backend that really runs it (Java after a fallback). Closing it frees the device. */
+    public record BackendKernel(HistoryKernel kernel, Resolved backend) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (kernel instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing the " + backend.name() + " kernel failed", e);
+                }
+            }
+        }
+    }
 
     private BackendChoice() {}
 
     /**
      * @param device    the OpenCL device index asked for, or null
      * @param threads   Java worker threads
-     * @param discovery lists OpenCL devices (only asked for {@code auto})
-     * @throws BadInputException for {@code opencl}, which does not exist yet, or a negative device index
+     * @param discovery lists OpenCL devices (not asked for {@code java})
+     * @throws BadInputException for {@code opencl} without a usable device, or a device index that does not exist
      */
     public static Resolved resolve(Requested requested, Integer device, int threads,
                                    Supplier<OpenClDiscovery.Result> discovery) {
@@ -56,17 +136,65 @@ public final class BackendChoice {
             throw new BadInputException("--device must be an OpenCL device index >= 0 (see 'doseengine devices'), got "
                     + device);
         }
-        String java = "Java, " + threads + (threads == 1 ? " thread" : " threads");
-        return switch (requested) {
-            case OPENCL -> throw new BadInputException("--backend opencl: " + OPENCL_NOT_IMPLEMENTED
-                    + "; use --backend java or auto");
-            case JAVA -> new Resolved("java", java, device == null ? null
+        if (requested == Requested.JAVA) {
+            return Resolved.java(threads, device == null ? null
                     : "--device " + device + " ignored: it selects an OpenCL device and the Java backend runs");
-            case AUTO -> {
-                OpenClDiscovery.Result r = discovery.get();
-                String reason = r.available() ? OPENCL_NOT_IMPLEMENTED : "no OpenCL device: " + r.problem();
-                yield new Resolved("java", java, "backend auto: using Java (" + reason + ")");
+        }
+        boolean required = requested == Requested.OPENCL;
+        OpenClDiscovery.Result r = discovery.get();
+        if (!r.available()) {
+            return refuseOrFallBack(required, threads, "no OpenCL device: " + r.problem());
+        }
+        OpenClDeviceInfo chosen;
+        if (device != null) {
+            if (device >= r.devices().size()) {
+                throw new BadInputException("--device " + device + ": no such OpenCL device (found "
+                        + r.devices().size() + "; see 'doseengine devices')");
             }
-        };
+            chosen = r.devices().get(device);
+            if (!chosen.int64Atomics()) {
+                return refuseOrFallBack(required, threads, describe(chosen) + " lacks "
+                        + OpenClTransportKernel.INT64_ATOMICS);
+            }
+        } else {
+            List<OpenClDeviceInfo> candidates = candidates(r.devices(), required);
+            if (candidates.isEmpty()) {
+                return refuseOrFallBack(required, threads, "no OpenCL GPU or CPU device");
+            }
+            chosen = candidates.stream().filter(OpenClDeviceInfo::int64Atomics).findFirst().orElse(null);
+            if (chosen == null) {
+                return refuseOrFallBack(required, threads, describe(candidates.get(0)) + " lacks "
+                        + OpenClTransportKernel.INT64_ATOMICS);
+            }
+        }
+        String note = required ? null : "backend auto: using OpenCL on " + describe(chosen);
+        return new Resolved(Resolved.OPENCL, chosen.deviceName() + " (OpenCL " + chosen.deviceType().toLowerCase(
+                Locale.ROOT) + ", device " + chosen.index() + ")", note, chosen.index(), required);
+    }
+
+    /** GPUs first, then CPU devices, each in discovery order; other kinds only when OpenCL was asked for. */
+    private static List<OpenClDeviceInfo> candidates(List<OpenClDeviceInfo> devices, boolean required) {
+        List<OpenClDeviceInfo> out = new ArrayList<>();
+        devices.stream().filter(OpenClDeviceInfo::isGpu).forEach(out::add);
+        devices.stream().filter(d -> "CPU".equals(d.deviceType())).forEach(out::add);
+        if (required) {
+            devices.stream().filter(d -> !out.contains(d)).forEach(out::add);
+        }
+        return out;
+    }
+
+    private static Resolved refuseOrFallBack(boolean required, int threads, String reason) {
+        if (required) {
+            throw new BadInputException("--backend opencl: " + reason + "; use --backend java or auto");
+        }
+        return Resolved.java(threads, "backend auto: using Java (" + reason + ")");
+    }
+
+    private static String describe(OpenClDeviceInfo d) {
+        return "device " + d.index() + " " + d.deviceName() + " (" + d.deviceType() + ")";
+    }
+
+    private static String javaDevice(int threads) {
+        return "Java, " + threads + (threads == 1 ? " thread" : " threads");
     }
 }

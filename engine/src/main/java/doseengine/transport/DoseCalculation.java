@@ -2,7 +2,6 @@ package doseengine.transport;
 
 import doseengine.geometry.BadInputException;
 import doseengine.geometry.VoxelGrid;
-import doseengine.kernels.transport.HistoryKernel;
 import doseengine.kernels.transport.VoxelGeometry;
 import doseengine.physics.PhysicsTables;
 import doseengine.physics.decay.EmissionTable;
@@ -35,17 +34,23 @@ public final class DoseCalculation {
         PhysicsTables tables = PhysicsTables.build(p.materials(), EmissionTable.of(p.nuclide()), s.parameters(),
                 p.material().data(), p.density().data());
         VoxelSource source = VoxelSource.fromActivity(p.tiaMBqH());
-        HistoryKernel kernel = s.backend().factory(s.method()).create(tables, geometry(p), source.sampler(), s.seed());
-        double setup = (System.nanoTime() - t0) * 1e-9;
-
-        UncertaintyWatch watch = UncertaintyWatch.hottest(tally, p.density());
-        RunOutcome outcome = new TransportRun(kernel, tally, s.threads()).execute(s.stop(), watch, progress);
+        RunOutcome outcome;
+        double setup;
+        RunSettings used;
+        // The kernel holds the device (OpenCL) until the transport is done; a fallback changes the backend reported.
+        try (BackendChoice.BackendKernel kernel = s.backend().open(s.method(), tables, geometry(p), source.sampler(),
+                s.seed(), s.threads(), progress::onWarning)) {
+            used = s.withBackend(kernel.backend());
+            setup = (System.nanoTime() - t0) * 1e-9;
+            UncertaintyWatch watch = UncertaintyWatch.hottest(tally, p.density());
+            outcome = new TransportRun(kernel.kernel(), tally, s.threads()).execute(s.stop(), watch, progress);
+        }
 
         TimeIntegratedActivity tia = TimeIntegratedActivity.ofMBqHours(source.totalWeight());
         DoseMap dose = DoseMap.of(tally, p.density(), tia);
         List<RegionDose> regions = p.labels() == null || p.labels().names().isEmpty() ? List.of()
                 : RegionDoseCalculator.compute(tally, dose, p.density(), new double[0], DVH_BINS);
-        return new DoseResult(p, s, dose, regions, tally.energyBalance(), outcome, setup);
+        return new DoseResult(p, used, dose, regions, tally.energyBalance(), outcome, setup);
     }
 
     /**

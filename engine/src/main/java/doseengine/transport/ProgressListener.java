@@ -10,4 +10,8 @@ public interface ProgressListener {
     ProgressListener NONE = p -> { };
 
     void onProgress(RunProgress progress);
+
+    /** A one-line warning about the run (e.g. a backend fallback), before or while it runs; ignored by default. */
+    default void onWarning(String message) {
+    }
 }

@@ -44,6 +44,12 @@ public final class ProgressPrinter implements ProgressListener {
         out.flush();
     }
 
+    @Override
+    public void onWarning(String message) {
+        out.println("warning: " + message);
+        out.flush();
+    }
+
     /** The text of one progress line. */
     public static String line(RunProgress p) {
         StringBuilder s = new StringBuilder();

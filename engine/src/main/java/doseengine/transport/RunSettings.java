@@ -22,4 +22,9 @@ public record RunSettings(TransportMethod method, BackendChoice.Resolved backend
             throw new doseengine.geometry.BadInputException("--threads must be >= 1, got " + threads);
         }
     }
+
+    /** The same settings with the backend that really ran (after a fallback). */
+    public RunSettings withBackend(BackendChoice.Resolved b) {
+        return new RunSettings(method, b, stop, seed, threads, parameters);
+    }
 }

@@ -45,7 +45,8 @@ public final class TransportRun {
     /**
      * @param kernel  transports histories into {@code tally.tally()}
      * @param tally   the run's tally, fresh (no batch folded yet)
-     * @param threads worker threads, >= 1
+     * @param threads worker threads, >= 1; at most {@link HistoryKernel#maxConcurrentCalls()} of them call the
+     *                kernel (one for a device kernel)
      */
     public TransportRun(HistoryKernel kernel, VoxelBatchTally tally, int threads) {
         if (threads < 1) {
@@ -56,7 +57,7 @@ public final class TransportRun {
         }
         this.kernel = kernel;
         this.tally = tally;
-        this.threads = threads;
+        this.threads = Math.max(1, Math.min(threads, kernel.maxConcurrentCalls()));
     }
 
     /**
@@ -116,7 +117,7 @@ public final class TransportRun {
                           UncertaintyWatch.Reading reading, long planned, double target, ProgressListener listener) {
         long first = plan.firstHistory(batch);
         long end = first + plan.decaysPerBatch();
-        int chunk = chunkSize(plan.decaysPerBatch(), threads);
+        int chunk = chunkSize(plan.decaysPerBatch(), threads, kernel.preferredHistoriesPerCall());
         AtomicLong cursor = new AtomicLong(first);
         List<Future<?>> workers = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
@@ -166,6 +167,16 @@ public final class TransportRun {
     static int chunkSize(long batchDecays, int threads) {
         long perChunk = batchDecays / ((long) threads * CHUNKS_PER_THREAD);
         return (int) Math.max(1, Math.min(MAX_CHUNK, perChunk));
+    }
+
+    /**
+     * Histories per chunk for a kernel that wants at least {@code preferred} per call
+     * ({@link HistoryKernel#preferredHistoriesPerCall()}): a device kernel gets the whole batch (up to
+     * {@link Integer#MAX_VALUE} histories) in one call, the Java kernel the small chunks above.
+     */
+    static int chunkSize(long batchDecays, int threads, int preferred) {
+        long chunk = Math.max(chunkSize(batchDecays, threads), Math.min(preferred, batchDecays));
+        return (int) Math.min(Integer.MAX_VALUE, chunk);
     }
 
     /**

@@ -40,11 +40,18 @@ class DemoCommandTest {
         }
     }
 
+    /**
+     * {@code --backend opencl} on a device that cannot be had is one line of error and exit 2, before any work:
+     * device 99 does not exist (or, on a machine without OpenCL, there is no device at all).
+     */
     @Test
-    void demoRefusesTheOpenClBackendForNow() {
-        CliRunner.Outcome o = CliRunner.run("demo", "--out", tmp.resolve("x").toString(), "--backend", "opencl");
-        assertEquals(2, o.exitCode());
-        assertEquals("error: --backend opencl: OpenCL backend not implemented yet; use --backend java or auto",
-                o.err().strip());
+    void demoRefusesAnOpenClDeviceThatIsNotThere() {
+        CliRunner.Outcome o = CliRunner.run("demo", "--out", tmp.resolve("x").toString(), "--backend", "opencl",
+                "--device", "99");
+        assertEquals(2, o.exitCode(), o.err());
+        String err = o.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("error: --") && err.contains("OpenCL device"), err);
+        assertFalse(Files.exists(tmp.resolve("x").resolve("dose.nii.gz")));
     }
 }

@@ -160,10 +160,11 @@ class RunBadInputTest {
         refused(args, "shifted.nii.gz", "outside");
     }
 
+    /** An OpenCL device index that does not exist (or no OpenCL at all) with --backend opencl. */
     @Test
-    void openClBackendIsNotThereYet() {
+    void openClDeviceThatIsNotThere() {
         refused(new String[] {"run", "--ct", in.ct.toString(), "--activity", in.activity.toString(), "--nuclide",
-            "Lu-177", "--out", out.toString(), "--backend", "opencl"}, "OpenCL backend not implemented yet");
+            "Lu-177", "--out", out.toString(), "--backend", "opencl", "--device", "99"}, "OpenCL device");
     }
 
     @Test

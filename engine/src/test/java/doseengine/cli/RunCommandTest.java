@@ -10,6 +10,7 @@ import doseengine.geometry.Volume;
 import doseengine.geometry.VoxelGrid;
 import doseengine.geometry.ct.CtConverter;
 import doseengine.geometry.io.ImageFiles;
+import doseengine.opencl.OpenClTestSupport;
 import doseengine.tally.DoseConversion;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -109,6 +110,34 @@ class RunCommandTest {
         assertTrue(html.contains("hot") && html.contains("seed") && html.contains("Lu-177"));
         assertTrue(o.out().contains("hot") && o.out().contains("lung"), o.out());
         assertTrue(o.err().contains("done: 20,000 decays"), o.err());
+    }
+
+    /**
+     * The OpenCL backend end to end: {@code --backend opencl --method mc} transports on the device, says so in
+     * organs.json, and conserves energy (relative imbalance within 1e-6, the fixed-point rounding of small deposits).
+     * Skipped without an OpenCL device unless DOSEENGINE_REQUIRE_OPENCL=1.
+     */
+    @Test
+    void openClBackendRunsTheMonteCarloOnTheDevice() throws Exception {
+        int device = OpenClTestSupport.deviceIndex();
+        Path out = tmp.resolve("ocl");
+        String[] args = in.args(out, "--decays", "4000", "--seed", "3", "--device", Integer.toString(device));
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--method")) {
+                args[i + 1] = "mc";
+            } else if (args[i].equals("--backend")) {
+                args[i + 1] = "opencl";
+            }
+        }
+        CliRunner.Outcome o = CliRunner.run(args);
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode j = JSON.readTree(out.resolve("organs.json").toFile());
+        assertEquals("opencl", j.get("backend").asText());
+        assertEquals("mc", j.get("method").asText());
+        assertTrue(j.get("device").asText().contains("OpenCL"), j.get("device").asText());
+        assertTrue(Math.abs(j.get("energy_balance").get("relative_imbalance").asDouble()) <= 1e-6, j.toString());
+        assertEquals(4000, j.get("decays").asLong());
+        assertFalse(o.err().contains("warning"), o.err());
     }
 
     @Test

@@ -15,15 +15,15 @@ import org.junit.jupiter.api.Assumptions;
  * <p>A copy of the kernels module's test class of the same name (test classes are not shared between modules,
  * and a test-jar dependency is not worth one small class): keep the two the same.
  */
-final class OpenClTestSupport {
+public final class OpenClTestSupport {
 
-    static final String REQUIRE = "DOSEENGINE_REQUIRE_OPENCL";
+    public static final String REQUIRE = "DOSEENGINE_REQUIRE_OPENCL";
 
     private static OpenClDiscovery.Result discovered;
 
     private OpenClTestSupport() {}
 
-    static synchronized int deviceIndex() {
+    public static synchronized int deviceIndex() {
         if (discovered == null) {
             discovered = OpenClDiscovery.discover();
         }
@@ -38,7 +38,7 @@ final class OpenClTestSupport {
                 .orElse(discovered.devices().get(0)).index();
     }
 
-    static OpenClContext open() {
+    public static OpenClContext open() {
         return OpenClContext.open(deviceIndex());
     }
 }

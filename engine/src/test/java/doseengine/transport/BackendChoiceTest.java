@@ -3,12 +3,41 @@ package doseengine.transport;
 import static org.junit.jupiter.api.Assertions.*;
 
 import doseengine.geometry.BadInputException;
+import doseengine.kernels.TransportParameters;
+import doseengine.kernels.opencl.OpenClDeviceInfo;
 import doseengine.kernels.opencl.OpenClDiscovery;
+import doseengine.kernels.opencl.OpenClTransportKernel;
+import doseengine.kernels.source.PointSource;
+import doseengine.kernels.tally.VoxelEnergyTally;
+import doseengine.kernels.transport.HistoryKernel;
+import doseengine.kernels.transport.JavaTransportKernel;
+import doseengine.kernels.transport.LocalDepositionKernel;
+import doseengine.kernels.transport.VoxelGeometry;
+import doseengine.opencl.OpenClTestSupport;
+import doseengine.physics.PhysicsTables;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The backend choice: what {@code auto}, {@code opencl} and {@code java} take for the devices discovery reports
+ * (fake device lists, so every case runs on any machine), and what happens when the OpenCL kernel cannot be made
+ * (a failing opener): {@code auto} falls back to Java with one warning line, {@code opencl} is one line of error.
+ */
 class BackendChoiceTest {
     private static final OpenClDiscovery.Result NONE = new OpenClDiscovery.Result(List.of(), "no OpenCL platform found");
+    private static final OpenClDeviceInfo POCL = device(0, "pthread-cpu", "CPU", true);
+    private static final OpenClDeviceInfo GPU = device(1, "Some GPU", "GPU", true);
+    private static final OpenClDeviceInfo OLD_GPU = device(0, "Old GPU", "GPU", false);
+
+    private static OpenClDeviceInfo device(int index, String name, String type, boolean atomics) {
+        return new OpenClDeviceInfo(index, "platform", "OpenCL 3.0", name, type, "OpenCL 1.2", 2, 1L << 32, 1L << 30,
+                atomics);
+    }
+
+    private static OpenClDiscovery.Result found(OpenClDeviceInfo... devices) {
+        return new OpenClDiscovery.Result(List.of(devices), null);
+    }
 
     @Test
     void autoFallsBackToJavaNamingTheDiscoveryProblem() {
@@ -16,23 +45,52 @@ class BackendChoiceTest {
         assertEquals("java", r.name());
         assertEquals("Java, 4 threads", r.device());
         assertEquals("backend auto: using Java (no OpenCL device: no OpenCL platform found)", r.note());
+        assertEquals(-1, r.openClDevice());
     }
 
     @Test
-    void autoWithADeviceFallsBackBecauseTheOpenClBackendIsNotThereYet() {
-        OpenClDiscovery.Result some = new OpenClDiscovery.Result(List.of(
-                new doseengine.kernels.opencl.OpenClDeviceInfo(0, "pocl", "OpenCL 3.0", "cpu", "CPU", "OpenCL 1.2", 2,
-                        1L << 30, 1L << 28, true)), null);
-        BackendChoice.Resolved r = BackendChoice.resolve(BackendChoice.Requested.AUTO, 0, 1, () -> some);
+    void autoTakesAGpuBeforeACpuDeviceAndSaysSo() {
+        BackendChoice.Resolved r = BackendChoice.resolve(BackendChoice.Requested.AUTO, null, 1, () -> found(POCL, GPU));
+        assertEquals("opencl", r.name());
+        assertEquals(1, r.openClDevice());
+        assertFalse(r.openClRequired());
+        assertEquals("backend auto: using OpenCL on device 1 Some GPU (GPU)", r.note());
+        assertTrue(r.device().startsWith("Some GPU"), r.device());
+
+        BackendChoice.Resolved cpu = BackendChoice.resolve(BackendChoice.Requested.AUTO, null, 1, () -> found(POCL));
+        assertEquals("opencl", cpu.name());
+        assertEquals(0, cpu.openClDevice());
+    }
+
+    @Test
+    void aDeviceWithoutInt64AtomicsDoesNotQualify() {
+        // auto passes over it to the CPU device, or to Java when it is alone, naming the missing extension.
+        assertEquals(1, BackendChoice.resolve(BackendChoice.Requested.AUTO, null, 1,
+                () -> found(OLD_GPU, device(1, "cpu", "CPU", true))).openClDevice());
+        BackendChoice.Resolved r = BackendChoice.resolve(BackendChoice.Requested.AUTO, null, 2, () -> found(OLD_GPU));
         assertEquals("java", r.name());
-        assertTrue(r.note().contains(BackendChoice.OPENCL_NOT_IMPLEMENTED), r.note());
+        assertEquals("backend auto: using Java (device 0 Old GPU (GPU) lacks cl_khr_int64_base_atomics)", r.note());
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> BackendChoice.resolve(BackendChoice.Requested.OPENCL, 0, 1, () -> found(OLD_GPU)));
+        assertEquals("--backend opencl: device 0 Old GPU (GPU) lacks cl_khr_int64_base_atomics; use --backend java "
+                + "or auto", e.getMessage());
     }
 
     @Test
-    void openClIsRefusedAndJavaNeverAsksForDevices() {
+    void openClIsRefusedWithoutADeviceAndJavaNeverAsksForDevices() {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> BackendChoice.resolve(BackendChoice.Requested.OPENCL, null, 1, () -> NONE));
-        assertTrue(e.getMessage().contains("not implemented yet"), e.getMessage());
+        assertEquals("--backend opencl: no OpenCL device: no OpenCL platform found; use --backend java or auto",
+                e.getMessage());
+        BadInputException missing = assertThrows(BadInputException.class,
+                () -> BackendChoice.resolve(BackendChoice.Requested.OPENCL, 3, 1, () -> found(POCL, GPU)));
+        assertEquals("--device 3: no such OpenCL device (found 2; see 'doseengine devices')", missing.getMessage());
+        BackendChoice.Resolved chosen = BackendChoice.resolve(BackendChoice.Requested.OPENCL, 0, 1,
+                () -> found(POCL, GPU));
+        assertEquals(0, chosen.openClDevice());
+        assertTrue(chosen.openClRequired());
+        assertNull(chosen.note());
+
         BackendChoice.Resolved java = BackendChoice.resolve(BackendChoice.Requested.JAVA, null, 2,
                 () -> { throw new AssertionError("discovery must not run for --backend java"); });
         assertNull(java.note());
@@ -42,29 +100,93 @@ class BackendChoiceTest {
                 () -> BackendChoice.resolve(BackendChoice.Requested.JAVA, -1, 1, () -> NONE));
     }
 
+    /** A 5^3 water cube of 2 mm voxels with Lu-177 at the centre of the centre voxel. */
+    private static final int N = 5;
+
+    private static VoxelGeometry cube() {
+        return TransportFixtures.uniform(N, 0.2f, 1.0f);
+    }
+
+    private static PhysicsTables tables(VoxelGeometry g) {
+        return TransportFixtures.tables(List.of("water_liquid"), "Lu-177", TransportParameters.defaults(), g);
+    }
+
+    private static final PointSource CENTRE = new PointSource(0.5f, 0.5f, 0.5f, 62);
+
     @Test
-    void javaMonteCarloFactoryBuildsTheTransportKernel() {
+    void javaBackendMakesTheJavaKernels() {
         BackendChoice.Resolved javaBackend = BackendChoice.resolve(BackendChoice.Requested.JAVA, null, 1, () -> NONE);
-        // A 5^3 water cube of 2 mm voxels with Lu-177 in the centre voxel.
-        int n = 5;
-        byte[] material = new byte[n * n * n];
-        float[] density = new float[n * n * n];
-        java.util.Arrays.fill(density, 1.0f);
-        doseengine.kernels.transport.VoxelGeometry g =
-                new doseengine.kernels.transport.VoxelGeometry(n, n, n, 0.2f, 0.2f, 0.2f, material, density);
-        doseengine.physics.PhysicsTables tables = doseengine.physics.PhysicsTables.build(
-                List.of(doseengine.physics.material.MaterialCatalog.standard().get("water_liquid")),
-                doseengine.physics.decay.EmissionTable.of(doseengine.physics.decay.NuclideCatalog.get("Lu-177")),
-                doseengine.kernels.TransportParameters.defaults(), material, density);
-        doseengine.kernels.source.PointSource source = new doseengine.kernels.source.PointSource(0.5f, 0.5f, 0.5f, 62);
-        doseengine.kernels.transport.HistoryKernel k =
-                javaBackend.factory(TransportMethod.MONTE_CARLO).create(tables, g, source, 7);
-        assertInstanceOf(doseengine.kernels.transport.JavaTransportKernel.class, k);
-        doseengine.kernels.tally.VoxelEnergyTally tally = new doseengine.kernels.tally.VoxelEnergyTally(n, n, n);
-        k.run(0, 200, tally);
-        // Energy is conserved exactly in fixed point, and most of Lu-177's electron energy stays in the cube.
-        assertEquals(tally.emittedUnits(), tally.depositedUnits() + tally.escapedUnits());
-        assertTrue(tally.depositedUnits() > 0.5 * tally.emittedUnits());
-        assertNotNull(javaBackend.factory(TransportMethod.LOCAL_DEPOSITION));
+        VoxelGeometry g = cube();
+        PhysicsTables tables = tables(g);
+        try (BackendChoice.BackendKernel k = javaBackend.open(TransportMethod.MONTE_CARLO, tables, g, CENTRE, 7, 1,
+                w -> fail("no warning expected: " + w))) {
+            assertInstanceOf(JavaTransportKernel.class, k.kernel());
+            assertSame(javaBackend, k.backend());
+            VoxelEnergyTally tally = new VoxelEnergyTally(N, N, N);
+            k.kernel().run(0, 200, tally);
+            // Energy is conserved exactly in fixed point, and most of Lu-177's electron energy stays in the cube.
+            assertEquals(tally.emittedUnits(), tally.depositedUnits() + tally.escapedUnits());
+            assertTrue(tally.depositedUnits() > 0.5 * tally.emittedUnits());
+        }
+        try (BackendChoice.BackendKernel led = javaBackend.open(TransportMethod.LOCAL_DEPOSITION, tables, g, CENTRE, 7,
+                1, w -> fail(w))) {
+            assertInstanceOf(LocalDepositionKernel.class, led.kernel());
+        }
+    }
+
+    /** When the OpenCL kernel cannot be made, auto runs Java with one warning line and says so in its note. */
+    @Test
+    void autoFallsBackToJavaWhenTheOpenClKernelCannotBeMade() {
+        BackendChoice.Resolved auto = BackendChoice.resolve(BackendChoice.Requested.AUTO, null, 3, () -> found(GPU));
+        VoxelGeometry g = cube();
+        PhysicsTables tables = tables(g);
+        BackendChoice.OpenClOpener broken = (device, t, geometry, source, seed) -> {
+            throw new OpenClKernels.Unusable("the transport kernels failed to build: error: x undeclared", null);
+        };
+        List<String> warnings = new ArrayList<>();
+        try (BackendChoice.BackendKernel k = auto.open(TransportMethod.MONTE_CARLO, tables, g, CENTRE, 7, 3,
+                warnings::add, broken)) {
+            assertInstanceOf(JavaTransportKernel.class, k.kernel());
+            assertEquals("java", k.backend().name());
+            assertEquals("Java, 3 threads", k.backend().device());
+            assertEquals("backend auto: fell back to Java (the transport kernels failed to build: error: x "
+                    + "undeclared)", k.backend().note());
+        }
+        assertEquals(List.of("OpenCL backend unusable, running Java instead: the transport kernels failed to build: "
+                + "error: x undeclared"), warnings);
+
+        BackendChoice.Resolved required = BackendChoice.resolve(BackendChoice.Requested.OPENCL, null, 3,
+                () -> found(GPU));
+        BadInputException e = assertThrows(BadInputException.class, () -> required.open(TransportMethod.MONTE_CARLO,
+                tables, g, CENTRE, 7, 3, w -> fail(w), broken));
+        assertEquals("--backend opencl: the transport kernels failed to build: error: x undeclared", e.getMessage());
+
+        // Local deposition has no OpenCL kernel: it runs in Java whatever the backend, and the backend says so.
+        try (BackendChoice.BackendKernel led = auto.open(TransportMethod.LOCAL_DEPOSITION, tables, g, CENTRE, 7, 3,
+                w -> fail(w), broken)) {
+            assertInstanceOf(LocalDepositionKernel.class, led.kernel());
+            assertEquals("java", led.backend().name());
+            assertTrue(led.backend().note().contains("method led runs on the Java backend"), led.backend().note());
+        }
+    }
+
+    /** On a real device: the OpenCL backend's Monte Carlo kernel is the OpenCL transport, and it conserves energy. */
+    @Test
+    void openClBackendMakesTheOpenClKernelOnARealDevice() {
+        int device = OpenClTestSupport.deviceIndex();
+        BackendChoice.Resolved r = BackendChoice.resolve(BackendChoice.Requested.OPENCL, device, 1,
+                OpenClDiscovery::discover);
+        VoxelGeometry g = cube();
+        try (BackendChoice.BackendKernel k = r.open(TransportMethod.MONTE_CARLO, tables(g), g, CENTRE, 7, 1,
+                w -> fail(w))) {
+            HistoryKernel kernel = k.kernel();
+            assertInstanceOf(OpenClTransportKernel.class, kernel);
+            assertEquals(1, kernel.maxConcurrentCalls());
+            assertEquals("opencl", k.backend().name());
+            VoxelEnergyTally tally = new VoxelEnergyTally(N, N, N);
+            kernel.run(0, 200, tally);
+            assertEquals(tally.emittedUnits(), tally.depositedUnits() + tally.escapedUnits());
+            assertTrue(tally.depositedUnits() > 0.5 * tally.emittedUnits());
+        }
     }
 }

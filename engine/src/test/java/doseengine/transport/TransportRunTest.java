@@ -218,4 +218,43 @@ class TransportRunTest {
         assertEquals("hot", out.watchedRegion());
         assertEquals(tally.labelMoments().relativeStandardError(0), out.watchedRelativeUncertainty());
     }
+
+    /**
+     * A device kernel (one call at a time, whole batches wanted) gets exactly one call per batch, from one thread,
+     * whatever thread count the run was given; the Java kernels keep their small chunks.
+     */
+    @Test
+    void aDeviceKernelGetsOneCallPerBatchFromOneThread() {
+        HistoryKernel led = led(5);
+        List<long[]> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        HistoryKernel device = new HistoryKernel() {
+            @Override
+            public void run(long first, int count, doseengine.kernels.tally.EnergyTally t) {
+                calls.add(new long[] {first, count});
+                threads.add(Thread.currentThread());
+                led.run(first, count, t);
+            }
+
+            @Override
+            public int maxConcurrentCalls() {
+                return 1;
+            }
+
+            @Override
+            public int preferredHistoriesPerCall() {
+                return Integer.MAX_VALUE;
+            }
+        };
+        RunOutcome out = new TransportRun(device, tally(), 4).execute(new StopRule.DecayCount(50_000), null,
+                ProgressListener.NONE);
+        assertEquals(1, out.threads());
+        assertEquals(10, calls.size());
+        assertEquals(1, threads.size());
+        for (int b = 0; b < 10; b++) {
+            assertArrayEquals(new long[] {b * 5000L, 5000}, calls.get(b));
+        }
+        assertEquals(TransportRun.chunkSize(50_000, 4), TransportRun.chunkSize(50_000, 4, 1));
+        assertEquals(Integer.MAX_VALUE, TransportRun.chunkSize(1L << 40, 1, Integer.MAX_VALUE));
+    }
 }

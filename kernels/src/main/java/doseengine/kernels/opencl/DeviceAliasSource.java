@@ -44,6 +44,11 @@ public final class DeviceAliasSource implements DeviceDecaySource {
     }
 
     @Override
+    public long bytes() {
+        return args.bytes();
+    }
+
+    @Override
     public void close() {
         args.close();
     }

@@ -49,6 +49,11 @@ public final class DeviceBuffer implements AutoCloseable {
         return b;
     }
 
+    /** Bytes as they are (e.g. material indices read as {@code uchar} on the device). */
+    public static DeviceBuffer copyOf(OpenClContext cl, byte[] data) {
+        return copy(cl, Pointer.to(data), data.length);
+    }
+
     public static DeviceBuffer copyOf(OpenClContext cl, int[] data) {
         return copy(cl, Pointer.to(data), (long) data.length * Sizeof.cl_int);
     }
@@ -67,6 +72,10 @@ public final class DeviceBuffer implements AutoCloseable {
         }
         cl_mem mem = clCreateBuffer(cl.context(), CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, bytes, host, null);
         return new DeviceBuffer(cl, mem, bytes);
+    }
+
+    public void read(byte[] dst) {
+        read(Pointer.to(dst), dst.length);
     }
 
     public void read(int[] dst) {

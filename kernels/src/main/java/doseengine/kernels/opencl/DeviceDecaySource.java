@@ -21,6 +21,17 @@ public sealed interface DeviceDecaySource extends AutoCloseable permits DeviceAl
         throw new IllegalArgumentException("no OpenCL twin for decay source " + source.getClass().getName());
     }
 
+    /** The build option {@link #upload} will report for {@code source}, known before anything is uploaded. */
+    static String buildOptionFor(DecaySource source) {
+        if (source instanceof SourceSampler) {
+            return DeviceAliasSource.BUILD_OPTION;
+        }
+        if (source instanceof PointSource) {
+            return DevicePointSource.BUILD_OPTION;
+        }
+        throw new IllegalArgumentException("no OpenCL twin for decay source " + source.getClass().getName());
+    }
+
     /** {@code -DDECAY_SOURCE_ALIAS} or {@code -DDECAY_SOURCE_POINT}. */
     String buildOption();
 
@@ -29,6 +40,9 @@ public sealed interface DeviceDecaySource extends AutoCloseable permits DeviceAl
 
     /** Sets {@code DECAY_SOURCE_PARAMS} as kernel arguments {@code first, ...}; returns the next free index. */
     int bind(OpenClKernel kernel, int first);
+
+    /** Device memory held, bytes. */
+    long bytes();
 
     @Override
     void close();

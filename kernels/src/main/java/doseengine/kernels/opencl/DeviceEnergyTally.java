@@ -28,6 +28,21 @@ public final class DeviceEnergyTally implements AutoCloseable {
         this.args = args;
     }
 
+    /** A zeroed device voxel tally of {@code bins} bins (no host tally needed to describe it). */
+    public static DeviceEnergyTally createVoxels(OpenClContext cl, int bins) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("a tally needs at least one bin, got " + bins);
+        }
+        KernelArguments args = new KernelArguments(cl);
+        try {
+            DeviceBuffer units = DeviceBuffer.zeroed(cl, (long) (bins + 2) * Sizeof.cl_long);
+            args.buffer(units).scalar(bins);
+            return new DeviceEnergyTally(bins, false, units, args);
+        } catch (RuntimeException e) {
+            throw KernelArguments.closeAfterFailure(args, e);
+        }
+    }
+
     /** A zeroed device tally with the layout (bins, shells) of {@code layout}; its units are not copied. */
     public static DeviceEnergyTally create(OpenClContext cl, EnergyTally layout) {
         int bins = layout.bins();
@@ -90,6 +105,11 @@ public final class DeviceEnergyTally implements AutoCloseable {
         for (int i = 0; i < device.length; i++) {
             host[i] += device[i];
         }
+    }
+
+    /** Device memory held (units and shell edges), bytes. */
+    public long bytes() {
+        return args.bytes();
     }
 
     /** Zeroes every slot. */

@@ -30,6 +30,11 @@ public final class DevicePointSource implements DeviceDecaySource {
     }
 
     @Override
+    public long bytes() {
+        return 0;
+    }
+
+    @Override
     public void close() {
         // nothing on the device
     }

@@ -35,6 +35,10 @@ final class KernelArguments implements AutoCloseable {
         return buffer(DeviceBuffer.copyOf(cl, data.length == 0 ? new float[1] : data));
     }
 
+    KernelArguments copyOf(byte[] data) {
+        return buffer(DeviceBuffer.copyOf(cl, data.length == 0 ? new byte[1] : data));
+    }
+
     KernelArguments copyOf(int[] data) {
         return buffer(DeviceBuffer.copyOf(cl, data.length == 0 ? new int[1] : data));
     }

@@ -5,7 +5,6 @@ import doseengine.kernels.electron.BremsstrahlungSampler;
 import doseengine.kernels.electron.ElasticSampler;
 import doseengine.kernels.electron.ElectronLookup;
 import doseengine.kernels.electron.ElectronTables;
-import doseengine.kernels.electron.ElectronTables.Quantity;
 import doseengine.kernels.electron.MollerSampler;
 import doseengine.kernels.rng.PhiloxStream;
 
@@ -76,30 +75,24 @@ final class ElectronTransport {
 
     ElectronTransport(TransportProblem p) {
         ElectronTables t = p.electrons();
+        ElectronStepTables step = ElectronStepTables.of(p);
         this.tables = t;
-        this.hardInelastic = p.energyLoss() == EnergyLossModel.CLASS_II;
+        this.hardInelastic = step.hardInelastic();
         this.nodes = t.nodeCount();
         this.lnEnergyMin = (float) t.lnEnergyMin();
         this.lnEnergyStep = (float) t.lnEnergyStep();
-        this.lnRange = t.perMaterial(hardInelastic ? Quantity.LN_RESTRICTED_RANGE : Quantity.LN_CSDA_RANGE);
-        this.elasticHard = t.perMaterial(Quantity.ELASTIC_HARD_CROSS_SECTION);
-        this.moller = t.perMaterial(Quantity.MOLLER_CROSS_SECTION);
-        this.brems = t.perMaterial(Quantity.BREMS_CROSS_SECTION);
-        this.hardAtNode = new float[elasticHard.length];
-        for (int k = 0; k < hardAtNode.length; k++) {
-            hardAtNode[k] = hardInelastic ? elasticHard[k] + moller[k] + brems[k] : elasticHard[k];
-        }
-        this.cutoff = p.parameters().electronCutoffMeV();
+        this.lnRange = step.lnRange();
+        this.elasticHard = step.elasticHard();
+        this.moller = step.moller();
+        this.brems = step.brems();
+        this.hardAtNode = step.hardAtNode();
+        this.cutoff = step.cutoff();
         this.mollerThreshold = t.mollerThresholdMeV();
         this.bremsThreshold = t.bremsThresholdMeV();
-        this.gridAtCutoff = ElectronLookup.gridPosition(t, cutoff);
-        this.rangeAtCutoff = new float[t.materialCount()];
-        for (int m = 0; m < rangeAtCutoff.length; m++) {
-            rangeAtCutoff[m] = (float) Math.exp(interpolate(lnRange, m * nodes, gridAtCutoff));
-        }
-        float f = p.parameters().maxStepEnergyLossFraction();
-        this.keepFraction = 1f - f;
-        this.gridShiftOfStep = (float) Math.log(keepFraction) * (float) (1 / t.lnEnergyStep());
+        this.gridAtCutoff = step.gridAtCutoff();
+        this.rangeAtCutoff = step.rangeAtCutoff();
+        this.keepFraction = step.keepFraction();
+        this.gridShiftOfStep = step.gridShiftOfStep();
         VoxelGeometry g = p.geometry();
         this.material = g.material();
         this.density = g.density();

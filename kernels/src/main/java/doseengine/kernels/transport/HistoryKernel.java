@@ -14,4 +14,21 @@ public interface HistoryKernel {
      * threads, on disjoint ranges, with the same tally.
      */
     void run(long firstHistory, int count, EnergyTally tally);
+
+    /**
+     * How many threads may usefully call {@link #run} at the same time: unlimited for the Java kernels, which run
+     * on the calling thread; 1 for a device kernel, which serialises its calls on one command queue.
+     */
+    default int maxConcurrentCalls() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * The fewest histories a call should get to run efficiently: 1 for the Java kernels (the caller balances small
+     * chunks over its threads); {@link Integer#MAX_VALUE} for a device kernel, which launches enough work-items to
+     * fill the device and reads its tally back once per call, so it wants a whole batch per call.
+     */
+    default int preferredHistoriesPerCall() {
+        return 1;
+    }
 }
