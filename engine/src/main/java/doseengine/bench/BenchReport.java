@@ -89,6 +89,7 @@ public record BenchReport(String version, Instant started, MachineInfo machine, 
         number(o, "electron_steps_per_decay", r.electronStepsPerDecay());
         number(o, "electron_steps_per_s", r.electronStepsPerSecond());
         number(o, "cpu_s", r.cpuSeconds());
+        number(o, "decays_per_cpu_s", r.decaysPerCpuSecond());
         number(o, "cores_used", r.coresUsed());
         if (r.isTarget()) {
             BenchResult.TargetOutcome t = r.target();
@@ -143,15 +144,19 @@ public record BenchReport(String version, Instant started, MachineInfo machine, 
                 machine.arch(), machine.cores(), machine.cpuModel(), machine.javaVersion(), machine.device(),
                 settings.method().key(), settings.seed()));
         int w = Math.max(7, results.stream().mapToInt(r -> r.name().length()).max().orElse(7));
-        b.append(String.format(Locale.ROOT, "%-" + w + "s %-7s %6s %-13s %11s %9s %10s %8s %11s %6s%n", "problem",
-                "nuclide", "voxel", "grid", "decays", "seconds", "decays/s", "build_s", "steps/decay", "cores"));
+        b.append(String.format(Locale.ROOT, "%-" + w + "s %-7s %6s %-13s %11s %9s %10s %8s %11s %6s %12s%n", "problem",
+                "nuclide", "voxel", "grid", "decays", "seconds", "decays/s", "build_s", "steps/decay", "cores",
+                "decays/cpu_s"));
         for (BenchResult r : results) {
             int[] d = r.dims();
-            b.append(String.format(Locale.ROOT, "%-" + w + "s %-7s %6s %-13s %,11d %9.2f %,10.0f %8.2f %11s %6s%n",
+            b.append(String.format(Locale.ROOT, "%-" + w + "s %-7s %6s %-13s %,11d %9.2f %,10.0f %8.2f %11s %6s %12s%n",
                     r.name(), r.nuclide(), BenchNumbers.mm(r.voxelMm()), d[0] + "x" + d[1] + "x" + d[2], r.decays(), r.seconds(),
                     r.decaysPerSecond(), r.tableBuildSeconds(), fixed(r.electronStepsPerDecay(), "%.0f"),
-                    fixed(r.coresUsed(), "%.2f")));
+                    fixed(r.coresUsed(), "%.2f"), fixed(r.decaysPerCpuSecond(), "%,.0f")));
         }
+        b.append(String.format(Locale.ROOT, "seconds: the timed transport only; build_s: tables, source and kernel; "
+                + "cores: process CPU time / wall time (below the thread count when the machine is shared); "
+                + "decays/cpu_s: decays per CPU-second%n"));
         for (BenchResult r : results) {
             if (r.isTarget()) {
                 b.append(targetLine(r)).append(System.lineSeparator());

@@ -45,6 +45,15 @@ public record BenchResult(String name, String nuclide, String description, doubl
     }
 
     /**
+     * Decays per CPU-second of the process: the speed per core actually used, the figure that stays comparable
+     * on a machine shared with other work (where decays per wall second drop with the cores the run did not get).
+     * NaN when the CPU time is unknown or too short to measure (it counts in 10 ms ticks).
+     */
+    public double decaysPerCpuSecond() {
+        return cpuSeconds > 0 ? decays / cpuSeconds : Double.NaN;
+    }
+
+    /**
      * How many cores the run actually had: process CPU time over wall time. Below the thread count when other
      * work shared the machine (or threads waited for each other at batch ends).
      */

@@ -67,6 +67,14 @@ class BenchCommandTest {
             assertTrue(p.get("table_build_s").asDouble() > 0, p.toString());
             assertTrue(p.get("electron_steps_per_decay").asDouble() > 0, p.toString());
             assertEquals(0, p.get("warmup_decays").asLong());
+            // CPU time counts in 10 ms ticks, so a tiny run may have none: then both are unknown (null).
+            JsonNode cpu = p.get("cpu_s");
+            if (cpu.isNull() || cpu.asDouble() == 0) {
+                assertTrue(p.get("decays_per_cpu_s").isNull(), p.toString());
+            } else {
+                assertEquals(2000 / cpu.asDouble(), p.get("decays_per_cpu_s").asDouble(), 1e-9 * 2000 / cpu.asDouble());
+                assertEquals(cpu.asDouble() / s, p.get("cores_used").asDouble(), 1e-9 * cpu.asDouble() / s);
+            }
             assertFalse(p.has("seconds_to_target"), "a fixed-count problem has no time to target");
         }
         // The table on standard output, progress on standard error.
