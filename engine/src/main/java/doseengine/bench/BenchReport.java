@@ -20,16 +20,18 @@ import java.util.Locale;
  * written as JSON null.
  *
  * @param version     doseengine version
+ * @param arguments   the bench's command-line arguments, to repeat it
  * @param started     when the bench started
  * @param machine     where it ran
  * @param settings    how (method, seed, threads, cutoffs)
  * @param torsoVoxelMm voxel size of the torso problems
  * @param results     one per problem, in run order
  */
-public record BenchReport(String version, Instant started, MachineInfo machine, RunSettings settings,
+public record BenchReport(String version, List<String> arguments, Instant started, MachineInfo machine, RunSettings settings,
                           double torsoVoxelMm, List<BenchResult> results) {
 
     public BenchReport {
+        arguments = List.copyOf(arguments);
         results = List.copyOf(results);
     }
 
@@ -38,6 +40,8 @@ public record BenchReport(String version, Instant started, MachineInfo machine, 
         ObjectNode root = om.createObjectNode();
         root.put("doseengine_version", version);
         root.put("date", started.toString());
+        ArrayNode args = root.putArray("arguments");
+        arguments.forEach(args::add);
         ObjectNode m = root.putObject("machine");
         m.put("os", machine.os());
         m.put("os_version", machine.osVersion());

@@ -1,9 +1,12 @@
 package doseengine.bench;
 
+import doseengine.geometry.BadInputException;
+import doseengine.geometry.VoxelGrid;
 import doseengine.kernels.transport.HistoryKernel;
 import doseengine.kernels.transport.JavaTransportKernel;
 import doseengine.physics.PhysicsTables;
 import doseengine.physics.decay.EmissionTable;
+import doseengine.physics.material.Material;
 import doseengine.source.VoxelSource;
 import doseengine.tally.VoxelBatchTally;
 import doseengine.transport.BatchPlan;
@@ -39,7 +42,7 @@ public final class BenchRunner {
      */
     public BenchRunner(RunSettings settings, long warmupDecays) {
         if (warmupDecays != 0 && warmupDecays < BatchPlan.MIN_BATCHES) {
-            throw new doseengine.geometry.BadInputException("--warmup-decays must be 0 or at least "
+            throw new BadInputException("--warmup-decays must be 0 or at least "
                     + BatchPlan.MIN_BATCHES + ", got " + warmupDecays);
         }
         this.settings = settings;
@@ -81,8 +84,8 @@ public final class BenchRunner {
                     o.stop() == RunOutcome.Stop.TARGET_REACHED, o.watchedRelativeUncertainty(), plan.maxDecays(),
                     plan.decaysPerBatch(), plan.minBatches() * plan.decaysPerBatch());
         }
-        List<String> materials = p.materials().stream().map(m -> m.name()).toList();
-        doseengine.geometry.VoxelGrid g = p.grid();
+        List<String> materials = p.materials().stream().map(Material::name).toList();
+        VoxelGrid g = p.grid();
         return new BenchResult(c.spec().name(), p.nuclide().name(), c.description(), c.voxelMm(),
                 new int[] {g.nx(), g.ny(), g.nz()}, materials, o.decays(), o.batches(), o.threads(), o.seconds(),
                 tableBuild, c.buildSeconds(), warmupDecays,

@@ -101,6 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         MachineInfo machine = MachineInfo.detect(base);
         Instant started = Instant.now();
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
         BenchProblems builder = new BenchProblems();
         List<BenchResult> results = new ArrayList<>();
         int n = 0;
@@ -119,10 +120,10 @@ public final class BenchCommand implements Callable<Integer> {
             err.flush();
             results.add(runner.run(c, stop, new ProgressPrinter(err)));
             if (json != null) {
-                new BenchReport(VersionProvider.version(), started, machine, base, voxelMm, results).writeJson(json);
+                new BenchReport(VersionProvider.version(), args, started, machine, base, voxelMm, results).writeJson(json);
             }
         }
-        BenchReport report = new BenchReport(VersionProvider.version(), started, machine, base, voxelMm, results);
+        BenchReport report = new BenchReport(VersionProvider.version(), args, started, machine, base, voxelMm, results);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(report.table());
         if (json != null) {

@@ -33,6 +33,8 @@ class BenchCommandTest {
         assertEquals(0, o.exitCode(), o.err());
         JsonNode j = read(json);
 
+        assertTrue(j.get("arguments").toString().contains("\"--problems\",\"torso_y90,lu177_water_cube\""),
+                j.get("arguments").toString());
         JsonNode m = j.get("machine");
         for (String k : List.of("os", "arch", "java_version", "cpu_model", "backend", "device")) {
             assertFalse(m.get(k).asText().isBlank(), k);
