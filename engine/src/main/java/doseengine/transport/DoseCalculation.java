@@ -67,8 +67,11 @@ public final class DoseCalculation {
         }
     }
 
-    /** The voxel world in the transport frame: voxel sizes in cm, material index and density per voxel. */
-    static VoxelGeometry geometry(DoseProblem p) {
+    /**
+     * The voxel world in the transport frame: voxel sizes in cm, material index and density per voxel. Public so that
+     * the benchmark ({@code doseengine.bench}) builds its kernels exactly as a dose calculation does.
+     */
+    public static VoxelGeometry geometry(DoseProblem p) {
         VoxelGrid g = p.grid();
         return new VoxelGeometry(g.nx(), g.ny(), g.nz(), (float) (g.spacingX() / 10), (float) (g.spacingY() / 10),
                 (float) (g.spacingZ() / 10), p.material().data(), p.density().data());

@@ -1,0 +1,192 @@
+package doseengine.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import doseengine.kernels.TransportParameters;
+import doseengine.transport.RunSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A benchmark's results as a table (standard output) and as JSON ({@code --out}). Unknown numbers (NaN) are
+ * written as JSON null.
+ *
+ * @param version     doseengine version
+ * @param arguments   the bench's command-line arguments, to repeat it
+ * @param started     when the bench started
+ * @param machine     where it ran
+ * @param settings    how (method, seed, threads, cutoffs)
+ * @param torsoVoxelMm voxel size of the torso problems
+ * @param results     one per problem, in run order
+ */
+public record BenchReport(String version, List<String> arguments, Instant started, MachineInfo machine, RunSettings settings,
+                          double torsoVoxelMm, List<BenchResult> results) {
+
+    public BenchReport {
+        arguments = List.copyOf(arguments);
+        results = List.copyOf(results);
+    }
+
+    public ObjectNode toJson() {
+        ObjectMapper om = new ObjectMapper();
+        ObjectNode root = om.createObjectNode();
+        root.put("doseengine_version", version);
+        root.put("date", started.toString());
+        ArrayNode args = root.putArray("arguments");
+        arguments.forEach(args::add);
+        ObjectNode m = root.putObject("machine");
+        m.put("os", machine.os());
+        m.put("os_version", machine.osVersion());
+        m.put("arch", machine.arch());
+        m.put("cores", machine.cores());
+        m.put("cpu_model", machine.cpuModel());
+        m.put("java_version", machine.javaVersion());
+        m.put("java_vm", machine.javaVm());
+        m.put("max_heap_MiB", machine.maxHeapMb());
+        number(m, "load_average_1min_at_start", machine.loadAverage());
+        m.put("backend", machine.backend());
+        m.put("device", machine.device());
+        m.put("threads", machine.threads());
+        ObjectNode s = root.putObject("settings");
+        TransportParameters p = settings.parameters();
+        s.put("method", settings.method().key());
+        s.put("seed", settings.seed());
+        s.put("threads", settings.threads());
+        s.put("electron_cutoff_keV", keV(p.electronCutoffMeV()));
+        s.put("photon_cutoff_keV", keV(p.photonCutoffMeV()));
+        s.put("torso_voxel_mm", torsoVoxelMm);
+        ArrayNode problems = root.putArray("problems");
+        for (BenchResult r : results) {
+            problems.add(problem(om, r));
+        }
+        return root;
+    }
+
+    private static ObjectNode problem(ObjectMapper om, BenchResult r) {
+        ObjectNode o = om.createObjectNode();
+        o.put("name", r.name());
+        o.put("nuclide", r.nuclide());
+        o.put("description", r.description());
+        o.put("voxel_mm", r.voxelMm());
+        ArrayNode dims = o.putArray("grid");
+        for (int d : r.dims()) {
+            dims.add(d);
+        }
+        ArrayNode materials = o.putArray("materials");
+        r.materials().forEach(materials::add);
+        o.put("decays", r.decays());
+        o.put("batches", r.batches());
+        o.put("threads", r.threads());
+        number(o, "seconds", r.seconds());
+        number(o, "decays_per_s", r.decaysPerSecond());
+        number(o, "table_build_s", r.tableBuildSeconds());
+        number(o, "problem_build_s", r.problemBuildSeconds());
+        o.put("warmup_decays", r.warmupDecays());
+        number(o, "electron_steps_per_decay", r.electronStepsPerDecay());
+        number(o, "electron_steps_per_s", r.electronStepsPerSecond());
+        number(o, "cpu_s", r.cpuSeconds());
+        number(o, "decays_per_cpu_s", r.decaysPerCpuSecond());
+        number(o, "cores_used", r.coresUsed());
+        if (r.isTarget()) {
+            BenchResult.TargetOutcome t = r.target();
+            number(o, "seconds_to_target", r.secondsToTarget());
+            if (t.reached()) {
+                o.put("decays_to_target", r.decaysToTarget());
+            } else {
+                o.putNull("decays_to_target");
+            }
+            ObjectNode tj = o.putObject("target");
+            tj.put("region", t.region());
+            tj.put("rel_unc_target", t.targetRelativeUncertainty());
+            tj.put("reached", t.reached());
+            number(tj, "rel_unc", t.relativeUncertainty());
+            tj.put("max_decays", t.maxDecays());
+            tj.put("batch_decays", t.batchDecays());
+            tj.put("min_decays", t.minDecays());
+            tj.put("stopped_at_minimum", t.stoppedAtMinimum(r.decays()));
+        }
+        return o;
+    }
+
+    /** A float cutoff in keV as its shortest decimal (10, not 9.999999776). */
+    private static double keV(float mev) {
+        return Double.parseDouble(Float.toString(mev * 1000f));
+    }
+
+    private static void number(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    /** Writes the JSON to {@code file} through a temporary file, so a reader never sees half a report. */
+    public void writeJson(Path file) {
+        try {
+            Path abs = file.toAbsolutePath();
+            Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), toJson());
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The machine line and one row per problem, then a line per time-to-target problem. */
+    public String table() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%s, %s, %d cores (%s), Java %s; %s, %s, seed %d%n", machine.os(),
+                machine.arch(), machine.cores(), machine.cpuModel(), machine.javaVersion(), machine.device(),
+                settings.method().key(), settings.seed()));
+        int w = Math.max(7, results.stream().mapToInt(r -> r.name().length()).max().orElse(7));
+        b.append(String.format(Locale.ROOT, "%-" + w + "s %-7s %6s %-13s %11s %9s %10s %8s %11s %6s %12s%n", "problem",
+                "nuclide", "voxel", "grid", "decays", "seconds", "decays/s", "build_s", "steps/decay", "cores",
+                "decays/cpu_s"));
+        for (BenchResult r : results) {
+            int[] d = r.dims();
+            b.append(String.format(Locale.ROOT, "%-" + w + "s %-7s %6s %-13s %,11d %9.2f %,10.0f %8.2f %11s %6s %12s%n",
+                    r.name(), r.nuclide(), BenchNumbers.mm(r.voxelMm()), d[0] + "x" + d[1] + "x" + d[2], r.decays(), r.seconds(),
+                    r.decaysPerSecond(), r.tableBuildSeconds(), fixed(r.electronStepsPerDecay(), "%.0f"),
+                    fixed(r.coresUsed(), "%.2f"), fixed(r.decaysPerCpuSecond(), "%,.0f")));
+        }
+        b.append(String.format(Locale.ROOT, "seconds: the timed transport only; build_s: tables, source and kernel; "
+                + "cores: process CPU time / wall time (below the thread count when the machine is shared); "
+                + "decays/cpu_s: decays per CPU-second%n"));
+        for (BenchResult r : results) {
+            if (r.isTarget()) {
+                b.append(targetLine(r)).append(System.lineSeparator());
+            }
+        }
+        return b.toString();
+    }
+
+    static String targetLine(BenchResult r) {
+        BenchResult.TargetOutcome t = r.target();
+        if (!t.reached()) {
+            return String.format(Locale.ROOT, "%s: %s not at %.3g %% after the maximum of %,d decays (%.2f %%); raise "
+                    + "--target-max-decays", r.name(), t.region(), 100 * t.targetRelativeUncertainty(), t.maxDecays(),
+                    100 * t.relativeUncertainty());
+        }
+        String s = String.format(Locale.ROOT, "%s: %s at %.2f %% (target %.3g %%) after %,d decays, %.2f s of transport "
+                + "(resolution: batches of %,d decays)", r.name(), t.region(), 100 * t.relativeUncertainty(),
+                100 * t.targetRelativeUncertainty(), r.decays(), r.seconds(), t.batchDecays());
+        if (t.stoppedAtMinimum(r.decays())) {
+            s += String.format(Locale.ROOT, "; stopped at the minimum of %,d decays, so these are upper bounds: lower "
+                    + "--target-max-decays", t.minDecays());
+        }
+        return s;
+    }
+
+    private static String fixed(double v, String format) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "-";
+    }
+}

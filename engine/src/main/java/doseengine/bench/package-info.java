@@ -1,0 +1,6 @@
+/**
+ * The benchmark of {@code doseengine bench} (DESIGN.md 4): named, fixed problems, each transported for a fixed
+ * number of decays (decays per second of the transport alone) or until a region reaches a target uncertainty
+ * (time to target), with the machine they ran on. Speed is measured here, never in unit tests.
+ */
+package doseengine.bench;

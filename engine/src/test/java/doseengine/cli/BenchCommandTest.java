@@ -1,0 +1,171 @@
+package doseengine.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The bench command's options and output structure, with tiny runs. No speed is asserted here: speed is what the
+ * bench measures (docs/benchmarks.md), not something a unit test can hold a machine to.
+ */
+class BenchCommandTest {
+    @TempDir
+    Path tmp;
+
+    private static JsonNode read(Path f) throws Exception {
+        return new ObjectMapper().readTree(f.toFile());
+    }
+
+    @Test
+    void writesMachineAndOneEntryPerProblemInTheOrderAsked() throws Exception {
+        Path json = tmp.resolve("sub/bench.json");
+        CliRunner.Outcome o = CliRunner.run("bench", "--problems", "torso_y90,lu177_water_cube", "--decays", "2000",
+                "--voxel-mm", "12", "--warmup-decays", "0", "--threads", "2", "--out", json.toString());
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode j = read(json);
+
+        assertTrue(j.get("arguments").toString().contains("\"--problems\",\"torso_y90,lu177_water_cube\""),
+                j.get("arguments").toString());
+        JsonNode m = j.get("machine");
+        for (String k : List.of("os", "arch", "java_version", "cpu_model", "backend", "device")) {
+            assertFalse(m.get(k).asText().isBlank(), k);
+        }
+        assertTrue(m.get("cores").asInt() >= 1);
+        assertEquals("java", m.get("backend").asText());
+        assertEquals("Java, 2 threads", m.get("device").asText());
+        assertEquals(2, j.get("settings").get("threads").asInt());
+        assertEquals(10.0, j.get("settings").get("electron_cutoff_keV").asDouble());
+
+        JsonNode ps = j.get("problems");
+        assertEquals(2, ps.size());
+        JsonNode y90 = ps.get(0);
+        JsonNode cube = ps.get(1);
+        assertEquals("torso_y90", y90.get("name").asText());
+        assertEquals("Y-90", y90.get("nuclide").asText());
+        assertEquals(12.0, y90.get("voxel_mm").asDouble());
+        assertEquals("lu177_water_cube", cube.get("name").asText());
+        assertEquals("Lu-177", cube.get("nuclide").asText());
+        assertEquals(2.0, cube.get("voxel_mm").asDouble(), "--voxel-mm is for the torso only");
+        // 200 mm of water and 10 mm of air on each side, in 2 mm voxels.
+        assertEquals("[110,110,110]", cube.get("grid").toString());
+        assertEquals("[\"water_liquid\",\"air_dry_nearsealevel\"]", cube.get("materials").toString());
+        for (JsonNode p : ps) {
+            // 2000 decays are 10 batches of 200: exactly the decays asked.
+            assertEquals(2000, p.get("decays").asLong());
+            assertEquals(10, p.get("batches").asInt());
+            assertEquals(3, p.get("grid").size());
+            double s = p.get("seconds").asDouble();
+            assertTrue(s > 0, p.toString());
+            assertEquals(2000 / s, p.get("decays_per_s").asDouble(), 1e-9 * 2000 / s);
+            assertTrue(p.get("table_build_s").asDouble() > 0, p.toString());
+            assertTrue(p.get("electron_steps_per_decay").asDouble() > 0, p.toString());
+            assertEquals(0, p.get("warmup_decays").asLong());
+            // CPU time counts in 10 ms ticks, so a tiny run may have none: then both are unknown (null).
+            JsonNode cpu = p.get("cpu_s");
+            if (cpu.isNull() || cpu.asDouble() == 0) {
+                assertTrue(p.get("decays_per_cpu_s").isNull(), p.toString());
+            } else {
+                assertEquals(2000 / cpu.asDouble(), p.get("decays_per_cpu_s").asDouble(), 1e-9 * 2000 / cpu.asDouble());
+                assertEquals(cpu.asDouble() / s, p.get("cores_used").asDouble(), 1e-9 * cpu.asDouble() / s);
+            }
+            assertFalse(p.has("seconds_to_target"), "a fixed-count problem has no time to target");
+        }
+        // The table on standard output, progress on standard error.
+        assertTrue(o.out().contains("torso_y90") && o.out().contains("lu177_water_cube"), o.out());
+        assertTrue(o.out().contains("12 mm"), o.out());
+        assertTrue(o.err().contains("done: 2,000 decays"), o.err());
+        assertFalse(o.out().contains("done:"), o.out());
+    }
+
+    @Test
+    void kidneyTargetReportsDecaysAndSecondsToTarget() throws Exception {
+        Path json = tmp.resolve("target.json");
+        CliRunner.Outcome o = CliRunner.run("bench", "--problems", "torso_lu177_kidneys_2pct", "--voxel-mm", "12",
+                "--warmup-decays", "0", "--threads", "2", "--out", json.toString());
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode p = read(json).get("problems").get(0);
+        JsonNode t = p.get("target");
+        assertEquals("kidneys", t.get("region").asText());
+        assertEquals(0.02, t.get("rel_unc_target").asDouble());
+        // Default maximum 200000 decays: batches of 1000, at least 10 of them. The kidneys (about 9 % of the
+        // decays) reach 2 % after a few 10^4 decays, well inside the maximum.
+        assertEquals(200_000, t.get("max_decays").asLong());
+        assertEquals(1000, t.get("batch_decays").asLong());
+        assertEquals(10_000, t.get("min_decays").asLong());
+        assertTrue(t.get("reached").asBoolean(), p.toString());
+        assertTrue(t.get("rel_unc").asDouble() <= 0.02, p.toString());
+        long n = p.get("decays_to_target").asLong();
+        assertEquals(p.get("decays").asLong(), n);
+        assertTrue(n >= 10_000 && n < 200_000 && n % 1000 == 0, "decays to target " + n);
+        assertEquals(p.get("seconds").asDouble(), p.get("seconds_to_target").asDouble());
+        assertTrue(o.out().contains("kidneys at "), o.out());
+    }
+
+    @Test
+    void targetNotReachedWithinTheMaximumIsSaidAndLeavesTheTimeToTargetEmpty() throws Exception {
+        Path json = tmp.resolve("short.json");
+        // 100 decays in 100 batches of one: the kidneys see a decay in about one batch of eleven, far from 2 %.
+        CliRunner.Outcome o = CliRunner.run("bench", "--problems", "torso_lu177_kidneys_2pct", "--voxel-mm", "12",
+                "--target-max-decays", "100", "--warmup-decays", "0", "--out", json.toString());
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode p = read(json).get("problems").get(0);
+        assertFalse(p.get("target").get("reached").asBoolean());
+        assertEquals(100, p.get("decays").asLong());
+        assertTrue(p.get("decays_to_target").isNull());
+        assertTrue(p.get("seconds_to_target").isNull());
+        assertTrue(o.out().contains("raise --target-max-decays"), o.out());
+    }
+
+    @Test
+    void unknownProblemIsOneLineListingTheKnownOnesAndRunsNothing() {
+        CliRunner.Outcome o = CliRunner.run("bench", "--problems", "torso_lu177,water_box");
+        assertEquals(2, o.exitCode());
+        assertEquals("error: unknown bench problem 'water_box'; known problems: lu177_water_cube, torso_lu177, "
+                + "torso_y90, torso_i131, torso_lu177_kidneys_2pct", o.err().strip());
+        assertEquals("", o.out());
+    }
+
+    @Test
+    void openClBackendIsRefusedAsBackendChoiceSays() {
+        CliRunner.Outcome o = CliRunner.run("bench", "--backend", "opencl");
+        assertEquals(2, o.exitCode());
+        assertEquals("error: --backend opencl: OpenCL backend not implemented yet; use --backend java or auto",
+                o.err().strip());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--decays|0|--decays must be a positive number of decays, got 0",
+        "--target-max-decays|5|--target-max-decays must be at least 10 (one decay per batch), got 5",
+        "--warmup-decays|5|--warmup-decays must be 0 or at least 10, got 5",
+        "--voxel-mm|-1|--voxel-mm must be a positive number of mm, got -1.0",
+        "--threads|0|--threads must be >= 1, got 0",
+    })
+    void badOptionsAreOneLineErrorsBeforeAnyWork(String option, String value, String message) {
+        CliRunner.Outcome o = CliRunner.run("bench", option, value);
+        assertEquals(2, o.exitCode(), o.err());
+        assertEquals("error: " + message, o.err().strip());
+        assertEquals("", o.out());
+    }
+
+    @Test
+    void outThatIsAFolderIsRefused() throws Exception {
+        CliRunner.Outcome o = CliRunner.run("bench", "--problems", "lu177_water_cube", "--out", tmp.toString());
+        assertEquals(2, o.exitCode());
+        assertEquals("error: --out " + tmp + " is a folder; give a file name such as bench.json", o.err().strip());
+        List<Path> left = new ArrayList<>();
+        try (var s = Files.list(tmp)) {
+            s.forEach(left::add);
+        }
+        assertEquals(List.of(), left, "nothing written");
+    }
+}
