@@ -3,7 +3,9 @@ package doseengine.bench;
 import doseengine.geometry.BadInputException;
 import doseengine.geometry.VoxelGrid;
 import doseengine.kernels.transport.HistoryKernel;
+import doseengine.kernels.opencl.OpenClTransportKernel;
 import doseengine.kernels.transport.JavaTransportKernel;
+import doseengine.transport.BackendChoice;
 import doseengine.physics.PhysicsTables;
 import doseengine.physics.decay.EmissionTable;
 import doseengine.physics.material.Material;
@@ -59,10 +61,16 @@ public final class BenchRunner {
         PhysicsTables tables = PhysicsTables.build(p.materials(), EmissionTable.of(p.nuclide()),
                 settings.parameters(), p.material().data(), p.density().data());
         VoxelSource source = VoxelSource.fromActivity(p.tiaMBqH());
-        HistoryKernel kernel = settings.backend().factory(settings.method()).create(tables,
-                DoseCalculation.geometry(p), source.sampler(), settings.seed());
-        double tableBuild = (System.nanoTime() - t0) * 1e-9;
+        // The kernel holds the device (OpenCL) until the timed run is done; a fallback to Java is printed.
+        try (BackendChoice.BackendKernel opened = settings.backend().open(settings.method(), tables,
+                DoseCalculation.geometry(p), source.sampler(), settings.seed(), settings.threads(),
+                progress::onWarning)) {
+            return timed(c, p, opened.kernel(), (System.nanoTime() - t0) * 1e-9, stop, progress);
+        }
+    }
 
+    private BenchResult timed(BenchCase c, DoseProblem p, HistoryKernel kernel, double tableBuild, StopRule stop,
+                              ProgressListener progress) {
         if (warmupDecays > 0) {
             new TransportRun(kernel, new VoxelBatchTally(p.grid()), settings.threads())
                     .execute(new StopRule.DecayCount(warmupDecays), null, ProgressListener.NONE);
@@ -89,11 +97,14 @@ public final class BenchRunner {
         return new BenchResult(c.spec().name(), p.nuclide().name(), c.description(), c.voxelMm(),
                 new int[] {g.nx(), g.ny(), g.nz()}, materials, o.decays(), o.batches(), o.threads(), o.seconds(),
                 tableBuild, c.buildSeconds(), warmupDecays,
-                kernel instanceof JavaTransportKernel ? (double) steps / o.decays() : Double.NaN, cpu, target);
+                steps > 0 ? (double) steps / o.decays() : Double.NaN, cpu, target);
     }
 
     /** Electron steps the kernel counted so far; 0 when it does not count them. */
     private static long electronSteps(HistoryKernel kernel) {
-        return kernel instanceof JavaTransportKernel j ? j.electronSteps() : 0;
+        if (kernel instanceof JavaTransportKernel j) {
+            return j.electronSteps();
+        }
+        return kernel instanceof OpenClTransportKernel o ? o.electronSteps() : 0;
     }
 }
