@@ -29,7 +29,7 @@ class BenchCommandTest {
     void writesMachineAndOneEntryPerProblemInTheOrderAsked() throws Exception {
         Path json = tmp.resolve("sub/bench.json");
         CliRunner.Outcome o = CliRunner.run("bench", "--problems", "torso_y90,lu177_water_cube", "--decays", "2000",
-                "--voxel-mm", "12", "--warmup-decays", "0", "--threads", "2", "--out", json.toString());
+                "--voxel-mm", "12", "--warmup-decays", "0", "--threads", "2", "--backend", "java", "--out", json.toString());
         assertEquals(0, o.exitCode(), o.err());
         JsonNode j = read(json);
 
@@ -135,11 +135,12 @@ class BenchCommandTest {
     }
 
     @Test
-    void openClBackendIsRefusedAsBackendChoiceSays() {
-        CliRunner.Outcome o = CliRunner.run("bench", "--backend", "opencl");
+    void openClOnADeviceThatDoesNotExistIsRefusedBeforeAnyWork() {
+        CliRunner.Outcome o = CliRunner.run("bench", "--backend", "opencl", "--device", "99");
         assertEquals(2, o.exitCode());
-        assertEquals("error: --backend opencl: OpenCL backend not implemented yet; use --backend java or auto",
-                o.err().strip());
+        assertTrue(o.err().strip().startsWith("error: "), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertEquals("", o.out());
     }
 
     @ParameterizedTest
