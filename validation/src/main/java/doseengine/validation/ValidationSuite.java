@@ -78,6 +78,7 @@ public final class ValidationSuite {
             // Nothing can run: say so before creating folders.
             throw new BackendUnavailableException(UnavailableBenchmarkRunner.MESSAGE);
         }
+        ctx.runner().checkSettings(ctx.settings());
         Path dir = OutputDirectory.prepare(out);
         PlotFiles plots = new PlotFiles(dir, OutputDirectory.prepare(dir.resolve("plots")));
         List<ReportSection> sections = new ArrayList<>();
