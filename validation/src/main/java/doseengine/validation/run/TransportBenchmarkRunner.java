@@ -1,6 +1,5 @@
 package doseengine.validation.run;
 
-import doseengine.kernels.opencl.OpenClDiscovery;
 import doseengine.kernels.source.DecaySource;
 import doseengine.kernels.source.PointSource;
 import doseengine.kernels.transport.HistoryKernel;
@@ -48,28 +47,26 @@ import java.util.function.Supplier;
  *
  * <p>Settings: decays (rounded up to 10 equal batches, {@code BatchPlan}), seed (one seed, one result, for any
  * thread count), backend (only Java exists: {@code opencl} is refused with the engine's message, {@code auto} runs
- * Java and says why once), device (ignored by the Java backend, said once), threads (default: all cores), and the
+ * Java without probing for OpenCL devices and says why once), device (ignored by the Java backend, said once), threads (default: all cores), and the
  * electron and photon cutoffs ({@link TransportSettings#transportParameters()}). The {@link RunRecord}'s seconds
  * are the wall time of the whole call, tables included.
  */
 public final class TransportBenchmarkRunner implements BenchmarkRunner {
-    private final Supplier<PrintWriter> log;
-    private final Supplier<OpenClDiscovery.Result> discovery;
-    private final Set<String> notesShown = ConcurrentHashMap.newKeySet();
-    private OpenClDiscovery.Result discovered;
+    /** What {@code --backend auto} says once: the engine's words for the same choice. */
+    static final String AUTO_NOTE = "backend auto: using Java ("
+            + doseengine.transport.BackendChoice.OPENCL_NOT_IMPLEMENTED + ")";
 
-    /** Progress and notes to the standard error of the moment of each run; OpenCL devices as JOCL finds them. */
+    private final Supplier<PrintWriter> log;
+    private final Set<String> notesShown = ConcurrentHashMap.newKeySet();
+
+    /** Progress and notes go to the standard error of the moment of each run. */
     public TransportBenchmarkRunner() {
-        this(() -> new PrintWriter(System.err, true), OpenClDiscovery::discover);
+        this(() -> new PrintWriter(System.err, true));
     }
 
-    /**
-     * @param log       where each run's progress and notes go (asked once per run)
-     * @param discovery lists OpenCL devices; asked at most once, for {@code --backend auto}
-     */
-    public TransportBenchmarkRunner(Supplier<PrintWriter> log, Supplier<OpenClDiscovery.Result> discovery) {
+    /** @param log where each run's progress and notes go (asked for at each run and note) */
+    public TransportBenchmarkRunner(Supplier<PrintWriter> log) {
         this.log = log;
-        this.discovery = discovery;
     }
 
     @Override
@@ -160,30 +157,42 @@ public final class TransportBenchmarkRunner implements BenchmarkRunner {
     }
 
     /**
-     * The engine's choice for these settings ({@code opencl} refused there with one line); its note (why auto runs
-     * Java, or that a device index is ignored) is printed the first time it comes up.
+     * The engine's choice for these settings ({@code opencl} refused there with one line); its notes are printed the
+     * first time they come up.
+     *
+     * <p>{@code auto} is resolved here as Java without asking {@code BackendChoice} to probe for OpenCL devices:
+     * there is no OpenCL backend to choose yet, and probing is not harmless. Loading an OpenCL driver built on LLVM
+     * (pocl on the development machine) replaces the JVM's SIGSEGV and SIGBUS handlers ({@code -Xcheck:jni}:
+     * "SIGSEGV handler modified", handler in libLLVM), and the JVM then dies with a bare segmentation fault at the
+     * next fault it would have handled itself (implicit null checks, safepoint polls): seen twice in a dozen
+     * validation runs. When the OpenCL backend lands, probing needs the JVM's signal chaining (libjsig).
      */
     private Resolved backend(TransportSettings settings, int threads) {
-        Requested requested = Requested.valueOf(settings.backend().name());
         Integer device = settings.device().isPresent() ? settings.device().getAsInt() : null;
+        Requested requested = Requested.valueOf(settings.backend().name());
+        if (requested == Requested.AUTO) {
+            note(AUTO_NOTE);
+            requested = Requested.JAVA;
+        }
         Resolved r;
         try {
-            r = doseengine.transport.BackendChoice.resolve(requested, device, threads, this::discovered);
+            r = doseengine.transport.BackendChoice.resolve(requested, device, threads, () -> {
+                throw new IllegalStateException("OpenCL discovery is not used by the validation runner");
+            });
         } catch (doseengine.geometry.BadInputException e) {
             throw new BackendUnavailableException(e.getMessage());
         }
-        if (r.note() != null && notesShown.add(r.note())) {
-            PrintWriter w = log.get();
-            w.println(r.note());
-            w.flush();
+        if (r.note() != null) {
+            note(r.note());
         }
         return r;
     }
 
-    private synchronized OpenClDiscovery.Result discovered() {
-        if (discovered == null) {
-            discovered = discovery.get();
+    private void note(String line) {
+        if (notesShown.add(line)) {
+            PrintWriter w = log.get();
+            w.println(line);
+            w.flush();
         }
-        return discovered;
     }
 }
