@@ -54,15 +54,16 @@ import java.util.Optional;
 public final class ValidationSuite {
     /**
      * Decays per run unless {@code --decays} says otherwise. Chosen from the measured statistical errors
-     * (docs/validation.md, Java backend): at 1e6 decays the largest standard error of a judged value is 0.11 of its
-     * tolerance (Y-90 3 mm VSV at (0,2,2), 1.1 % against 10 %), the dose point kernels' at most 0.04 (j) and 0.01
-     * (X90), so a deviation at the tolerance is 9 or more standard errors from passing by chance.
+     * (docs/validation.md, Java backend): at 1e6 decays the largest standard error of a judged value is 0.15 of its
+     * tolerance (Y-90 3 mm bone VSV at (0,0,2), 1.5 % against 10 %), that of the dose point kernels at most 0.04
+     * (j) and 0.013 (X90); a value at its tolerance is then 6 or more standard errors from the other side. The whole
+     * suite takes about 18 minutes on two cores.
      */
     public static final long DEFAULT_DECAYS = 1_000_000;
     /**
      * Decays per run with {@code --quick}: the largest standard error of a judged value is then 0.2 of its tolerance
-     * (the same Y-90 voxel, 2 % against 10 %; Lu-177 3 mm face neighbours 0.6 % against 5 %). About 4 minutes on two
-     * cores.
+     * (Y-90 3 mm soft-tissue VSV at (0,2,2), 2 % against 10 %; the Lu-177 face neighbours 0.6 % against 5 %, the
+     * kernels at most 0.08). 75 s on two idle cores, a few minutes when they are shared.
      */
     public static final long QUICK_DECAYS = 250_000;
     static final List<Double> DEFAULT_SPHERE_MASSES_G = List.of(1.0, 10.0, 100.0);

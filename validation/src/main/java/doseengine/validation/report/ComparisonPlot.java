@@ -173,7 +173,7 @@ public record ComparisonPlot(String title, String xTitle, String yTitle, boolean
 
     /**
      * Widens the top panel's y axis when the values span too little for readable ticks (one sphere, or values
-     * within their error bars of each other): at least a decade on a log axis, at least +-10 % of the middle on a
+     * within their error bars of each other): the decades around them on a log axis, at least +-10 % of the middle on a
      * linear one, always with the error bars inside. Wider data keep XChart's own range.
      */
     private void setNarrowYRange(XYChart c) {
@@ -195,9 +195,11 @@ public record ComparisonPlot(String title, String xTitle, String yTitle, boolean
             return;
         }
         if (logY && hi / lo < 10) {
-            double mid = Math.sqrt(lo * hi);
-            c.getStyler().setYAxisMin(mid / Math.sqrt(10));
-            c.getStyler().setYAxisMax(mid * Math.sqrt(10));
+            // From the decade below to the decade above: XChart labels a log axis at decades only.
+            double floor = Math.pow(10, Math.floor(Math.log10(lo)));
+            double ceil = Math.pow(10, Math.ceil(Math.log10(hi)));
+            c.getStyler().setYAxisMin(floor);
+            c.getStyler().setYAxisMax(ceil > floor ? ceil : 10 * floor);
         } else if (!logY && hi - lo < 0.2 * Math.abs(0.5 * (hi + lo))) {
             double mid = 0.5 * (hi + lo);
             double half = Math.max(0.1 * Math.abs(mid), 0.5 * (hi - lo));
