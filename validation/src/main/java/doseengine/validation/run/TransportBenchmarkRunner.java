@@ -47,9 +47,9 @@ import java.util.function.Supplier;
  *
  * <p>Settings: decays (rounded up to 10 equal batches, {@code BatchPlan}), seed (one seed, one result, for any
  * thread count), backend (only Java exists: {@code opencl} is refused with the engine's message, {@code auto} runs
- * Java without probing for OpenCL devices and says why once), device (ignored by the Java backend, said once), threads (default: all cores), and the
- * electron and photon cutoffs ({@link TransportSettings#transportParameters()}). The {@link RunRecord}'s seconds
- * are the wall time of the whole call, tables included.
+ * Java without probing for OpenCL devices and says why once), device (ignored by the Java backend, said once),
+ * threads (default: all cores), and the electron and photon cutoffs ({@link TransportSettings#transportParameters()}).
+ * The {@link RunRecord}'s seconds are the wall time of the whole call, tables included.
  */
 public final class TransportBenchmarkRunner implements BenchmarkRunner {
     /** What {@code --backend auto} says once: the engine's words for the same choice. */
@@ -128,8 +128,9 @@ public final class TransportBenchmarkRunner implements BenchmarkRunner {
         return new VoxelSourceResult(mean, rel, regions, tally.energyBalance(), record(backend, outcome, t0));
     }
 
-    private RunOutcome transport(String name, Resolved backend, int threads, PhysicsTables tables, VoxelGeometry geometry,
-            DecaySource source, BatchTally tally, UncertaintyWatch watch, TransportSettings settings) {
+    private RunOutcome transport(String name, Resolved backend, int threads, PhysicsTables tables,
+            VoxelGeometry geometry, DecaySource source, BatchTally tally, UncertaintyWatch watch,
+            TransportSettings settings) {
         HistoryKernel kernel = backend.factory(TransportMethod.MONTE_CARLO).create(tables, geometry, source,
                 settings.seed());
         PrintWriter w = log.get();
