@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
  * when the physics is wrong), through the registered runner, the Java Monte Carlo: Lu-177 voxel S values in soft
  * tissue at 3 mm against Lanconelli et al. 2012, a 10 g Lu-177 sphere against a kernel-convolution estimate, and the
  * energy balance of every run. The 500 keV electron kernel against ETRAN runs in the engine's default build
- * ({@code ElectronDosePointKernelTest}). About 20 s of transport on two cores.
+ * ({@code ElectronDosePointKernelTest}). 12 s on two idle cores, 40 s when they are shared.
  */
 class QuickPhysicsValidationTest {
     /** Lu-177 VSV decays: standard errors 0.15 % (source voxel) and 0.5 % (face neighbours), measured. */
