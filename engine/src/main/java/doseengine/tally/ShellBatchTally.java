@@ -7,7 +7,7 @@ import doseengine.kernels.tally.RadialShellTally;
  * The host side of a dose-point-kernel run: a {@link RadialShellTally} the transport writes to, and batch
  * statistics of the energy per shell and of the energy balance ({@link BatchMoments}).
  */
-public final class ShellBatchTally {
+public final class ShellBatchTally implements BatchTally {
     private final RadialShellTally tally;
     private final BatchMoments shells;
     private final BatchMoments balance = new BatchMoments(3);
@@ -18,14 +18,23 @@ public final class ShellBatchTally {
         this.shells = new BatchMoments(tally.shells());
     }
 
+    @Override
     public RadialShellTally tally() { return tally; }
 
     /** Per-shell statistics; bin = shell index. */
     public BatchMoments shellMoments() { return shells; }
 
+    @Override
+    public int batches() { return shells.batches(); }
+
+    @Override
+    public long decays() { return shells.decays(); }
+
+    @Override
     public EnergyBalance energyBalance() { return EnergyBalance.of(balance); }
 
     /** Folds the batch's shells and counters into the statistics and zeroes the tally. */
+    @Override
     public void endBatch(long decays) {
         long[] units = tally.units();
         long deposited = 0;

@@ -20,7 +20,7 @@ import java.util.Map;
  * <p>Memory beyond the transport's tally (8 bytes per voxel): two doubles per voxel (sum and weighted sum of
  * squares), 2.5 GB for a 512 x 512 x 600 grid. Nothing else per voxel.
  */
-public final class VoxelBatchTally {
+public final class VoxelBatchTally implements BatchTally {
     static final int DEPOSITED = 0, ESCAPED = 1, EMITTED = 2;
 
     private final VoxelGrid grid;
@@ -71,6 +71,7 @@ public final class VoxelBatchTally {
     public VoxelGrid grid() { return grid; }
 
     /** What the transport deposits into during a batch. */
+    @Override
     public VoxelEnergyTally tally() { return tally; }
 
     /** Per-voxel statistics; bin = flat voxel index. */
@@ -96,11 +97,14 @@ public final class VoxelBatchTally {
         return compactOfValue[labels.valueOf(name)];
     }
 
+    @Override
     public int batches() { return voxels.batches(); }
 
+    @Override
     public long decays() { return voxels.decays(); }
 
     /** Mean energy per decay deposited, escaped and emitted over the folded batches. */
+    @Override
     public EnergyBalance energyBalance() { return EnergyBalance.of(balance); }
 
     /** Batch statistics of deposited (bin 0), escaped (bin 1) and emitted (bin 2) energy. */
@@ -112,6 +116,7 @@ public final class VoxelBatchTally {
      *
      * @throws IllegalStateException when a bin or counter overflowed its 2^33 MeV range (batch too large)
      */
+    @Override
     public void endBatch(long decays) {
         if (decays <= 0) {
             throw new IllegalArgumentException("a batch needs at least one decay, got " + decays);

@@ -1,6 +1,7 @@
 package doseengine.transport;
 
 import doseengine.kernels.transport.HistoryKernel;
+import doseengine.tally.BatchTally;
 import doseengine.tally.UncertaintyTarget;
 import doseengine.tally.VoxelBatchTally;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Drives a {@link HistoryKernel} through the batches of a {@link BatchPlan} on a pool of threads, folds every
- * batch into the {@link VoxelBatchTally}, applies the {@link StopRule} and reports progress.
+ * batch into the {@link BatchTally} (voxels for dose maps, shells for dose point kernels), applies the
+ * {@link StopRule} and reports progress.
  *
  * <p>Within a batch the threads take chunks of consecutive histories from a shared cursor until the batch is
  * done. Which thread runs which chunk varies from run to run, but it does not matter: a history's random numbers
@@ -25,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * One seed therefore gives a bit-identical dose map for every thread count.
  *
  * <p>The calling thread only coordinates: it waits for the batch, reports progress every
- * {@value #POLL_MILLIS} ms, folds the batch ({@link VoxelBatchTally#endBatch}) and decides whether to go on.
+ * {@value #POLL_MILLIS} ms, folds the batch ({@link BatchTally#endBatch}) and decides whether to go on.
  */
 public final class TransportRun {
     /** How often the driving thread wakes up during a batch to report progress. */
@@ -39,7 +41,7 @@ public final class TransportRun {
     static final int CHUNKS_PER_THREAD = 8;
 
     private final HistoryKernel kernel;
-    private final VoxelBatchTally tally;
+    private final BatchTally tally;
     private final int threads;
 
     /**
@@ -48,7 +50,7 @@ public final class TransportRun {
      * @param threads worker threads, >= 1; at most {@link HistoryKernel#maxConcurrentCalls()} of them call the
      *                kernel (one for a device kernel)
      */
-    public TransportRun(HistoryKernel kernel, VoxelBatchTally tally, int threads) {
+    public TransportRun(HistoryKernel kernel, BatchTally tally, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("a run needs at least one thread, got " + threads);
         }
@@ -61,17 +63,23 @@ public final class TransportRun {
     }
 
     /**
-     * Runs until the stop rule is met. For a {@link StopRule.TargetUncertainty} the label must exist in the tally
-     * (a BadInputException naming the known labels otherwise), and the watched region is that label; otherwise
-     * {@code watch} chooses what the progress shows (may be null).
+     * Runs until the stop rule is met. For a {@link StopRule.TargetUncertainty} the tally must be a
+     * {@link VoxelBatchTally} and the label must exist in it (a BadInputException naming the known labels
+     * otherwise), and the watched region is that label; otherwise {@code watch} chooses what the progress shows
+     * (may be null).
      *
+     * @throws IllegalArgumentException for a target-uncertainty rule on a tally without labels (shells)
      * @throws RuntimeException whatever the kernel threw, unwrapped, after the other threads were stopped
      */
     public RunOutcome execute(StopRule rule, UncertaintyWatch watch, ProgressListener listener) {
         BatchPlan plan = BatchPlan.of(rule);
         UncertaintyTarget target = null;
         if (rule instanceof StopRule.TargetUncertainty t) {
-            target = new UncertaintyTarget(tally, t.label(), t.relativeUncertainty());
+            if (!(tally instanceof VoxelBatchTally voxels)) {
+                throw new IllegalArgumentException("a target-uncertainty run watches a label of a voxel tally, not a "
+                        + tally.getClass().getSimpleName());
+            }
+            target = new UncertaintyTarget(voxels, t.label(), t.relativeUncertainty());
             watch = UncertaintyWatch.of(target);
         }
         double targetValue = target == null ? Double.NaN : target.target();

@@ -13,6 +13,7 @@ import doseengine.validation.report.PlotSeries;
 import doseengine.validation.report.ReportSection;
 import doseengine.validation.report.RunInfo;
 import doseengine.validation.run.EmissionSource;
+import doseengine.validation.run.TransportSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,10 +36,13 @@ public final class DpkValidation {
     /** Runs the benchmark; data files go to {@code dataDir}, the plot to {@code plots}. */
     public static Outcome run(SuiteContext ctx, EmissionSource source, Path dataDir, PlotFiles plots) {
         DpkBenchmark benchmark = DpkBenchmark.of(source);
-        DpkResult result = benchmark.evaluate(ctx.runner().runPointSource(benchmark.problem(), ctx.settings()));
+        TransportSettings settings = benchmark.settings(ctx.settings());
+        DpkResult result = benchmark.evaluate(ctx.runner().runPointSource(benchmark.problem(), settings));
         result.writeCsv(dataDir.resolve("dpk.csv"));
-        result.writeSummary(dataDir.resolve("summary.json"), ctx.settings().seed());
-        return new Outcome(result, section(result, ctx.settings().seed(), ctx.version(), plots));
+        result.writeSummary(dataDir.resolve("summary.json"), settings);
+        ReportSection section = section(result, settings.seed(), ctx.version(), plots,
+                benchmark.cutoffNote(ctx.settings()).stream().toList());
+        return new Outcome(result, section);
     }
 
     /**
@@ -46,7 +50,8 @@ public final class DpkValidation {
      * EGSnrc kernel where the file has one, else ETRAN (judged), and with the other set where there are two (shown);
      * for any other source the kernel on the X90 scale, without a reference.
      */
-    public static ReportSection section(DpkResult r, long seed, String version, PlotFiles plots) {
+    public static ReportSection section(DpkResult r, long seed, String version, PlotFiles plots,
+            List<String> runNotes) {
         DpkBenchmark b = r.benchmark();
         String id = PlotFiles.id("dpk-" + b.source().fileStem());
         String name = "dpk " + b.source().key();
@@ -56,7 +61,8 @@ public final class DpkValidation {
         figures.put("X90_sigma_mm", r.x90SigmaMm());
         figures.put(b.isMonoenergetic() ? "r0_mm" : "X90_estimate_mm", b.scaleMm());
         figures.put("energy_imbalance_relative", r.balance().relativeImbalance());
-        List<String> notes = new ArrayList<>(r.shellNotes());
+        List<String> notes = new ArrayList<>(runNotes);
+        notes.addAll(r.shellNotes());
         List<ComparisonResult> comparisons = new ArrayList<>();
         List<PlotSeries> refCurves = new ArrayList<>();
         List<PlotSeries> ratios = new ArrayList<>();

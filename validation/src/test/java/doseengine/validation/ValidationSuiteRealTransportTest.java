@@ -1,7 +1,7 @@
 package doseengine.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import doseengine.cli.VersionProvider;
 import doseengine.validation.compare.ComparisonResult;
@@ -10,6 +10,7 @@ import doseengine.validation.report.ReportSection;
 import doseengine.validation.report.ValidationReport;
 import doseengine.validation.run.BenchmarkRunner;
 import doseengine.validation.run.BenchmarkRunners;
+import doseengine.validation.run.TransportBenchmarkRunner;
 import doseengine.validation.run.TransportSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The quick suite with the real transport (mvn -Pvalidation): every judged comparison must pass. References and
  * tolerances are those of the validation issue, stated in {@code DpkComparison} and {@code VsvComparison}; at
  * {@link ValidationSuite#QUICK_DECAYS} decays the statistical errors of the judged values are well below their
- * tolerances (the report lists them beside each value). Skipped while no transport is registered.
+ * tolerances (the report lists them beside each value). Known failures are listed in docs/validation.md; this
+ * test stays red until they are fixed (or the references explained), it is not relaxed to pass.
  */
 @Tag("validation")
 class ValidationSuiteRealTransportTest {
@@ -33,7 +35,7 @@ class ValidationSuiteRealTransportTest {
     @Test
     void quickSuitePassesWithTheRealTransport() {
         BenchmarkRunner runner = BenchmarkRunners.standard();
-        assumeFalse(runner.availableBackends().isEmpty(), "no transport registered yet");
+        assertInstanceOf(TransportBenchmarkRunner.class, runner);
         SuiteContext ctx = new SuiteContext(runner, TransportSettings.defaults(ValidationSuite.QUICK_DECAYS),
                 VersionProvider.version());
         ValidationReport report = new ValidationSuite(ctx, true, Optional.empty()).run(tmp.resolve("report"));

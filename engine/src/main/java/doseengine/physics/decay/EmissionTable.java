@@ -4,6 +4,8 @@ import doseengine.geometry.BadInputException;
 import doseengine.kernels.EmissionArrays;
 import doseengine.kernels.EmissionSampler;
 import doseengine.kernels.ParticleType;
+import doseengine.physics.electron.ElectronTablesBuilder;
+import doseengine.physics.photon.PhotonTables;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -51,7 +53,8 @@ public final class EmissionTable {
 
     private EmissionTable(String nuclide, Set<RadiationType> included, EmissionArrays arrays) {
         this.nuclide = nuclide;
-        this.included = Collections.unmodifiableSet(EnumSet.copyOf(included));
+        this.included = Collections.unmodifiableSet(included.isEmpty() ? EnumSet.noneOf(RadiationType.class)
+                : EnumSet.copyOf(included));
         this.arrays = arrays;
     }
 
@@ -119,6 +122,36 @@ public final class EmissionTable {
         return new EmissionTable(nuclide.name(), included, arrays);
     }
 
+    /**
+     * One particle of one kinetic energy per decay, no beta and no other line: the monoenergetic sources of dose
+     * point kernels and other benchmarks. The table's {@link #nuclide()} names the particle and energy
+     * ({@code "e- 0.5 MeV"}, {@code "photon 0.1 MeV"}) and {@link #included()} is empty: it is no nuclide's.
+     *
+     * @param particleType {@link ParticleType#ELECTRON} or {@link ParticleType#PHOTON}
+     * @param energyMeV    kinetic energy, within the range of the engine's tables (1 keV to 3 MeV)
+     * @throws BadInputException for an energy outside that range or an unknown particle code
+     */
+    public static EmissionTable monoenergetic(int particleType, double energyMeV) {
+        if (particleType != ParticleType.ELECTRON && particleType != ParticleType.PHOTON) {
+            throw new BadInputException("particle code " + particleType + " is neither an electron nor a photon");
+        }
+        boolean electron = particleType == ParticleType.ELECTRON;
+        double min = electron ? ElectronTablesBuilder.MIN_ENERGY_MEV : PhotonTables.ENERGY_MIN_MEV;
+        double max = electron ? ElectronTablesBuilder.MAX_ENERGY_MEV : PhotonTables.ENERGY_MAX_MEV;
+        if (!(energyMeV >= min && energyMeV <= max)) {
+            throw new BadInputException(String.format(java.util.Locale.ROOT,
+                    "%s energy %s MeV must be between %s and %s MeV (the range of the engine's tables)",
+                    ParticleType.name(particleType), energyMeV, min, max));
+        }
+        float e = (float) energyMeV;
+        EmissionArrays arrays = new EmissionArrays(new float[0], new float[0], new float[0], new int[0],
+                new int[] {particleType}, new float[] {e}, new int[0], new float[0], new float[0], new float[0]);
+        String particle = electron ? "e-" : "photon";
+        String name = particle + " " + java.math.BigDecimal.valueOf(energyMeV).stripTrailingZeros().toPlainString()
+                + " MeV";
+        return new EmissionTable(name, EnumSet.noneOf(RadiationType.class), arrays);
+    }
+
     private static void checkBetaYield(Nuclide nuclide) {
         double yield = nuclide.betaYield();
         if (Math.abs(yield - 1.0) > BETA_YIELD_TOLERANCE) {
@@ -136,7 +169,7 @@ public final class EmissionTable {
         return nuclide;
     }
 
-    /** The radiation kinds this table emits. */
+    /** The radiation kinds this table emits; empty for a {@link #monoenergetic} table. */
     public Set<RadiationType> included() {
         return included;
     }

@@ -131,4 +131,50 @@ class EmissionTableTest {
         table.arrays().chanceEnergyMeV()[0] = 99f;
         assertTrue(table.arrays().chanceEnergyMeV()[0] != 99f);
     }
+
+    /**
+     * A monoenergetic table emits exactly one particle of the given kind and energy per decay: no beta, one fixed
+     * line, no chance line, whatever the random numbers (the sampler draws nothing for fixed lines).
+     */
+    @Test
+    void monoenergeticElectronIsOneFixedLine() {
+        EmissionTable e = EmissionTable.monoenergetic(ParticleType.ELECTRON, 0.5);
+        EmissionArrays a = e.arrays();
+        assertFalse(a.hasBeta());
+        assertEquals(0, a.chanceType().length);
+        assertEquals(1, a.fixedType().length);
+        assertEquals(ParticleType.ELECTRON, a.fixedType()[0]);
+        assertEquals(0.5f, a.fixedEnergyMeV()[0], 0f);
+        assertEquals(1, e.maxEmissionsPerDecay());
+        assertEquals(0.5, e.expectedEnergyPerDecayMeV(ParticleType.ELECTRON), 0);
+        assertEquals(0.0, e.expectedEnergyPerDecayMeV(ParticleType.PHOTON), 0);
+        assertEquals("e- 0.5 MeV", e.nuclide());
+        assertTrue(e.included().isEmpty());
+
+        int[] type = new int[1];
+        float[] energy = new float[1];
+        float[] draws = {0f, 0.3f, 0.99999994f};
+        for (float u : draws) {
+            assertEquals(1, e.newSampler().sampleDecay(() -> u, type, energy));
+            assertEquals(ParticleType.ELECTRON, type[0]);
+            assertEquals(0.5f, energy[0], 0f);
+        }
+
+        EmissionTable p = EmissionTable.monoenergetic(ParticleType.PHOTON, 0.1);
+        assertEquals(ParticleType.PHOTON, p.arrays().fixedType()[0]);
+        assertEquals((float) 0.1, p.expectedEnergyPerDecayMeV(ParticleType.PHOTON), 0);
+        assertEquals("photon 0.1 MeV", p.nuclide());
+    }
+
+    /** Energies outside the tables (1 keV to 3 MeV) and unknown particle codes are refused with one line. */
+    @Test
+    void monoenergeticRefusesEnergiesOutsideTheTables() {
+        for (double bad : new double[] {0, 0.0009, 3.01, Double.NaN, -1}) {
+            BadInputException x = assertThrows(BadInputException.class,
+                    () -> EmissionTable.monoenergetic(ParticleType.ELECTRON, bad));
+            assertTrue(x.getMessage().startsWith("electron energy " + bad + " MeV must be between 0.001 and 3.0 MeV"),
+                    x.getMessage());
+        }
+        assertThrows(BadInputException.class, () -> EmissionTable.monoenergetic(ParticleType.POSITRON, 0.5));
+    }
 }

@@ -6,7 +6,9 @@ import doseengine.validation.reference.WaterCsdaRange;
 import doseengine.validation.run.EmissionSource;
 import doseengine.validation.run.PointSourceProblem;
 import doseengine.validation.run.PointSourceResult;
+import doseengine.validation.run.TransportSettings;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The dose point kernel benchmark: a point source in water, energy scored in spherical shells.
@@ -22,6 +24,12 @@ import java.util.Locale;
  * </ul>
  * {@link DpkResult#shellNotes()} says after the run whether the measured X90 fell inside those bounds.
  *
+ * <p>Electron cutoff: a kernel of E0 runs with at most E0 / 10 (and not below the engine's 1 keV), whatever the
+ * requested cutoff: an electron that falls below the cutoff deposits its residual energy on the spot, and its
+ * residual CSDA range at E0 / 10 is about 2 % of r0 (R grows about as E^1.7), one shell (1.875 % of r0). With the
+ * default 10 keV a 10 keV kernel would be a point and a 15 keV kernel a third of one. Lower requested cutoffs are
+ * kept. Nuclide kernels keep the requested cutoff (10 keV leaves 2.5 um, under 1 % of a shell for Lu-177).
+ *
  * <p>The water grid, for a transport that needs one: cubic voxels centred on the source, reaching past both the
  * last shell and the CSDA range of the most energetic electron emitted, plus two voxels, so every electron ends in
  * water (photons leave any finite grid). The voxels are two shells wide, or wider where that would need more than
@@ -36,6 +44,10 @@ public final class DpkBenchmark {
     static final double MONO_EXTENT = 1.5;
     static final int NUCLIDE_SHELLS = 96;
     static final double NUCLIDE_EXTENT = 1.875;
+    /** Largest electron cutoff of a monoenergetic kernel, as a fraction of E0. */
+    static final double MAX_CUTOFF_FRACTION = 0.1;
+    /** The engine's lowest electron cutoff (keV): its electron tables start at 1 keV. */
+    static final double MIN_CUTOFF_KEV = 1.0;
     private static final int VOXELS_PER_SHELL_STEP = 2;
     private static final int GRID_MARGIN_VOXELS = 2;
     /** At most this many voxels from the centre to the reach: grids stay below 105^3 voxels. */
@@ -95,6 +107,37 @@ public final class DpkBenchmark {
 
     public VoxelGrid grid() {
         return grid;
+    }
+
+    /**
+     * The settings this kernel runs with: the requested ones, with the electron cutoff lowered to E0 / 10 (not
+     * below 1 keV) for a monoenergetic electron whose requested cutoff is higher.
+     */
+    public TransportSettings settings(TransportSettings requested) {
+        return requested.withElectronCutoffKeV(electronCutoffKeV(requested));
+    }
+
+    /** Why the cutoff differs from the requested one, for the report; empty when it does not. */
+    public Optional<String> cutoffNote(TransportSettings requested) {
+        double kev = electronCutoffKeV(requested);
+        if (kev == requested.electronCutoffKeV()) {
+            return Optional.empty();
+        }
+        return Optional.of("electron cutoff lowered from " + plain(requested.electronCutoffKeV()) + " to " + plain(kev)
+                + " keV for this kernel: at most E0/10, so the residual range deposited on the spot stays within one "
+                + "shell");
+    }
+
+    private double electronCutoffKeV(TransportSettings requested) {
+        if (!(source instanceof EmissionSource.MonoenergeticElectron e)) {
+            return requested.electronCutoffKeV();
+        }
+        double cap = Math.max(MIN_CUTOFF_KEV, MAX_CUTOFF_FRACTION * e.energyMeV() * 1000.0);
+        return Math.min(requested.electronCutoffKeV(), cap);
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** What the runner transports. */

@@ -8,6 +8,7 @@ import doseengine.tally.EnergyBalance;
 import doseengine.validation.reference.ScaledKernel;
 import doseengine.validation.run.PointSourceResult;
 import doseengine.validation.run.RunRecord;
+import doseengine.validation.run.TransportSettings;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -152,7 +153,7 @@ public final class DpkResult {
      * {@code summary.json}: the keys of DESIGN.md section 5 ({@code source, decays, E_mean_MeV, X90_mm, backend,
      * seconds}) and, beside them, what a reader needs to use the kernel (scale, shells, device, balance, notes).
      */
-    public ObjectNode summaryJson(long seed) {
+    public ObjectNode summaryJson(TransportSettings settings) {
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("source", benchmark.source().key());
         root.put("decays", run.decays());
@@ -172,8 +173,10 @@ public final class DpkResult {
         root.put("shells", edep.length);
         root.put("shell_step_mm", edgesMm[1] - edgesMm[0]);
         root.put("device", run.device());
-        root.put("seed", seed);
+        root.put("seed", settings.seed());
         root.put("batches", run.batches());
+        root.put("electron_cutoff_keV", settings.electronCutoffKeV());
+        root.put("photon_cutoff_keV", settings.photonCutoffKeV());
         ObjectNode b = root.putObject("energy_balance_MeV_per_decay");
         b.put("deposited", balance.depositedMeVPerDecay());
         b.put("escaped", balance.escapedMeVPerDecay());
@@ -183,9 +186,11 @@ public final class DpkResult {
         return root;
     }
 
-    public void writeSummary(Path file, long seed) {
+    /** Writes {@link #summaryJson} for the settings the kernel ran with. */
+    public void writeSummary(Path file, TransportSettings settings) {
         try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), summaryJson(seed));
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(),
+                    summaryJson(settings));
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot write (" + e.getMessage() + ")", e);
         }

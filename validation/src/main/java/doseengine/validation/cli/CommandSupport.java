@@ -33,6 +33,7 @@ final class CommandSupport {
         if (runner.availableBackends().isEmpty()) {
             throw new BackendUnavailableException(UnavailableBenchmarkRunner.MESSAGE);
         }
+        runner.checkSettings(settings);
         return new SuiteContext(runner, settings, VersionProvider.version());
     }
 

@@ -80,6 +80,7 @@ public record ComparisonPlot(String title, String xTitle, String yTitle, boolean
         c.getStyler().setXAxisLogarithmic(logX);
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         setXRange(c);
+        setNarrowYRange(c);
         for (int r = 0; r < references.size(); r++) {
             PlotSeries ref = clean(references.get(r), logY, logX);
             if (ref.x().length == 0) {
@@ -168,6 +169,45 @@ public record ComparisonPlot(String title, String xTitle, String yTitle, boolean
             s.setLineColor(color);
         }
         return c;
+    }
+
+    /**
+     * Widens the top panel's y axis when the values span too little for readable ticks (one sphere, or values
+     * within their error bars of each other): the decades around them on a log axis, at least +-10 % of the middle on a
+     * linear one, always with the error bars inside. Wider data keep XChart's own range.
+     */
+    private void setNarrowYRange(XYChart c) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        List<PlotSeries> all = new ArrayList<>(references);
+        all.add(engine);
+        for (PlotSeries p : all) {
+            for (int i = 0; i < p.x().length; i++) {
+                double y = p.y()[i];
+                double e = p.err() == null || !Double.isFinite(p.err()[i]) ? 0 : p.err()[i];
+                if (Double.isFinite(y) && (!logY || y > 0)) {
+                    lo = Math.min(lo, logY && y - e <= 0 ? y : y - e);
+                    hi = Math.max(hi, y + e);
+                }
+            }
+        }
+        if (!Double.isFinite(lo)) {
+            return;
+        }
+        if (logY && hi / lo < 10) {
+            // From the decade below to the decade above: XChart labels a log axis at decades only.
+            double floor = Math.pow(10, Math.floor(Math.log10(lo)));
+            double ceil = Math.pow(10, Math.ceil(Math.log10(hi)));
+            c.getStyler().setYAxisMin(floor);
+            c.getStyler().setYAxisMax(ceil > floor ? ceil : 10 * floor);
+        } else if (!logY && hi - lo < 0.2 * Math.abs(0.5 * (hi + lo))) {
+            double mid = 0.5 * (hi + lo);
+            double half = Math.max(0.1 * Math.abs(mid), 0.5 * (hi - lo));
+            if (half > 0) {
+                c.getStyler().setYAxisMin(mid - half);
+                c.getStyler().setYAxisMax(mid + half);
+            }
+        }
     }
 
     /** Both panels share one x range: every finite abscissa of every series, padded by 2 % (log: by 30 %). */

@@ -24,4 +24,13 @@ public interface BenchmarkRunner {
      * when both are there, {@code validate all} adds a Java-versus-OpenCL agreement section.
      */
     List<BackendChoice> availableBackends();
+
+    /**
+     * Refuses, with one line, settings this runner cannot serve (a backend it does not have), so that a command can
+     * stop before it creates any output. Accepts everything by default; the runs check again.
+     *
+     * @throws BackendUnavailableException when the settings cannot run here
+     */
+    default void checkSettings(TransportSettings settings) {
+    }
 }

@@ -24,8 +24,13 @@ public sealed interface EmissionSource {
     /** Lowest kinetic energy (MeV): the engine's electron physics starts at 1 keV. */
     double MIN_ELECTRON_MEV = 0.001;
 
+    /** The engine's emission table of this source, which the transport's physics tables carry. */
+    EmissionTable table();
+
     /** The arrays the kernels sample. */
-    EmissionArrays emissionArrays();
+    default EmissionArrays emissionArrays() {
+        return table().arrays();
+    }
 
     /** Mean energy (MeV) emitted per decay as the given particle ({@link ParticleType}). */
     double emittedEnergyPerDecayMeV(int particleType);
@@ -113,13 +118,9 @@ public sealed interface EmissionSource {
             return new NuclideEmissions(nuclide, k);
         }
 
+        @Override
         public EmissionTable table() {
             return EmissionTable.of(nuclide, kinds);
-        }
-
-        @Override
-        public EmissionArrays emissionArrays() {
-            return table().arrays();
         }
 
         @Override
@@ -177,11 +178,10 @@ public sealed interface EmissionSource {
             }
         }
 
+        /** One fixed electron line of this energy, no beta ({@link EmissionTable#monoenergetic}). */
         @Override
-        public EmissionArrays emissionArrays() {
-            return new EmissionArrays(new float[0], new float[0], new float[0], new int[0],
-                    new int[] {ParticleType.ELECTRON}, new float[] {(float) energyMeV},
-                    new int[0], new float[0], new float[0], new float[0]);
+        public EmissionTable table() {
+            return EmissionTable.monoenergetic(ParticleType.ELECTRON, energyMeV);
         }
 
         @Override

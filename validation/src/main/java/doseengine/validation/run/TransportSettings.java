@@ -55,6 +55,11 @@ public record TransportSettings(long decays, long seed, BackendChoice backend, O
         return new TransportSettings(decays, seed, b, device, threads, electronCutoffKeV, photonCutoffKeV);
     }
 
+    /** The same settings with another electron cutoff (keV). */
+    public TransportSettings withElectronCutoffKeV(double kev) {
+        return new TransportSettings(decays, seed, backend, device, threads, kev, photonCutoffKeV);
+    }
+
     /** The engine's transport parameters: defaults with these cutoffs. */
     public TransportParameters transportParameters() {
         return TransportParameters.defaults()

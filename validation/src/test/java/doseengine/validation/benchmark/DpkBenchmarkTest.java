@@ -12,6 +12,7 @@ import doseengine.validation.FakeBenchmarkRunner;
 import doseengine.validation.reference.DosePointKernelReference;
 import doseengine.validation.reference.ScaledKernel;
 import doseengine.tally.EnergyBalance;
+import doseengine.validation.run.BackendChoice;
 import doseengine.validation.run.EmissionSource;
 import doseengine.validation.run.PointSourceResult;
 import doseengine.validation.run.RunRecord;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +68,9 @@ class DpkBenchmarkTest {
         DpkBenchmark b = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(0.5));
         DpkResult r = b.evaluate(FakeBenchmarkRunner.exact().runPointSource(b.problem(), TransportSettings.defaults(1234)));
         r.writeCsv(tmp.resolve("dpk.csv"));
-        r.writeSummary(tmp.resolve("summary.json"), 7);
+        TransportSettings run = new TransportSettings(1234, 7, BackendChoice.JAVA, OptionalInt.empty(),
+                OptionalInt.empty(), 10, 1);
+        r.writeSummary(tmp.resolve("summary.json"), b.settings(run));
         List<String> lines = Files.readAllLines(tmp.resolve("dpk.csv"));
         assertEquals("r_inner_mm,r_outer_mm,r_mid_mm,edep_MeV_per_decay,rel_unc", lines.get(0));
         assertEquals(81, lines.size());
@@ -84,6 +88,34 @@ class DpkBenchmarkTest {
         assertEquals(0.5, s.get("E_mean_MeV").asDouble(), 1e-7);
         assertEquals(r.x90Mm(), s.get("X90_mm").asDouble(), 0);
         assertEquals(7, s.get("seed").asLong());
+        assertEquals(10, s.get("electron_cutoff_keV").asDouble(), 0);
+        assertEquals(1, s.get("photon_cutoff_keV").asDouble(), 0);
+    }
+
+    /**
+     * A kernel of E0 runs with an electron cutoff of at most E0 / 10, not below 1 keV: lowered (with a note) where the
+     * requested one is higher, kept where it is lower or the source is a nuclide.
+     */
+    @Test
+    void electronCutoffIsAtMostATenthOfTheElectronEnergy() {
+        TransportSettings tenKeV = TransportSettings.defaults(1000).withElectronCutoffKeV(10);
+        DpkBenchmark e10 = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(0.01));
+        assertEquals(1.0, e10.settings(tenKeV).electronCutoffKeV(), 0);
+        assertTrue(e10.cutoffNote(tenKeV).orElseThrow().startsWith("electron cutoff lowered from 10 to 1 keV"));
+        DpkBenchmark e15 = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(0.015));
+        assertEquals(1.5, e15.settings(tenKeV).electronCutoffKeV(), 1e-12);
+        DpkBenchmark e100 = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(0.1));
+        assertEquals(10, e100.settings(tenKeV).electronCutoffKeV(), 1e-12);
+        assertTrue(e100.cutoffNote(tenKeV).isEmpty());
+        DpkBenchmark e1 = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(0.001));
+        assertEquals(1.0, e1.settings(tenKeV).electronCutoffKeV(), 0);
+        TransportSettings twoKeV = tenKeV.withElectronCutoffKeV(2);
+        assertEquals(2, e100.settings(twoKeV).electronCutoffKeV(), 0);
+        DpkBenchmark lu = DpkBenchmark.of(new EmissionSource.NuclideEmissions(NuclideCatalog.get("Lu-177"),
+                EnumSet.of(RadiationType.BETA)));
+        assertEquals(10, lu.settings(tenKeV).electronCutoffKeV(), 0);
+        assertEquals(tenKeV.seed(), e10.settings(tenKeV).seed());
+        assertEquals(tenKeV.decays(), e10.settings(tenKeV).decays());
     }
 
     @Test

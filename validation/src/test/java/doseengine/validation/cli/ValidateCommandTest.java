@@ -3,12 +3,10 @@ package doseengine.validation.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import doseengine.validation.FakeBenchmarkRunner;
-import doseengine.validation.run.BenchmarkRunners;
 import doseengine.validation.run.UnavailableBenchmarkRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,30 +15,55 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The validate commands through the real command line (no transport yet) and with a fake runner. */
+/**
+ * The validate commands through the real command line (with the registered Java transport, at a few thousand
+ * decays) and with a fake runner where a known answer is needed (a passing and a failing comparison, the whole
+ * quick suite).
+ */
 class ValidateCommandTest {
     @TempDir
     Path tmp;
 
+    /**
+     * The real program transports with the registered Java runner: a 100 keV kernel of 2000 decays writes the
+     * contract files, says in summary.json what ran it, prints progress on standard error, and its exit code agrees
+     * with the report's verdict (whatever the physics says at this statistics).
+     */
     @Test
-    void withoutARegisteredTransportEveryCommandSaysSoWithoutCreatingTheOutput() {
-        // Through the real program, as long as no runner is registered (ServiceLoader); once one is, the same
-        // behaviour stays covered by the next test with an explicit UnavailableBenchmarkRunner.
-        assumeTrue(BenchmarkRunners.standard() instanceof UnavailableBenchmarkRunner, "a transport is registered");
-        Path out = tmp.resolve("never");
-        List<String[]> commands = List.of(
-                new String[] {"validate", "dpk", "--source", "e-:0.1", "--out", out.toString()},
-                new String[] {"validate", "dpk", "--source", "Lu-177", "--emissions", "beta", "--out", out.toString()},
-                new String[] {"validate", "vsv", "--nuclide", "Y-90", "--voxel-mm", "3", "--tissue", "bone", "--out",
-                    out.toString()},
-                new String[] {"validate", "sphere", "--nuclide", "I-131", "--mass-g", "10", "--out", out.toString()},
-                new String[] {"validate", "all", "--out", out.toString(), "--quick", "--decays", "1000"});
-        for (String[] args : commands) {
-            CliHarness.Outcome o = CliHarness.main(args);
-            assertEquals(2, o.exitCode(), String.join(" ", args) + ": " + o.err());
-            assertEquals("error: transport backend not available yet", o.err().strip(), String.join(" ", args));
-            assertFalse(Files.exists(out), "no output folder before a transport exists");
+    void theRealProgramTransportsWithTheJavaRunner() throws Exception {
+        Path out = tmp.resolve("dpk");
+        CliHarness.Outcome o = CliHarness.main("validate", "dpk", "--source", "e-:0.1", "--decays", "2000", "--seed",
+                "4", "--backend", "java", "--out", out.toString());
+        for (String f : List.of("dpk.csv", "summary.json", "report.html", "report.json", "dpk-e-_0.1.png")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f + "; " + o.err());
         }
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("java", s.get("backend").asText());
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals("Java, " + cores + (cores == 1 ? " thread" : " threads"), s.get("device").asText());
+        assertEquals(2000, s.get("decays").asLong());
+        assertEquals(10, s.get("batches").asInt());
+        assertEquals(4, s.get("seed").asLong());
+        assertEquals(0, s.get("energy_balance_MeV_per_decay").get("relative_imbalance").asDouble(), 1e-6);
+        assertTrue(o.err().contains("done: 2,000 decays"), o.err());
+        String verdict = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("verdict").asText();
+        assertEquals(verdict.equals("FAIL") ? CommandSupport.EXIT_VALIDATION_FAILED : 0, o.exitCode(), o.out());
+        assertTrue(o.out().contains("X90 = ") && o.out().contains(verdict), o.out());
+    }
+
+    @Test
+    void openClOnAMissingDeviceIsRefusedBeforeAnyOutput() {
+        Path out = tmp.resolve("never");
+        CliHarness.Outcome o = CliHarness.main("validate", "vsv", "--nuclide", "Lu-177", "--voxel-mm", "3", "--tissue",
+                "soft", "--backend", "opencl", "--device", "99", "--out", out.toString());
+        assertEquals(2, o.exitCode(), o.err());
+        assertTrue(o.err().strip().startsWith("error: "), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertFalse(Files.exists(out));
+        CliHarness.Outcome all = CliHarness.main("validate", "all", "--quick", "--backend", "opencl", "--device", "99",
+                "--out", out.toString());
+        assertEquals(2, all.exitCode(), all.err());
+        assertFalse(Files.exists(out));
     }
 
     @Test
@@ -139,20 +162,25 @@ class ValidateCommandTest {
         assertEquals(217, Files.readAllLines(out.resolve("vsv.csv")).size());
     }
 
+    /** A 1 g Y-90 sphere through the real program, with a reference table: sphere.json and the shown comparison. */
     @Test
     void sphereWithAReferenceTableWritesSphereJson() throws Exception {
         Path ref = Files.writeString(tmp.resolve("ref.csv"), "nuclide,mass_g,S_mGy_per_MBq_s\nY-90,1,0.12\n");
         Path out = tmp.resolve("sphere");
-        CliHarness.Outcome o = CliHarness.validate(FakeBenchmarkRunner.exact(), "sphere", "--nuclide", "Y-90",
-                "--mass-g", "1", "--out", out.toString(), "--reference", ref.toString());
+        CliHarness.Outcome o = CliHarness.main("validate", "sphere", "--nuclide", "Y-90", "--mass-g", "1", "--out",
+                out.toString(), "--reference", ref.toString(), "--decays", "2000", "--threads", "2", "--backend", "java");
         assertEquals(0, o.exitCode(), o.err());
         JsonNode j = new ObjectMapper().readTree(out.resolve("sphere.json").toFile());
         assertEquals("Y-90", j.get("nuclide").asText());
         assertTrue(j.get("af_photons").isNull(), "Y-90 photons are not transported");
+        // Y-90 betas (mean range about 4 mm in a sphere of radius 6.2 mm) leave a good part of their energy outside.
+        double af = j.get("af_electrons").asDouble();
+        assertTrue(af > 0.3 && af < 0.95, "af_electrons " + af);
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         JsonNode point = report.get("sections").get(0).get("comparisons").get(0).get("points").get(0);
         assertEquals(0.12, point.get("reference").asDouble(), 0);
         assertEquals("INFORMATIONAL", point.get("verdict").asText());
+        assertEquals("Java, 2 threads", report.get("sections").get(0).get("runs").get(0).get("device").asText());
     }
 
     @Test

@@ -36,6 +36,30 @@ class ComparisonPlotTest {
         assertEquals(ComparisonPlot.TOP_HEIGHT, ImageIO.read(one.toFile()).getHeight());
     }
 
+    /**
+     * One sphere (one point, 0.05 % error bar) on a log axis: the axis runs from the decade below to the decade above
+     * (XChart labels decades only), so its ticks differ
+     * (XChart's own range would be the error bar, with two ticks printed alike); wide data keep XChart's range.
+     */
+    @Test
+    void aSinglePointGetsAReadableYRange() {
+        PlotSeries one = PlotSeries.markers("engine", new double[] {10}, new double[] {0.002348},
+                new double[] {0.0000012});
+        var c = new ComparisonPlot("t", "mass (g)", "S", true, true, one, List.of(), "", List.of(), Double.NaN,
+                Double.NaN).topChart();
+        double lo = c.getStyler().getYAxisMin();
+        double hi = c.getStyler().getYAxisMax();
+        assertEquals(0.001, lo, 1e-15);
+        assertEquals(0.01, hi, 1e-15);
+        var linear = new ComparisonPlot("t", "x", "y", false, false, one, List.of(), "", List.of(), Double.NaN,
+                Double.NaN).topChart();
+        assertEquals(0.002348 * 0.9, linear.getStyler().getYAxisMin(), 1e-9);
+        PlotSeries wide = PlotSeries.markers("engine", new double[] {1, 10, 100}, new double[] {0.02, 0.002, 0.0002},
+                null);
+        assertEquals(null, new ComparisonPlot("t", "m", "S", true, true, wide, List.of(), "", List.of(), Double.NaN,
+                Double.NaN).topChart().getStyler().getYAxisMin());
+    }
+
     /** Pixels in rows [from, to) that are not white. */
     private static int drawnPixels(BufferedImage img, int from, int to) {
         int n = 0;
