@@ -43,7 +43,8 @@ public final class Material {
         this.densityGPerCm3 = densityGPerCm3;
         this.z = z.clone();
         // Renormalise the fractions the files give to 6 digits so mixtures stay exactly normalised.
-        this.massFractions = Arrays.stream(massFractions).map(w -> w / sumOf(massFractions)).toArray();
+        double total = sum;
+        this.massFractions = Arrays.stream(massFractions).map(w -> w / total).toArray();
         this.iValueEv = iValueEv;
         this.densityEffect = densityEffect;
     }
@@ -81,13 +82,5 @@ public final class Material {
     @Override
     public String toString() {
         return name;
-    }
-
-    private static double sumOf(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s;
     }
 }
