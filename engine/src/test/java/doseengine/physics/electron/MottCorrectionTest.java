@@ -152,8 +152,8 @@ class MottCorrectionTest {
     void tablesStayFiniteAndMonotoneWhereTheyWere() {
         // Tables with and without the correction: every elastic quantity finite and non-negative, positive where the
         // uncorrected one is (the cutoff and the soft quantities: where the uncorrected cutoff is; they are exactly 0
-        // where every event is hard, and the correction scales lambda_el and lambda_1 alike there). The screening identical, and every quantity that is monotone in T without the correction is monotone the
-        // same way with it.
+        // where every event is hard, and the correction scales lambda_el and lambda_1 alike there). The screening is
+        // identical, and every quantity that is monotone in T without the correction is monotone the same way with it.
         List<Material> materials = List.of(WATER, BONE);
         ElectronTables on = new ElectronTablesBuilder().build(materials);
         ElectronTables off = new ElectronTablesBuilder().spinCorrection(false).build(materials);
