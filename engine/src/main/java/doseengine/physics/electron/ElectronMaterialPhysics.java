@@ -17,10 +17,15 @@ public final class ElectronMaterialPhysics {
     }
 
     public ElectronMaterialPhysics(Material material, SeltzerBergerTable seltzerBerger) {
+        this(material, seltzerBerger, true);
+    }
+
+    /** With {@code spinCorrection} false the elastic model is Moliere-screened Wentzel without the Mott factor. */
+    public ElectronMaterialPhysics(Material material, SeltzerBergerTable seltzerBerger, boolean spinCorrection) {
         this.material = material;
         this.collision = new CollisionStoppingPower(material);
         this.bremsstrahlung = new BremsstrahlungModel(material, seltzerBerger);
-        this.elastic = new WentzelElasticModel(material);
+        this.elastic = new WentzelElasticModel(material, spinCorrection);
     }
 
     public Material material() { return material; }
@@ -74,7 +79,8 @@ public final class ElectronMaterialPhysics {
     /**
      * Cutoff x_c = 1 - cos(theta_c) of the mixed elastic scheme: hard events have mean free path
      * lambda_h = max(lambda_el, min(C1 lambda_1, C2 T / S)) (PENELOPE-2008 manual, ch. 4, mixed simulation of
-     * elastic scattering), with S the total stopping power.
+     * elastic scattering), with S the total stopping power. lambda_el and lambda_1 are those of the elastic model,
+     * so with the spin correction on they are the effective-screening ones.
      */
     public double elasticCutoff(double t, double c1, double c2) {
         double lambdaEl = 1 / elastic.total(t);

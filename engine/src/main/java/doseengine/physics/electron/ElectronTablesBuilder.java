@@ -11,7 +11,9 @@ import java.util.Locale;
  * Builds the {@link ElectronTables} the kernels read, for a list of materials (table index = list index), from
  * {@link ElectronMaterialPhysics}. The tables depend on the class II thresholds W_cc (Moller) and W_cr
  * (bremsstrahlung) and on the elastic mixed-scheme parameters C1, C2; the absorption cutoff E_abs is recorded in
- * them for the kernels. All are parameters here. The energy grid is uniform in ln T from 1 keV to 3 MeV
+ * them for the kernels. All are parameters here. The elastic quantities carry the spin (Mott) correction through an
+ * effective screening parameter ({@link MottCorrection}) unless {@link #spinCorrection(boolean)} turns it off, which
+ * only tests do (to compare). The energy grid is uniform in ln T from 1 keV to 3 MeV
  * ({@link #DEFAULT_NODES} nodes unless set).
  */
 public final class ElectronTablesBuilder {
@@ -31,6 +33,7 @@ public final class ElectronTablesBuilder {
     private double c1 = DEFAULT_C;
     private double c2 = DEFAULT_C;
     private int nodes = DEFAULT_NODES;
+    private boolean spinCorrection = true;
     private SeltzerBergerTable seltzerBerger = SeltzerBergerTable.standard();
 
     /** W_cc (MeV), 1 keV to 1.5 MeV (a delta ray takes at most half of 3 MeV). */
@@ -71,6 +74,12 @@ public final class ElectronTablesBuilder {
         return this;
     }
 
+    /** Spin (Mott) correction of the elastic tables, on by default; off gives Moliere-screened Wentzel. */
+    public ElectronTablesBuilder spinCorrection(boolean on) {
+        spinCorrection = on;
+        return this;
+    }
+
     ElectronTablesBuilder seltzerBerger(SeltzerBergerTable table) {
         seltzerBerger = table;
         return this;
@@ -96,7 +105,7 @@ public final class ElectronTablesBuilder {
         for (int m = 0; m < nm; m++) {
             Material material = materials.get(m);
             names[m] = material.name();
-            ElectronMaterialPhysics p = new ElectronMaterialPhysics(material, seltzerBerger);
+            ElectronMaterialPhysics p = new ElectronMaterialPhysics(material, seltzerBerger, spinCorrection);
             fillMaterial(p, energies, m, out, shape, nk);
         }
         float[] kappa = new float[nk];

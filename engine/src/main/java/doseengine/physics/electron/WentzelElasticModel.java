@@ -23,6 +23,10 @@ import doseengine.physics.material.Material;
  * <p>Closed forms (integrals of dsigma/dx over x): total 2A / (A_s (2 + A_s)); first transport
  * (weight x) A [ln(1 + 2/A_s) - 2/(2 + A_s)]; second transport (weight 1 - P2 = 1.5 x (2 - x)); and the same
  * restricted to the hard part x &gt;= x_c or the soft part x &lt; x_c.
+ *
+ * <p>Spin: with the correction on (the default), {@link #amplitude} is multiplied by the factor of
+ * {@link MottCorrection#transport1Factor} so that the Wentzel form has the first transport cross section of the
+ * Mott-corrected one; every closed form above then uses it. The screening stays Moliere's.
  */
 public final class WentzelElasticModel {
     /** Thomas-Fermi radius factor of Moliere's screening angle. */
@@ -33,8 +37,16 @@ public final class WentzelElasticModel {
     private final double[] screeningWeights;
     /** sum_i (w_i / A_i) Z_i (Z_i + 1) (mol/g). */
     private final double zzPerGram;
+    /** Null when the spin correction is off. */
+    private final MottCorrection mott;
 
+    /** The model with the spin (Mott) correction. */
     public WentzelElasticModel(Material material) {
+        this(material, true);
+    }
+
+    /** The model with or without the spin (Mott) correction of the first transport cross section. */
+    public WentzelElasticModel(Material material, boolean spinCorrection) {
         z = material.atomicNumbers();
         double[] w = material.massFractions();
         screeningWeights = new double[z.length];
@@ -47,10 +59,24 @@ public final class WentzelElasticModel {
             screeningWeights[i] /= sum;
         }
         zzPerGram = sum;
+        mott = spinCorrection ? new MottCorrection(material) : null;
     }
 
-    /** A(T) of dsigma/dx = A / (x + 2 eta)^2, cm2/g. */
+    /** Whether the amplitude carries the spin correction. */
+    public boolean spinCorrected() { return mott != null; }
+
+    /** A(T) of dsigma/dx = A / (x + 2 eta)^2, cm2/g, with the spin correction factor when that is on. */
     public double amplitude(double kineticEnergyMeV) {
+        double a = rutherfordAmplitude(kineticEnergyMeV);
+        if (mott == null) {
+            return a;
+        }
+        double beta = Math.sqrt(ElectronConstants.betaSquared(kineticEnergyMeV));
+        return a * mott.transport1Factor(screeningParameter(kineticEnergyMeV), beta);
+    }
+
+    /** A(T) of the screened Rutherford cross section without spin correction, cm2/g. */
+    public double rutherfordAmplitude(double kineticEnergyMeV) {
         double tau = kineticEnergyMeV / ELECTRON_MASS_MEV;
         double gamma = tau + 1;
         double beta2 = ElectronConstants.betaSquared(kineticEnergyMeV);
@@ -58,7 +84,7 @@ public final class WentzelElasticModel {
                 * zzPerGram / (beta2 * beta2 * gamma * gamma);
     }
 
-    /** The material's screening parameter eta(T). */
+    /** The material's (Moliere) screening parameter eta(T); the same with and without the spin correction. */
     public double screeningParameter(double kineticEnergyMeV) {
         double tau = kineticEnergyMeV / ELECTRON_MASS_MEV;
         double pSquared = tau * (tau + 2);
@@ -122,6 +148,9 @@ public final class WentzelElasticModel {
             return 0;
         }
         double xc = 1 / (hardCrossSection / a + 1 / (2 + as)) - as;
-        return Math.max(0, xc);
+        // Where lambda_h = lambda_el the formula leaves rounding (~1e-17) instead of 0, and the soft closed forms then
+        // return rounding of either sign (soft T2 of -1e-26 was in the tables). Below 1e-9 A_s the soft part is
+        // below 1e-18 of T1: that is 0.
+        return xc > 1e-9 * as ? xc : 0;
     }
 }

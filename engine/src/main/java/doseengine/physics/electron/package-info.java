@@ -10,7 +10,9 @@
  *     part below W_cr and the hard cross section ({@link doseengine.physics.electron.SeltzerBergerTable}).</li>
  * <li>{@link doseengine.physics.electron.MollerCrossSection}: hard inelastic collisions above W_cc.</li>
  * <li>{@link doseengine.physics.electron.WentzelElasticModel}: screened Rutherford elastic scattering with Moliere
- *     screening, and the soft/hard split of the mixed scheme.</li>
+ *     screening, and the soft/hard split of the mixed scheme; its amplitude carries the spin correction of
+ *     {@link doseengine.physics.electron.MottCorrection} (McKinley-Feshbach, matched on the first transport cross
+ *     section).</li>
  * <li>{@link doseengine.physics.electron.RangeIntegrator}: CSDA and restricted ranges.</li>
  * <li>{@link doseengine.physics.electron.ElectronTablesBuilder}: samples all of it on a ln T grid into
  *     {@link doseengine.kernels.electron.ElectronTables}.</li>
