@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * include/electron.clh on the OpenCL device against the Java electron kernels (ElectronLookup, MollerSampler,
- * BremsstrahlungSampler, ElasticSampler, EnergyLossStraggling) on the engine's tables for four materials, sample by sample from the
- * same Philox streams. Needs an OpenCL device.
+ * BremsstrahlungSampler, ElasticSampler, EnergyLossStraggling) on the engine's tables for four materials, sample
+ * by sample from the same Philox streams. Needs an OpenCL device.
  *
  * <p>Tolerances come from the error bounds of OpenCL 1.2 (section 7.4, table 7.1): log, exp and expm1 3 ulp;
  * Java's double function rounded to float is within 0.5 ulp; every other operation is correctly rounded on both
