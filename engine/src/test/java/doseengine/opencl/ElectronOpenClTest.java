@@ -9,6 +9,7 @@ import doseengine.kernels.electron.ElasticSampler;
 import doseengine.kernels.electron.ElectronLookup;
 import doseengine.kernels.electron.ElectronTables;
 import doseengine.kernels.electron.ElectronTables.Quantity;
+import doseengine.kernels.electron.EnergyLossStraggling;
 import doseengine.kernels.electron.MollerSampler;
 import doseengine.kernels.opencl.DeviceBuffer;
 import doseengine.kernels.opencl.DeviceElectronTables;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * include/electron.clh on the OpenCL device against the Java electron kernels (ElectronLookup, MollerSampler,
- * BremsstrahlungSampler, ElasticSampler) on the engine's tables for four materials, sample by sample from the
- * same Philox streams. Needs an OpenCL device.
+ * BremsstrahlungSampler, ElasticSampler, EnergyLossStraggling) on the engine's tables for four materials, sample
+ * by sample from the same Philox streams. Needs an OpenCL device.
  *
  * <p>Tolerances come from the error bounds of OpenCL 1.2 (section 7.4, table 7.1): log, exp and expm1 3 ulp;
  * Java's double function rounded to float is within 0.5 ulp; every other operation is correctly rounded on both
@@ -142,7 +143,7 @@ class ElectronOpenClTest {
 
     /**
      * At 200 000 grid positions (every node, the last, random fractions) in every material, with energies at
-     * and around 2 W_cc and W_cr among them: the thirteen interpolated quantities, both cross sections with
+     * and around 2 W_cc and W_cr among them: the fourteen interpolated quantities, both cross sections with
      * their thresholds, the hard elastic cross section and the stopping power are Java's float bits (no
      * transcendental function); the ranges, exp of the interpolated logarithm, within
      * {@link #TRANSCENDENTAL_ULPS}.
@@ -171,7 +172,8 @@ class ElectronOpenClTest {
                 energy[i] = (float) Math.exp(tables.lnEnergyMin() + x[i] * tables.lnEnergyStep());
             }
         }
-        int lookups = 19;
+        int nq = Quantity.values().length;
+        int lookups = nq + 6;
         float[] out = new float[lookups * n];
         try (DeviceBuffer dX = DeviceBuffer.copyOf(cl, x);
                 DeviceBuffer dM = DeviceBuffer.copyOf(cl, material);
@@ -190,15 +192,15 @@ class ElectronOpenClTest {
             for (Quantity q : quantities) {
                 expected[q.ordinal()] = ElectronLookup.interpolate(tables, q, m, x[i]);
             }
-            expected[13] = ElectronLookup.csdaRange(tables, m, x[i]);
-            expected[14] = ElectronLookup.restrictedRange(tables, m, x[i]);
-            expected[15] = ElectronLookup.mollerCrossSection(tables, m, energy[i], x[i]);
-            expected[16] = ElectronLookup.bremsCrossSection(tables, m, energy[i], x[i]);
-            expected[17] = ElectronLookup.elasticHardCrossSection(tables, m, x[i]);
-            expected[18] = ElectronLookup.restrictedStoppingPower(tables, m, x[i]);
+            expected[nq] = ElectronLookup.csdaRange(tables, m, x[i]);
+            expected[nq + 1] = ElectronLookup.restrictedRange(tables, m, x[i]);
+            expected[nq + 2] = ElectronLookup.mollerCrossSection(tables, m, energy[i], x[i]);
+            expected[nq + 3] = ElectronLookup.bremsCrossSection(tables, m, energy[i], x[i]);
+            expected[nq + 4] = ElectronLookup.elasticHardCrossSection(tables, m, x[i]);
+            expected[nq + 5] = ElectronLookup.restrictedStoppingPower(tables, m, x[i]);
             for (int k = 0; k < lookups; k++) {
                 float d = out[lookups * i + k];
-                if (k == 13 || k == 14) {
+                if (k == nq || k == nq + 1) {
                     if (rangeUlps.add(expected[k], d) > TRANSCENDENTAL_ULPS) {
                         fail("range " + k + " at x = " + x[i] + ": Java " + expected[k] + ", device " + d);
                     }
@@ -461,13 +463,122 @@ class ElectronOpenClTest {
         return 2 * (2 * eB + 2 * Math.ulp(result / 2)) + 2 * Math.ulp(result);
     }
 
-    /** The quantity indices are the enum's ordinals; the electron mass and the isotropic limit are Java's floats. */
+    /** cos: 4 ulp in OpenCL 1.2 (table 7.1) + 0.5, doubled. */
+    private static final double COS_ULPS = 9;
+
+    /**
+     * The straggled soft loss of 200 000 steps, mean w log-uniform in 1 eV - 100 keV and Omega^2 / w^2
+     * log-uniform in 1e-3 - 10 (all three of PENELOPE's cases, about a third each), with w = 0 and Omega^2 = 0
+     * among them, from the same Philox streams. The uniform cases and the largest-loss bound use no
+     * transcendental function: with correctly rounded division and sqrt they must be Java's float bits, and
+     * every count of uniforms must equal Java's. The truncated Gaussian (Box-Muller: log, cos) is within the
+     * error bound propagated from Java's own intermediate floats ({@link #gaussianBound}); a sample whose
+     * acceptance flipped, and so drew another number of uniforms, has diverged: at most 1e-4 of them.
+     */
+    @Test
+    void stragglingEqualsJavaSampleBySample() {
+        int n = 200_000;
+        int purpose = 33;
+        long firstHistory = 79L << 32;
+        float[] mean = new float[n];
+        float[] variance = new float[n];
+        SplittableRandom random = new SplittableRandom(0x3006L);
+        for (int i = 0; i < n; i++) {
+            mean[i] = logUniform(random, 1e-6, 0.1);
+            variance[i] = mean[i] * mean[i] * logUniform(random, 1e-3, 10);
+        }
+        mean[0] = 0f;
+        variance[1] = 0f;
+        float[] loss = new float[n];
+        int[] draws = new int[n];
+        float[] maxLoss = new float[n];
+        try (DeviceBuffer dMean = DeviceBuffer.copyOf(cl, mean);
+                DeviceBuffer dVar = DeviceBuffer.copyOf(cl, variance);
+                DeviceBuffer dLoss = DeviceBuffer.allocate(cl, (long) n * Float.BYTES);
+                DeviceBuffer dDraws = DeviceBuffer.allocate(cl, (long) n * Integer.BYTES);
+                DeviceBuffer dMax = DeviceBuffer.allocate(cl, (long) n * Float.BYTES);
+                OpenClKernel kernel = program.kernel("sample_straggling")) {
+            kernel.arg(0, SEED).arg(1, firstHistory).arg(2, purpose).arg(3, dMean).arg(4, dVar).arg(5, dLoss)
+                    .arg(6, dDraws).arg(7, dMax).run(n);
+            dLoss.read(loss);
+            dDraws.read(draws);
+            dMax.read(maxLoss);
+        }
+        boolean exact = program.correctlyRoundedDivideSqrt();
+        PhiloxStream stream = new PhiloxStream(SEED, firstHistory, purpose);
+        float[] uniforms = new float[2];
+        int[] drawn = {0};
+        int diverged = 0;
+        int gaussian = 0;
+        double worstGaussian = 0;
+        UlpDifference uniformUlps = new UlpDifference();
+        for (int i = 0; i < n; i++) {
+            stream.restart(firstHistory + i, purpose);
+            drawn[0] = 0;
+            float java = EnergyLossStraggling.sampleLoss(mean[i], variance[i], () -> {
+                float u = stream.nextFloat();
+                uniforms[drawn[0] & 1] = u;
+                drawn[0]++;
+                return u;
+            });
+            float bound = EnergyLossStraggling.maxLoss(mean[i], variance[i]);
+            if (uniformUlps.add(bound, maxLoss[i]) > (exact ? 0 : TRANSCENDENTAL_ULPS)) {
+                assertEquals(Float.toHexString(bound), Float.toHexString(maxLoss[i]), "largest loss, w = " + mean[i]);
+            }
+            assertTrue(java >= 0f && java <= bound, "loss " + java + " outside [0, " + bound + "]");
+            if (drawn[0] != draws[i]) {
+                diverged++;
+            } else if (mean[i] * mean[i] > 9f * variance[i] && variance[i] > 0f) {
+                gaussian++;
+                // The accepted try is the last pair of uniforms drawn.
+                double allowed = gaussianBound(variance[i], uniforms[0], uniforms[1], java);
+                double diff = Math.abs((double) loss[i] - java);
+                worstGaussian = Math.max(worstGaussian, diff / allowed);
+                if (!(diff <= allowed)) {
+                    fail("Gaussian loss at w = " + mean[i] + ", Omega^2 = " + variance[i] + ": Java " + java
+                            + ", device " + loss[i]);
+                }
+            } else if (uniformUlps.add(java, loss[i]) > (exact ? 0 : TRANSCENDENTAL_ULPS)) {
+                assertEquals(Float.toHexString(java), Float.toHexString(loss[i]), "loss at w = " + mean[i]
+                        + ", Omega^2 = " + variance[i]);
+            }
+        }
+        System.out.printf("straggling on %s: %d of %d diverged; uniform cases within %.1f ulp of Java, %d Gaussian "
+                + "within %.2f of the bound%n", cl.info().deviceName(), diverged, n, uniformUlps.largest(), gaussian,
+                worstGaussian);
+        assertTrue(gaussian > n / 5, gaussian + " Gaussian samples: the inputs do not cover the case");
+        assertTrue(diverged <= DIVERGENCE_FRACTION * n, diverged + " straggling samples diverged");
+    }
+
+    /**
+     * Error bound of the Gaussian loss w + sd sqrt(-2 ln(1 - u1)) cos(2 pi u2) between the two sides: ln within
+     * {@link #TRANSCENDENTAL_ULPS} (relative error eLn/|ln| of the radicand, halved by the sqrt), cos within
+     * {@link #COS_ULPS}; sd, 2 pi u2 and 1 - u1 are the same floats on both sides; then two roundings per side of
+     * the product and the sum.
+     */
+    private static double gaussianBound(float variance, float u1, float u2, float result) {
+        float ln = (float) Math.log(1f - u1);
+        float r = (float) Math.sqrt(-2f * ln);
+        float c = (float) Math.cos((float) (2 * Math.PI) * u2);
+        float sd = (float) Math.sqrt(variance);
+        double eR = ln == 0f ? 0 : r * (TRANSCENDENTAL_ULPS * Math.ulp(ln)) / (2 * Math.abs(ln)) + Math.ulp(r);
+        double eC = COS_ULPS * Math.ulp(c);
+        float z = r * c;
+        double eZ = eR * Math.abs(c) + Math.abs(r) * eC + 2 * Math.ulp(z);
+        return sd * eZ + 2 * Math.ulp(sd * z) + 2 * Math.ulp(result);
+    }
+
+    /**
+     * The quantity indices are the enum's ordinals; the electron mass, the isotropic limit and the straggling
+     * sampler's sqrt(3) and 2 pi are Java's floats.
+     */
     @Test
     void constantsAreJavas() {
-        int[] quantity = new int[14];
-        float[] value = new float[2];
-        try (DeviceBuffer q = DeviceBuffer.allocate(cl, 14L * Integer.BYTES);
-                DeviceBuffer v = DeviceBuffer.allocate(cl, 2L * Float.BYTES);
+        int nq = Quantity.values().length;
+        int[] quantity = new int[nq + 1];
+        float[] value = new float[4];
+        try (DeviceBuffer q = DeviceBuffer.allocate(cl, (nq + 1L) * Integer.BYTES);
+                DeviceBuffer v = DeviceBuffer.allocate(cl, 4L * Float.BYTES);
                 OpenClKernel kernel = program.kernel("write_electron_constants")) {
             kernel.arg(0, q).arg(1, v).run(1);
             q.read(quantity);
@@ -476,8 +587,10 @@ class ElectronOpenClTest {
         for (Quantity qu : Quantity.values()) {
             assertEquals(qu.ordinal(), quantity[qu.ordinal()], qu.name());
         }
-        assertEquals(Quantity.values().length, quantity[13], "quantity count");
+        assertEquals(nq, quantity[nq], "quantity count");
         assertEquals(ComptonSampler.ELECTRON_REST_ENERGY, value[0], "MollerSampler uses the same CODATA float");
         assertEquals(1e-6f, value[1]);
+        assertEquals((float) Math.sqrt(3), value[2], "sqrt(3)");
+        assertEquals((float) (2 * Math.PI), value[3], "2 pi");
     }
 }

@@ -222,9 +222,9 @@ class OpenClTransportTest {
      * expm1, sin or cos rounded one ulp away from Java's somewhere (OpenCL 1.2 allows 3 to 4 ulp) and the deposits
      * differ in their last bits (about 1e-6 of the history's energy after hundreds of steps) while the path is the
      * same; rarely such a difference flips a comparison (a face reached or not) and the rest of the history takes
-     * other random numbers. Measured on PoCL 3.1 (CPU, LLVM 15): Lu-177 277 of 300 identical and 23 on the same
-     * path; Y-90 (about 500 electron steps per history) 139 identical, 159 on the same path, 2 diverged; I-131 270
-     * identical.
+     * other random numbers. Measured on PoCL 3.1 (CPU, LLVM 15), with soft straggling (a Box-Muller log and cos on
+     * many steps): Lu-177 276 of 300 identical and 24 on the same path; Y-90 (about 500 electron steps per
+     * history) 113 identical, 184 on the same path, 3 diverged; I-131 255 identical, 43 on the same path.
      *
      * <p>Tolerance: at least 90 % of the histories on the same path (identical, or deposits within 1e-4 of the
      * history's energy in L1). A port error on a path the histories take (a draw out of order, a wrong formula, a

@@ -1,8 +1,9 @@
 // Entry kernels that expose include/electron.clh to the host, so tests can compare it with the Java
-// ElectronLookup, MollerSampler, BremsstrahlungSampler and ElasticSampler. Not used by transport.
+// ElectronLookup, MollerSampler, BremsstrahlungSampler, ElasticSampler and EnergyLossStraggling. Not used by
+// transport.
 #include "include/electron.clh"
 
-#define LOOKUPS 19
+#define LOOKUPS 20
 
 // out[i] = electron_grid_position(energy[i])
 __kernel void compute_grid_positions(ELECTRON_TABLES_PARAMS, __global const float *energy, __global float *out) {
@@ -11,7 +12,7 @@ __kernel void compute_grid_positions(ELECTRON_TABLES_PARAMS, __global const floa
     out[i] = electron_grid_position(&tables, energy[i]);
 }
 
-// At grid position x[i] (given) of material[i], energy[i]: out[LOOKUPS * i + q] = the 13 quantities, then the
+// At grid position x[i] (given) of material[i], energy[i]: out[LOOKUPS * i + q] = the 14 quantities, then the
 // CSDA and restricted ranges, the Moller, bremsstrahlung and hard elastic cross sections and the restricted
 // stopping power through their named functions.
 __kernel void look_up_electron_tables(ELECTRON_TABLES_PARAMS, __global const float *x,
@@ -24,12 +25,12 @@ __kernel void look_up_electron_tables(ELECTRON_TABLES_PARAMS, __global const flo
     for (int q = 0; q < ELECTRON_QUANTITY_COUNT; q++) {
         o[q] = electron_interpolate(&tables, q, m, x[i]);
     }
-    o[13] = electron_csda_range(&tables, m, x[i]);
-    o[14] = electron_restricted_range(&tables, m, x[i]);
-    o[15] = electron_moller_cross_section(&tables, m, energy[i], x[i]);
-    o[16] = electron_brems_cross_section(&tables, m, energy[i], x[i]);
-    o[17] = electron_elastic_hard_cross_section(&tables, m, x[i]);
-    o[18] = electron_restricted_stopping_power(&tables, m, x[i]);
+    o[14] = electron_csda_range(&tables, m, x[i]);
+    o[15] = electron_restricted_range(&tables, m, x[i]);
+    o[16] = electron_moller_cross_section(&tables, m, energy[i], x[i]);
+    o[17] = electron_brems_cross_section(&tables, m, energy[i], x[i]);
+    o[18] = electron_elastic_hard_cross_section(&tables, m, x[i]);
+    o[19] = electron_restricted_stopping_power(&tables, m, x[i]);
 }
 
 // restricted[i], csda[i]: the energies whose restricted and CSDA ranges are range[i] in material[i].
@@ -72,6 +73,19 @@ __kernel void sample_elastic_deflections(ELECTRON_TABLES_PARAMS, ulong seed, ulo
     soft[i] = elastic_sample_soft_deflection(&tables, material[i], x[i], path[i], &rng);
 }
 
+// Work-item i, from the stream of history first_history + i: the straggled soft loss of a step with mean
+// mean_loss[i] and variance variance[i], the draws it took, and the largest loss of such a step.
+__kernel void sample_straggling(ulong seed, ulong first_history, uint purpose, __global const float *mean_loss,
+                                __global const float *variance, __global float *loss, __global uint *draws,
+                                __global float *max_loss) {
+    size_t i = get_global_id(0);
+    philox_stream rng;
+    philox_stream_init(&rng, seed, first_history + i, purpose);
+    loss[i] = straggling_sample_loss(mean_loss[i], variance[i], &rng);
+    draws[i] = philox_stream_draws(&rng);
+    max_loss[i] = straggling_max_loss(mean_loss[i], variance[i]);
+}
+
 // The constants of electron.clh, for comparison with the Java ones: the quantity indices, the electron
 // mass and the isotropic limit.
 __kernel void write_electron_constants(__global int *quantity, __global float *value) {
@@ -88,7 +102,10 @@ __kernel void write_electron_constants(__global int *quantity, __global float *v
     quantity[10] = ELECTRON_ELASTIC_SOFT_TRANSPORT2;
     quantity[11] = ELECTRON_ELASTIC_TRANSPORT1;
     quantity[12] = ELECTRON_ELASTIC_CROSS_SECTION;
-    quantity[13] = ELECTRON_QUANTITY_COUNT;
+    quantity[13] = ELECTRON_SOFT_STRAGGLING;
+    quantity[14] = ELECTRON_QUANTITY_COUNT;
     value[0] = ELECTRON_MASS_MEV;
     value[1] = ELECTRON_ISOTROPIC_LIMIT;
+    value[2] = STRAGGLING_SQRT3;
+    value[3] = STRAGGLING_TWO_PI;
 }

@@ -19,6 +19,7 @@ import java.util.Arrays;
  * <li>Radiative stopping power: S_rad/rho = (N_A / beta^2) T int_0^1 chi_m dkappa.</li>
  * <li>Soft part (photons below W_cr): the same integral up to kappa_c = W_cr / T.</li>
  * <li>Hard cross section (photons above W_cr): sigma/rho = (N_A / beta^2) int_{kappa_c}^1 chi_m / kappa dkappa.</li>
+ * <li>Second moment of the soft photon energies (straggling): (N_A / beta^2) T^2 int_0^kappa_c kappa chi_m dkappa.</li>
  * </ul>
  */
 public final class BremsstrahlungModel {
@@ -87,6 +88,17 @@ public final class BremsstrahlungModel {
                 / ElectronConstants.betaSquared(kineticEnergyMeV);
     }
 
+    /**
+     * Second moment of the energies of photons below {@code cutoffMeV} per unit mass path (MeV2 cm2/g): the
+     * radiative part of the soft straggling parameter Omega_s^2 (PENELOPE-2008 manual, section 4.2).
+     */
+    public double softSecondMoment(double kineticEnergyMeV, double cutoffMeV) {
+        double upper = Math.min(1, cutoffMeV / kineticEnergyMeV);
+        double integral = integralKappaChi(chiAt(kineticEnergyMeV), upper);
+        return Elements.AVOGADRO * MILLIBARN_CM2 * kineticEnergyMeV * kineticEnergyMeV * integral
+                / ElectronConstants.betaSquared(kineticEnergyMeV);
+    }
+
     /** Cross section (cm2/g) for photons with energy above {@code cutoffMeV}; zero when T &lt;= cutoff. */
     public double hardCrossSection(double kineticEnergyMeV, double cutoffMeV) {
         double lower = cutoffMeV / kineticEnergyMeV;
@@ -104,6 +116,22 @@ public final class BremsstrahlungModel {
             double b = Math.min(kappa[k + 1], upper);
             double cb = c[k] + (c[k + 1] - c[k]) * (b - kappa[k]) / (kappa[k + 1] - kappa[k]);
             s += 0.5 * (c[k] + cb) * (b - kappa[k]);
+        }
+        return s;
+    }
+
+    /** int_0^upper kappa chi dkappa for chi linear between the kappa nodes (Simpson: exact for the quadratic). */
+    double integralKappaChi(double[] c, double upper) {
+        double s = 0;
+        for (int k = 0; k + 1 < kappa.length && kappa[k] < upper; k++) {
+            double a = kappa[k];
+            double b = Math.min(kappa[k + 1], upper);
+            double slope = (c[k + 1] - c[k]) / (kappa[k + 1] - a);
+            double m = 0.5 * (a + b);
+            double fa = a * c[k];
+            double fm = m * (c[k] + slope * (m - a));
+            double fb = b * (c[k] + slope * (b - a));
+            s += (b - a) / 6 * (fa + 4 * fm + fb);
         }
         return s;
     }

@@ -56,6 +56,17 @@ public final class ElectronMaterialPhysics {
         return collision.restricted(t, wcc) + bremsstrahlung.restrictedStoppingPower(t, wcr);
     }
 
+    /**
+     * Soft energy-loss straggling parameter Omega_s^2 (MeV2 cm2/g): the second moment of the soft energy losses
+     * per unit mass path, collisions below min(W_cc, T/2) with free-electron Moller scattering (n_e electrons per
+     * gram, as the hard Moller cross section) plus bremsstrahlung photons below W_cr (PENELOPE-2008 manual,
+     * section 4.2). Over a mass path s the soft loss has variance s Omega_s^2.
+     */
+    public double softStraggling(double t, double wcc, double wcr) {
+        return material.electronsPerGram() * MollerCrossSection.softSecondMoment(t, wcc)
+                + bremsstrahlung.softSecondMoment(t, wcr);
+    }
+
     /** CSDA range (g/cm2), see {@link RangeIntegrator} for the part below 1 keV. */
     public double csdaRange(double t) {
         return RangeIntegrator.range(this::totalStoppingPower, t);

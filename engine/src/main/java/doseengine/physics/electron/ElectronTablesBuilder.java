@@ -145,6 +145,7 @@ public final class ElectronTablesBuilder {
             set(out, Quantity.ELASTIC_SOFT_TRANSPORT2, base + i, el.softTransport2(t, xc));
             set(out, Quantity.ELASTIC_TRANSPORT1, base + i, el.transport1(t));
             set(out, Quantity.ELASTIC_CROSS_SECTION, base + i, el.total(t));
+            set(out, Quantity.SOFT_STRAGGLING, base + i, p.softStraggling(t, mollerThreshold, bremsThreshold));
             double[] chi = p.bremsstrahlung().chiAt(t);
             double max = 0;
             for (double c : chi) {

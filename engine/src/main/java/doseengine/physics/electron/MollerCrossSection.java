@@ -45,4 +45,24 @@ public final class MollerCrossSection {
         double integral = 1 / eps0 - 1 / (1 - eps0) + c2 * (0.5 - eps0) - (1 - c2) * Math.log((1 - eps0) / eps0);
         return PREFACTOR / (beta2 * kineticEnergyMeV) * integral;
     }
+
+    /**
+     * Second moment of the soft energy transfers (cm2 MeV2 per electron): int_0^Wmax W^2 dsigma/dW dW with
+     * Wmax = min(W_cc, T/2), the per-electron part of the straggling parameter Omega_s^2 (PENELOPE-2008 manual,
+     * section 4.2, soft energy losses). With eps1 = Wmax/T it is 2 pi r_e^2 mc^2 T / beta^2 times the closed form
+     * int_0^eps1 eps^2 [...] deps = eps1 + [1/(1 - eps1) - 1 + eps1 + 2 ln(1 - eps1)] + c^2 eps1^3/3
+     * + (1 - c^2) [eps1 + ln(1 - eps1)]; for eps1 -&gt; 0 it tends to 2 pi r_e^2 mc^2 W_cc / beta^2 (Bohr).
+     */
+    public static double softSecondMoment(double kineticEnergyMeV, double cutoffMeV) {
+        double eps1 = Math.min(cutoffMeV / kineticEnergyMeV, 0.5);
+        double tau = kineticEnergyMeV / ELECTRON_MASS_MEV;
+        double c = tau / (tau + 1);
+        double c2 = c * c;
+        double beta2 = ElectronConstants.betaSquared(kineticEnergyMeV);
+        double ln1m = Math.log1p(-eps1);
+        // 1/(1 - eps1) - 1 = eps1/(1 - eps1), written so that small eps1 keeps its digits.
+        double integral = eps1 + (eps1 / (1 - eps1) + eps1 + 2 * ln1m) + c2 * eps1 * eps1 * eps1 / 3
+                + (1 - c2) * (eps1 + ln1m);
+        return PREFACTOR * kineticEnergyMeV / beta2 * integral;
+    }
 }

@@ -38,6 +38,9 @@ import java.util.Arrays;
  * <tr><td>elasticTransport1</td><td>cm2/g</td><td>first transport cross section of all elastic scattering (for step
  *     control)</td></tr>
  * <tr><td>elasticCrossSection</td><td>cm2/g</td><td>total elastic cross section (soft and hard)</td></tr>
+ * <tr><td>softStraggling</td><td>MeV2 cm2/g</td><td>Omega_s^2, the second moment of the soft energy losses per
+ *     unit mass path (collisions below min(W_cc, T/2), photons below W_cr): a soft path s loses energy with
+ *     variance s * value (PENELOPE-2008 manual, section 4.2)</td></tr>
  * </table>
  *
  * <h2>Bremsstrahlung photon-energy sampling</h2>
@@ -59,7 +62,9 @@ public final class ElectronTables {
         RESTRICTED_STOPPING_POWER, TOTAL_STOPPING_POWER, LN_CSDA_RANGE, LN_RESTRICTED_RANGE,
         MOLLER_CROSS_SECTION, BREMS_CROSS_SECTION, ELASTIC_SCREENING, ELASTIC_HARD_CUTOFF,
         ELASTIC_HARD_CROSS_SECTION, ELASTIC_SOFT_TRANSPORT1, ELASTIC_SOFT_TRANSPORT2, ELASTIC_TRANSPORT1,
-        ELASTIC_CROSS_SECTION
+        ELASTIC_CROSS_SECTION,
+        /** Added last, so that the ordinals before it keep their meaning. */
+        SOFT_STRAGGLING
     }
 
     private final String[] materialNames;

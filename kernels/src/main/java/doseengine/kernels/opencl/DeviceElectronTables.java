@@ -5,8 +5,8 @@ import doseengine.kernels.electron.ElectronTables.Quantity;
 
 /**
  * The electron tables of a run on the device ({@code electron_tables} in {@code include/electron.clh}),
- * uploaded once. The thirteen per-material arrays go into one buffer, one after another in {@link Quantity}
- * order (each keeps its own index {@code m * N + i}), which saves twelve kernel arguments. Kernels declare
+ * uploaded once. The per-material arrays (fourteen) go into one buffer, one after another in {@link Quantity}
+ * order (each keeps its own index {@code m * N + i}), which saves thirteen kernel arguments. Kernels declare
  * {@code ELECTRON_TABLES_PARAMS} and {@link #bind} sets them.
  */
 public final class DeviceElectronTables implements AutoCloseable {

@@ -22,6 +22,7 @@ public final class ElectronStepTables {
     private final float[] elasticHard;
     private final float[] moller;
     private final float[] brems;
+    private final float[] straggling;
     private final float[] rangeAtCutoff;
     private final float gridAtCutoff;
     private final float cutoff;
@@ -37,6 +38,7 @@ public final class ElectronStepTables {
         this.elasticHard = t.perMaterial(Quantity.ELASTIC_HARD_CROSS_SECTION);
         this.moller = t.perMaterial(Quantity.MOLLER_CROSS_SECTION);
         this.brems = t.perMaterial(Quantity.BREMS_CROSS_SECTION);
+        this.straggling = t.perMaterial(Quantity.SOFT_STRAGGLING);
         this.hardAtNode = new float[elasticHard.length];
         for (int k = 0; k < hardAtNode.length; k++) {
             hardAtNode[k] = hardInelastic ? elasticHard[k] + moller[k] + brems[k] : elasticHard[k];
@@ -57,7 +59,10 @@ public final class ElectronStepTables {
         return new ElectronStepTables(p);
     }
 
-    /** Class II (Moller and bremsstrahlung events sampled) rather than continuous loss with the CSDA range. */
+    /**
+     * Class II (Moller and bremsstrahlung events sampled, soft losses straggled) rather than continuous loss with
+     * the CSDA range and no straggling.
+     */
     public boolean hardInelastic() {
         return hardInelastic;
     }
@@ -87,6 +92,11 @@ public final class ElectronStepTables {
 
     float[] brems() {
         return brems;
+    }
+
+    /** [m * N + i] Omega_s^2 (MeV2 cm2/g), the soft straggling parameter. */
+    float[] straggling() {
+        return straggling;
     }
 
     /** [m] range (g/cm2) at the absorption cutoff. */

@@ -5,6 +5,7 @@ import doseengine.kernels.electron.BremsstrahlungSampler;
 import doseengine.kernels.electron.ElasticSampler;
 import doseengine.kernels.electron.ElectronLookup;
 import doseengine.kernels.electron.ElectronTables;
+import doseengine.kernels.electron.EnergyLossStraggling;
 import doseengine.kernels.electron.MollerSampler;
 import doseengine.kernels.rng.PhiloxStream;
 
@@ -17,14 +18,16 @@ import doseengine.kernels.rng.PhiloxStream;
  *       restricted range R (f = maxStepEnergyLossFraction; down to E_abs when E (1 - f) is below it), and the
  *       distance to the next hard-event candidate, sampled with sigma_max, the largest total hard cross section
  *       (Moller above W_cc + bremsstrahlung above W_cr + hard elastic) over the energies the step can reach
- *       (the table nodes spanning [E (1 - f), E]). The step is the shorter of the two, divided by the voxel's
- *       density.</li>
+ *       (the table nodes spanning [E (1 - f), E], extended down to E minus the largest straggled loss in class II).
+ *       The step is the shorter of the two, divided by the voxel's density.</li>
  *   <li>Random hinge (PENELOPE-2008 manual, chapter 4, mixed simulation): move a uniformly sampled fraction of
  *       the step, deflect by the soft elastic angle of the whole step, move the rest. A step never crosses a face:
  *       reaching one (before or after the hinge) ends the step there, and the electron continues in the next
  *       voxel with that voxel's material and density.</li>
- *   <li>Soft energy loss over the path actually travelled, from the range table (the energy whose range is
- *       R(E) - rho s): deposited in the step's voxel at the hinge, a uniformly distributed point of the step.</li>
+ *   <li>Soft energy loss over the path actually travelled: its mean w from the range table (the energy whose range
+ *       is R(E) - rho s), in class II straggled by {@link EnergyLossStraggling} with variance rho s Omega_s^2
+ *       (PENELOPE-2008 manual, section 4.2), except on the step that ends at the absorption cutoff; deposited in
+ *       the step's voxel at the hinge, a uniformly distributed point of the step.</li>
  *   <li>At the end of a full step limited by the candidate, the hard event is real with probability
  *       sigma(E_event)/sigma_max, E_event being the energy after the soft loss (exact for energy-dependent cross
  *       sections, as in PENELOPE's delta-interaction scheme), and one uniform chooses hard elastic
@@ -32,8 +35,8 @@ import doseengine.kernels.rng.PhiloxStream;
  *       kinematics) or bremsstrahlung ({@link BremsstrahlungSampler}: photon pushed in the 1/gamma cone,
  *       electron not deflected).</li>
  * </ol>
- * With {@link EnergyLossModel#CONTINUOUS} there are no Moller or bremsstrahlung events and the range is the CSDA
- * range: the electron loses energy continuously with the total stopping power.
+ * With {@link EnergyLossModel#CONTINUOUS} there are no Moller or bremsstrahlung events, no straggling, and the
+ * range is the CSDA range: the electron loses energy continuously with the total stopping power.
  *
  * <p>Positrons are transported as electrons (Moller instead of Bhabha, electron stopping powers; the
  * differences are a few per cent in the stopping power and matter only for the rare pair events of these
@@ -54,6 +57,8 @@ final class ElectronTransport {
     private final float[] elasticHard;
     private final float[] moller;
     private final float[] brems;
+    /** [m * N + i] Omega_s^2 (MeV2 cm2/g): the variance of the soft loss per unit mass path. */
+    private final float[] straggling;
     /** [m] range (g/cm2) at the absorption cutoff. */
     private final float[] rangeAtCutoff;
     private final float gridAtCutoff;
@@ -85,6 +90,7 @@ final class ElectronTransport {
         this.elasticHard = step.elasticHard();
         this.moller = step.moller();
         this.brems = step.brems();
+        this.straggling = step.straggling();
         this.hardAtNode = step.hardAtNode();
         this.cutoff = step.cutoff();
         this.mollerThreshold = t.mollerThresholdMeV();
@@ -155,7 +161,24 @@ final class ElectronTransport {
                     absorbed = true; // within float rounding of the cutoff
                     break;
                 }
-                float sigmaMax = hardMajorant(base, gridLow, gx);
+                // Straggling in class II, except on the step to the cutoff: straggled there, an electron just above
+                // the cutoff would take many tiny steps. A straggled loss can reach below E (1 - f), so the
+                // majorant reaches down to E minus the largest loss this step (or a shorter one) can draw, with
+                // the larger Omega_s^2 of the two ends (PENELOPE's JUMP does the same for its upper bound).
+                boolean straggle = hardInelastic && !toCutoff;
+                float gridMajorant = gridLow;
+                if (straggle) {
+                    float omegaHigh = interpolate(straggling, base, gx);
+                    float omegaLow = interpolate(straggling, base, gridLow);
+                    float reach = EnergyLossStraggling.maxLoss(e - e * keepFraction,
+                            lossLimit * (omegaHigh > omegaLow ? omegaHigh : omegaLow));
+                    float lowest = e - reach;
+                    float gridReach = lowest > 0f ? ElectronLookup.gridPosition(tables, lowest) : 0f;
+                    if (gridReach < gridMajorant) {
+                        gridMajorant = gridReach;
+                    }
+                }
+                float sigmaMax = hardMajorant(base, gridMajorant, gx);
                 float exponential = PhiloxStream.expSample(rng.nextFloat());
                 float hardPath = sigmaMax > 0f ? exponential / sigmaMax : INFINITY;
                 boolean hardCandidate = hardPath < lossLimit;
@@ -217,7 +240,16 @@ final class ElectronTransport {
                     eEnd = e;
                     gridEnd = gx;
                 }
-                // e - eEnd is exact (eEnd >= e/2, Sterbenz), so the deposit and eEnd add up to e exactly.
+                if (straggle) {
+                    // Variance of the loss over the mass path travelled, Omega_s^2 at the step's mean grid position
+                    // (where the soft deflection reads its cross sections).
+                    float variance = rho * travelled * interpolate(straggling, base, 0.5f * (gx + gridEnd));
+                    float loss = EnergyLossStraggling.sampleLoss(e - eEnd, variance, rng);
+                    eEnd = loss < e ? e - loss : 0f;
+                    gridEnd = ElectronLookup.gridPosition(tables, eEnd);
+                }
+                // e - eEnd is exact, so the deposit and eEnd add up to e exactly: either eEnd >= e/2 (Sterbenz), or
+                // eEnd = e - loss with loss in (e/2, e], which is itself exact (Sterbenz), and e - eEnd == loss.
                 s.deposit(voxel, depositX, depositY, depositZ, e - eEnd);
                 e = eEnd;
                 gx = gridEnd;
