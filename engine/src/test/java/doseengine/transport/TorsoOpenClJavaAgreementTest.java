@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * an upper tail of about 3e-5 for independent normal voxels; neighbouring voxels share particles and widen the
  * spread of X somewhat, which the four standard deviations absorb. Most of these voxels see only a few decays per
  * batch, so their batch totals are skewed, not normal; their z^2 then averages below t_18's 1.125 (measured
- * 1.04-1.06 per voxel on PoCL, with 8 mm voxels), which makes the upper bound conservative, not a false alarm. The
+ * 1.035-1.056 per voxel on PoCL, at 8 and 4 mm), which makes the upper bound conservative, not a false alarm. The
  * lower bound catches overestimated uncertainties, which would hide a bias.
  *
  * <p>The default build runs the 8 mm torso (about 20 s for the three nuclides and both backends on PoCL with two
