@@ -623,7 +623,8 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
                 throw new IllegalStateException("a batch with other radial shells is still in flight");
             }
             // Shell tallies are small: always two, whatever the voxel tallies.
-            shellVariant.allocate(cl, () -> DeviceEnergyTally.create(cl, shells), DeviceMemoryEstimate.MAX_TALLY_COPIES);
+            shellVariant.allocate(cl, () -> DeviceEnergyTally.create(cl, shells),
+                    DeviceMemoryEstimate.MAX_TALLY_COPIES);
             shellVariant.shells = shells;
         }
         return shellVariant;
