@@ -67,10 +67,11 @@ public final class BackendChoice {
         /**
          * Makes the kernel of one run. OpenCL serves the Monte Carlo method; local deposition, which has no device
          * twin, runs in Java. When the OpenCL kernel cannot be made, {@code auto} falls back to Java, passing one
-         * line to {@code warnings}, and the returned backend says so; {@code opencl} throws.
+         * line to {@code warnings}, and the returned backend says so; {@code opencl} throws. An OpenCL device with
+         * room for only one voxel tally (no double buffering) also passes its one line to {@code warnings}.
          *
          * @param threads  Java worker threads, for the fallback's description
-         * @param warnings receives the one-line fallback warning
+         * @param warnings receives the one-line fallback or single-tally warning
          * @throws BadInputException when {@code --backend opencl} cannot run (one line: the reason)
          */
         public BackendKernel open(TransportMethod method, PhysicsTables tables, VoxelGeometry geometry,
@@ -83,7 +84,11 @@ public final class BackendChoice {
                            long seed, int threads, Consumer<String> warnings, OpenClOpener openCl) {
             if (isOpenCl() && method == TransportMethod.MONTE_CARLO) {
                 try {
-                    return new BackendKernel(openCl.open(openClDevice, tables, geometry, source, seed), this);
+                    HistoryKernel k = openCl.open(openClDevice, tables, geometry, source, seed);
+                    if (k instanceof OpenClTransportKernel ocl && ocl.singleTallyNote() != null) {
+                        warnings.accept(ocl.singleTallyNote());
+                    }
+                    return new BackendKernel(k, this);
                 } catch (OpenClKernels.Unusable e) {
                     if (openClRequired) {
                         throw new BadInputException("--backend opencl: " + e.getMessage(), e);

@@ -1,10 +1,14 @@
 package doseengine.transport;
 
 import doseengine.kernels.transport.HistoryKernel;
+import doseengine.kernels.transport.PipelinedKernel;
+import doseengine.kernels.transport.PipelinedKernel.PendingBatch;
 import doseengine.tally.BatchTally;
 import doseengine.tally.UncertaintyTarget;
 import doseengine.tally.VoxelBatchTally;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +32,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The calling thread only coordinates: it waits for the batch, reports progress every
  * {@value #POLL_MILLIS} ms, folds the batch ({@link BatchTally#endBatch}) and decides whether to go on.
+ *
+ * <p>A device kernel ({@link PipelinedKernel}) runs while the host folds: batch k + 1 is started before batch k is
+ * folded, so the device transports k + 1 while the host turns k into batch statistics. With two device tallies
+ * ({@link PipelinedKernel#batchesInFlight()} 2) k + 1 is started even before k's tally is read back, so the device
+ * does not wait for the read-back either; with one, k + 1 starts right after it. Every batch is still folded alone
+ * and in order, from the same histories, so the statistics are bit-identical to running the batches one after the
+ * other. The batch started ahead is the only one the run may not need (a target reached at batch k): it is then
+ * waited for and dropped, never folded; a run stopped by its decay count starts no batch beyond its last.
  */
 public final class TransportRun {
     /** How often the driving thread wakes up during a batch to report progress. */
@@ -88,11 +100,21 @@ public final class TransportRun {
         UncertaintyWatch.Reading reading = UncertaintyWatch.Reading.NONE;
         long planned = plan.maxDecays();
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        DeviceBatches ahead = kernel instanceof PipelinedKernel device ? new DeviceBatches(device, plan) : null;
         RunOutcome.Stop stop = RunOutcome.Stop.DECAYS_DONE;
         int batch = 0;
+        Throwable failure = null;
         try {
             while (batch < plan.maxBatches()) {
-                runBatch(plan, batch, pool, done, start, reading, planned, targetValue, listener);
+                UncertaintyWatch.Reading shown = reading;
+                long plannedNow = planned;
+                Runnable report = () -> listener.onProgress(new RunProgress(done.get(), plannedNow, seconds(start),
+                        shown.region(), shown.relativeUncertainty(), targetValue, false));
+                if (kernel instanceof PipelinedKernel device) {
+                    collectPipelined(device, plan, batch, ahead, pool, done, report);
+                } else {
+                    runBatch(plan, batch, pool, done, report);
+                }
                 tally.endBatch(plan.decaysPerBatch());
                 batch++;
                 if (watch != null) {
@@ -111,8 +133,22 @@ public final class TransportRun {
             if (target != null && stop != RunOutcome.Stop.TARGET_REACHED) {
                 stop = RunOutcome.Stop.MAX_DECAYS_WITHOUT_TARGET;
             }
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
-            pool.shutdownNow();
+            try {
+                if (ahead != null) {
+                    ahead.discardAll();
+                }
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    throw e;
+                }
+                failure.addSuppressed(e);
+            } finally {
+                pool.shutdownNow();
+            }
         }
         double seconds = seconds(start);
         listener.onProgress(new RunProgress(done.get(), done.get(), seconds, reading.region(),
@@ -121,8 +157,73 @@ public final class TransportRun {
                 reading.relativeUncertainty());
     }
 
-    private void runBatch(BatchPlan plan, int batch, ExecutorService pool, AtomicLong done, long start,
-                          UncertaintyWatch.Reading reading, long planned, double target, ProgressListener listener) {
+    /**
+     * Brings batch {@code batch}'s energy into the host tally on a device kernel, leaving the next batch running:
+     * with two device tallies the next batch is started before this one is read back, with one right after. The
+     * wait runs on the pool's thread so that this thread reports progress meanwhile.
+     */
+    private void collectPipelined(PipelinedKernel device, BatchPlan plan, int batch, DeviceBatches ahead,
+                                  ExecutorService pool, AtomicLong done, Runnable report) {
+        boolean twoTallies = device.batchesInFlight() >= 2;
+        ahead.startThrough(batch + (twoTallies ? 1 : 0));
+        PendingBatch current = ahead.next(batch);
+        awaitReporting(pool.submit(() -> current.addTo(tally.tally())), report);
+        done.addAndGet(plan.decaysPerBatch());
+        if (!twoTallies) {
+            ahead.startThrough(batch + 1);
+        }
+    }
+
+    /** The batches started on a device kernel and not yet collected, oldest first. */
+    private final class DeviceBatches {
+        private final PipelinedKernel device;
+        private final BatchPlan plan;
+        private final Deque<PendingBatch> pending = new ArrayDeque<>();
+        private int nextToStart;
+
+        DeviceBatches(PipelinedKernel device, BatchPlan plan) {
+            this.device = device;
+            this.plan = plan;
+        }
+
+        /** Starts every batch up to {@code last} (within the plan) that is not started yet. */
+        void startThrough(int last) {
+            while (nextToStart <= last && nextToStart < plan.maxBatches()) {
+                pending.add(device.start(plan.firstHistory(nextToStart), Math.toIntExact(plan.decaysPerBatch()),
+                        tally.tally()));
+                nextToStart++;
+            }
+        }
+
+        /** The oldest started batch, which must be {@code batch}. */
+        PendingBatch next(int batch) {
+            if (pending.isEmpty() || nextToStart - pending.size() != batch) {
+                throw new IllegalStateException("batch " + batch + " is not the oldest started batch");
+            }
+            return pending.poll();
+        }
+
+        /** Waits for the batches started ahead and drops them (the run stopped, or failed, before their turn). */
+        void discardAll() {
+            RuntimeException first = null;
+            while (!pending.isEmpty()) {
+                try {
+                    pending.poll().discard();
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+
+    private void runBatch(BatchPlan plan, int batch, ExecutorService pool, AtomicLong done, Runnable report) {
         long first = plan.firstHistory(batch);
         long end = first + plan.decaysPerBatch();
         int chunk = chunkSize(plan.decaysPerBatch(), threads, kernel.preferredHistoriesPerCall());
@@ -142,8 +243,7 @@ public final class TransportRun {
             }));
         }
         for (Future<?> w : workers) {
-            awaitReporting(w, () -> listener.onProgress(new RunProgress(done.get(), planned, seconds(start),
-                    reading.region(), reading.relativeUncertainty(), target, false)));
+            awaitReporting(w, report);
         }
     }
 

@@ -1,12 +1,15 @@
 package doseengine.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import doseengine.geometry.ct.HuToMaterial;
 import doseengine.kernels.TransportParameters;
 import doseengine.kernels.opencl.DeviceMemoryEstimate;
 import doseengine.kernels.opencl.OpenClContext;
+import doseengine.kernels.opencl.OpenClDeviceInfo;
 import doseengine.kernels.opencl.OpenClTransportKernel;
 import doseengine.kernels.source.SourceSampler;
 import doseengine.kernels.tally.VoxelEnergyTally;
@@ -19,14 +22,33 @@ import org.junit.jupiter.api.Test;
 
 /** The device memory of an OpenCL run: the estimate made before allocating, and what a CT needs. */
 class OpenClMemoryTest {
-    /** The estimate is exactly what the kernel allocates on the device (its uploads, tally and counters). */
+    /**
+     * The estimate is exactly what the kernel allocates on the device (its uploads, tallies and counters): two tally
+     * copies where they fit (any device has room for this 10^3 grid), one when the kernel is limited to one, which
+     * then says so in one line.
+     */
     @Test
     void theEstimateIsWhatTheDeviceHolds() {
         TransportProblem p = OpenClTransportTest.heterogeneous("I-131", 1L);
-        DeviceMemoryEstimate expected = DeviceMemoryEstimate.of(p, new VoxelEnergyTally(10, 10, 10));
-        try (OpenClContext cl = OpenClTestSupport.open(); OpenClTransportKernel k = OpenClTransportKernel.create(cl, p)) {
-            assertEquals(expected, k.memory());
-            assertEquals(expected.totalBytes(), k.deviceBytes());
+        DeviceMemoryEstimate single = DeviceMemoryEstimate.of(p, new VoxelEnergyTally(10, 10, 10));
+        DeviceMemoryEstimate expected = single.withTallyCopies(2);
+        try (OpenClContext cl = OpenClTestSupport.open()) {
+            try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, p)) {
+                assertEquals(expected, k.memory());
+                assertEquals(expected.totalBytes(), k.deviceBytes());
+                assertEquals(2, k.batchesInFlight());
+                assertNull(k.singleTallyNote());
+            }
+            try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, p,
+                    OpenClTransportKernel.defaultStackCapacity(p.parameters()), 1)) {
+                assertEquals(single, k.memory());
+                assertEquals(single.totalBytes(), k.deviceBytes());
+                assertEquals(1, k.batchesInFlight());
+                String note = k.singleTallyNote();
+                assertTrue(note.startsWith("OpenCL: " + cl.info().deviceName() + " holds one voxel tally, not two"),
+                        note);
+                assertFalse(note.contains("\n"), note);
+            }
         }
     }
 
@@ -61,5 +83,16 @@ class OpenClMemoryTest {
         assertEquals((voxels + 2) * 8 + 20, ct.tallyBytes());
         assertTrue(tables > 100_000 && tables < 50_000_000, "tables " + tables);
         assertEquals("the tally", ct.largestBuffer());
+
+        // Double buffering adds a second tally (1.26 GB): 5.19 GB, too much for 4 GB, where the run keeps one.
+        DeviceMemoryEstimate two = ct.withTallyCopies(2);
+        assertEquals(2 * ct.tallyBytes(), two.tallyBytes());
+        assertTrue(two.totalBytes() > 5_000_000_000L && two.totalBytes() < 5_300_000_000L, two.parts());
+        OpenClDeviceInfo fourGb = new OpenClDeviceInfo(0, "p", "OpenCL 3.0", "4 GB GPU", "GPU", "OpenCL 3.0", 40,
+                4_000_000_000L, 2_000_000_000L, true);
+        OpenClDeviceInfo eightGb = new OpenClDeviceInfo(0, "p", "OpenCL 3.0", "8 GB GPU", "GPU", "OpenCL 3.0", 40,
+                8_000_000_000L, 2_000_000_000L, true);
+        assertEquals(1, DeviceMemoryEstimate.preferTwoTallies(ct, fourGb).tallyCopies());
+        assertEquals(2, DeviceMemoryEstimate.preferTwoTallies(ct, eightGb).tallyCopies());
     }
 }

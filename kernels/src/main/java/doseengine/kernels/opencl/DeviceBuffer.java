@@ -6,10 +6,12 @@ import static org.jocl.CL.CL_TRUE;
 import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clEnqueueFillBuffer;
 import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clFinish;
 import static org.jocl.CL.clReleaseMemObject;
 
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
 import org.jocl.cl_mem;
 
 /**
@@ -90,11 +92,27 @@ public final class DeviceBuffer implements AutoCloseable {
         read(Pointer.to(dst), (long) dst.length * Sizeof.cl_long);
     }
 
+    /** Reads the buffer into {@code dst} through {@code queue} (blocking), e.g. the context's transfer queue. */
+    public void read(long[] dst, cl_command_queue queue) {
+        checkSize((long) dst.length * Sizeof.cl_long);
+        clEnqueueReadBuffer(queue, mem, CL_TRUE, 0, bytes, Pointer.to(dst), 0, null, null);
+    }
+
+    public void read(int[] dst, cl_command_queue queue) {
+        checkSize((long) dst.length * Sizeof.cl_int);
+        clEnqueueReadBuffer(queue, mem, CL_TRUE, 0, bytes, Pointer.to(dst), 0, null, null);
+    }
+
     /** Sets every byte to zero and waits until it is done. */
     public void fillZero() {
+        fillZero(cl.queue());
+    }
+
+    /** Sets every byte to zero through {@code queue} and waits until that queue is done. */
+    public void fillZero(cl_command_queue queue) {
         byte[] zero = {0};
-        clEnqueueFillBuffer(cl.queue(), mem, Pointer.to(zero), 1, 0, bytes, 0, null, null);
-        cl.finish();
+        clEnqueueFillBuffer(queue, mem, Pointer.to(zero), 1, 0, bytes, 0, null, null);
+        clFinish(queue);
     }
 
     private void checkSize(long hostBytes) {

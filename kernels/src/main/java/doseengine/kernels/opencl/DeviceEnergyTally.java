@@ -2,7 +2,9 @@ package doseengine.kernels.opencl;
 
 import doseengine.kernels.tally.EnergyTally;
 import doseengine.kernels.tally.RadialShellTally;
+import java.util.stream.IntStream;
 import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
 
 /**
  * The device twin of an {@link EnergyTally}: a zeroed buffer of {@code bins + 2} longs in the layout of
@@ -105,6 +107,34 @@ public final class DeviceEnergyTally implements AutoCloseable {
         for (int i = 0; i < device.length; i++) {
             host[i] += device[i];
         }
+    }
+
+    /**
+     * The host fold of a batch in flight ({@code OpenClTransportKernel}'s double-buffered tallies): reads the slots
+     * through {@code queue} (the context's transfer queue, so that kernels writing another tally go on) into
+     * {@code staging} ({@code bins + 2} longs, reused from batch to batch), adds them to {@code tally}'s in parallel
+     * blocks, then zeroes the device slots through the same queue. Call only after the kernels that wrote this
+     * tally have finished, and when no thread writes to {@code tally}.
+     */
+    public void addTo(EnergyTally tally, long[] staging, cl_command_queue queue) {
+        if (tally.bins() != bins) {
+            throw new IllegalArgumentException("Java tally has " + tally.bins() + " bins, the device tally " + bins);
+        }
+        units.read(staging, queue);
+        long[] host = tally.units();
+        int blocks = Math.max(1, Math.min(256, staging.length / (1 << 20)));
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            int to = (int) ((long) staging.length * (b + 1) / blocks);
+            for (int i = (int) ((long) staging.length * b / blocks); i < to; i++) {
+                host[i] += staging[i];
+            }
+        });
+        units.fillZero(queue);
+    }
+
+    /** Zeroes every slot through {@code queue} and waits for it. */
+    public void reset(cl_command_queue queue) {
+        units.fillZero(queue);
     }
 
     /** Device memory held (units and shell edges), bytes. */

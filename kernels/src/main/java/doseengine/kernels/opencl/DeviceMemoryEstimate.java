@@ -26,24 +26,35 @@ import java.util.Locale;
  *   <li>source: the alias table, three 4-byte arrays per active voxel ({@link DeviceAliasSource}); a point source
  *       has none;</li>
  *   <li>tally: {@code bins + 2} longs (tally.md), plus the squared edges of radial shells, plus the 20 bytes of
- *       the kernel's counters.</li>
+ *       the kernel's counters; once per tally copy: {@code OpenClTransportKernel} keeps two, so that one batch's
+ *       tally is read back while the next batch runs, when two fit ({@link #preferTwoTallies}), and one otherwise.</li>
  * </ul>
  *
- * A 512 x 512 x 600 CT (157 M voxels) needs 0.79 GB of grid and 1.26 GB of tally; with activity in every voxel the
- * source adds 1.89 GB, 3.9 GB in all with the tables (engine test {@code DeviceMemoryEstimateTest}).
+ * A 512 x 512 x 600 CT (157 M voxels) needs 0.79 GB of grid and 1.26 GB per tally copy; with activity in every voxel
+ * the source adds 1.89 GB, 3.9 GB in all with the tables and one tally, 5.2 GB with two (engine test
+ * {@code OpenClMemoryTest}).
  *
  * @param gridBytes         material and density grids
  * @param tableBytes        physics tables and step settings
  * @param sourceBytes       decay source
- * @param tallyBytes        tally buffer (and shell edges) and counters
+ * @param tallyBytes        tally buffers (and shell edges) and counters, all copies
+ * @param tallyCopies       copies of the tally and counters (1 or 2)
  * @param largestBufferBytes the largest single buffer, which must fit the device's maximum allocation
  * @param largestBuffer     what that buffer holds, for the message
  */
 public record DeviceMemoryEstimate(long gridBytes, long tableBytes, long sourceBytes, long tallyBytes,
-                                   long largestBufferBytes, String largestBuffer) {
+                                   int tallyCopies, long largestBufferBytes, String largestBuffer) {
 
     /** The kernel's diagnostic counters: two longs and an int. */
     static final long COUNTER_BYTES = 2L * Long.BYTES + Integer.BYTES;
+    /** Most tally copies a run keeps (double buffering). */
+    public static final int MAX_TALLY_COPIES = 2;
+
+    public DeviceMemoryEstimate {
+        if (tallyCopies < 1 || tallyCopies > MAX_TALLY_COPIES) {
+            throw new IllegalArgumentException("tally copies must be 1.." + MAX_TALLY_COPIES + ", got " + tallyCopies);
+        }
+    }
 
     /** The estimate for a problem and the tally it will score into. */
     public static DeviceMemoryEstimate of(TransportProblem p, EnergyTally tally) {
@@ -64,7 +75,7 @@ public record DeviceMemoryEstimate(long gridBytes, long tableBytes, long sourceB
         if (shellEdgesSq != null) {
             tallyBytes += (long) shellEdgesSq.length * Float.BYTES;
         }
-        return new DeviceMemoryEstimate(DeviceVoxelGeometry.bytes(voxels), tables, source, tallyBytes,
+        return new DeviceMemoryEstimate(DeviceVoxelGeometry.bytes(voxels), tables, source, tallyBytes, 1,
                 largestTable[0], "a physics table")
                 .withCandidate(voxels * Float.BYTES, "the density grid")
                 .withCandidate(source / 3, "a source alias array")
@@ -84,7 +95,7 @@ public record DeviceMemoryEstimate(long gridBytes, long tableBytes, long sourceB
         }
         long tally = ((voxels + 2) * Long.BYTES);
         return new DeviceMemoryEstimate(DeviceVoxelGeometry.bytes(voxels), tableBytes, 3 * activeVoxels * 4,
-                tally + COUNTER_BYTES, largestTableBuffer, "a physics table")
+                tally + COUNTER_BYTES, 1, largestTableBuffer, "a physics table")
                 .withCandidate(voxels * Float.BYTES, "the density grid")
                 .withCandidate(activeVoxels * 4, "a source alias array")
                 .withCandidate(tally, "the tally");
@@ -128,6 +139,29 @@ public record DeviceMemoryEstimate(long gridBytes, long tableBytes, long sourceB
         return ((long) bins + 2) * Long.BYTES + COUNTER_BYTES;
     }
 
+    /** The same run with {@code copies} copies of the tally and its counters (each its own buffers). */
+    public DeviceMemoryEstimate withTallyCopies(int copies) {
+        if (copies < 1 || copies > MAX_TALLY_COPIES) {
+            throw new IllegalArgumentException("tally copies must be 1.." + MAX_TALLY_COPIES + ", got " + copies);
+        }
+        return new DeviceMemoryEstimate(gridBytes, tableBytes, sourceBytes, tallyBytes / tallyCopies * copies, copies,
+                largestBufferBytes, largestBuffer);
+    }
+
+    /**
+     * The estimate with two tally copies when they fit the device, else {@code estimate} with one: double buffering
+     * is worth a batch's read-back time, not a refused run.
+     */
+    public static DeviceMemoryEstimate preferTwoTallies(DeviceMemoryEstimate estimate, OpenClDeviceInfo device) {
+        DeviceMemoryEstimate two = estimate.withTallyCopies(2);
+        return two.fits(device) ? two : estimate.withTallyCopies(1);
+    }
+
+    /** Whether the run fits the device: its total global memory and its largest allocation. */
+    public boolean fits(OpenClDeviceInfo device) {
+        return totalBytes() <= device.globalMemBytes() && largestBufferBytes <= device.maxAllocBytes();
+    }
+
     /** Everything together. */
     public long totalBytes() {
         return gridBytes + tableBytes + sourceBytes + tallyBytes;
@@ -154,13 +188,14 @@ public record DeviceMemoryEstimate(long gridBytes, long tableBytes, long sourceB
 
     /** The parts, for messages. */
     public String parts() {
-        return String.format(Locale.ROOT, "grid %s, tables %s, source %s, tally %s", gb(gridBytes), gb(tableBytes),
-                gb(sourceBytes), gb(tallyBytes));
+        return String.format(Locale.ROOT, "grid %s, tables %s, source %s, tally %s%s", gb(gridBytes), gb(tableBytes),
+                gb(sourceBytes), gb(tallyBytes), tallyCopies == 1 ? "" : " (" + tallyCopies + " copies)");
     }
 
     private DeviceMemoryEstimate withCandidate(long bytes, String what) {
         return bytes > largestBufferBytes
-                ? new DeviceMemoryEstimate(gridBytes, tableBytes, sourceBytes, tallyBytes, bytes, what) : this;
+                ? new DeviceMemoryEstimate(gridBytes, tableBytes, sourceBytes, tallyBytes, tallyCopies, bytes, what)
+                : this;
     }
 
     /** Bytes of a device array of n 4-byte elements; an empty one is a one-element placeholder. */

@@ -7,6 +7,7 @@ import static org.jocl.CL.CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT;
 import static org.jocl.CL.clCreateCommandQueue;
 import static org.jocl.CL.clCreateContext;
 import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clFlush;
 import static org.jocl.CL.clGetDeviceInfo;
 import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseContext;
@@ -21,10 +22,11 @@ import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 
 /**
- * One OpenCL device with its context and one in-order command queue. Every OpenCL call made through it
- * throws {@link org.jocl.CLException} on error ({@code CL.setExceptionsEnabled(true)}): no error code
- * is left unchecked. Close it to release the queue and the context; programs and buffers made from it
- * must be closed first.
+ * One OpenCL device with its context and an in-order command queue for kernels (and everything else by default),
+ * plus, made on first use, a second in-order queue for transfers ({@link #transferQueue()}), so that a tally can be
+ * read back while the next batch's kernels run. Every OpenCL call made through it throws
+ * {@link org.jocl.CLException} on error ({@code CL.setExceptionsEnabled(true)}): no error code is left unchecked.
+ * Close it to release the queues and the context; programs and buffers made from it must be closed first.
  */
 public final class OpenClContext implements AutoCloseable {
 
@@ -33,6 +35,7 @@ public final class OpenClContext implements AutoCloseable {
     private final cl_context context;
     private final cl_command_queue queue;
     private final boolean correctlyRoundedDivideSqrt;
+    private cl_command_queue transferQueue;
     private boolean closed;
 
     private OpenClContext(OpenClDeviceInfo info, cl_device_id device, cl_context context,
@@ -97,21 +100,47 @@ public final class OpenClContext implements AutoCloseable {
         return correctlyRoundedDivideSqrt;
     }
 
+    /**
+     * The second in-order queue of this device, made on first use: commands on it run independently of the kernel
+     * queue's, so a read of one buffer there can overlap kernels writing other buffers. Ordering against the kernel
+     * queue is the caller's (wait for the kernels' event first).
+     */
+    public synchronized cl_command_queue transferQueue() {
+        if (closed) {
+            throw new IllegalStateException("OpenCL context is closed");
+        }
+        if (transferQueue == null) {
+            transferQueue = clCreateCommandQueue(context, device, 0, null);
+        }
+        return transferQueue;
+    }
+
     /** Waits until everything enqueued so far has finished. */
     public void finish() {
         clFinish(queue);
     }
 
+    /** Hands what was enqueued on the kernel queue to the device, without waiting. */
+    public void flush() {
+        clFlush(queue);
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
         try {
-            clReleaseCommandQueue(queue);
+            if (transferQueue != null) {
+                clReleaseCommandQueue(transferQueue);
+            }
         } finally {
-            clReleaseContext(context);
+            try {
+                clReleaseCommandQueue(queue);
+            } finally {
+                clReleaseContext(context);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.jocl.CL.clSetKernelArg;
 
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
+import org.jocl.cl_event;
 import org.jocl.cl_kernel;
 
 /**
@@ -53,6 +54,15 @@ public final class OpenClKernel implements AutoCloseable {
     public void run(long globalSize) {
         clEnqueueNDRangeKernel(cl.queue(), kernel, 1, null, new long[] {globalSize}, null, 0, null, null);
         clFinish(cl.queue());
+    }
+
+    /**
+     * Enqueues {@code globalSize} work-items (as {@link #run}) and returns at once; the arguments set so far are
+     * captured now (OpenCL 1.2 section 5.7.2, clSetKernelArg), so they may be changed for the next launch.
+     * {@code done}, when not null, receives the launch's event, which the caller releases.
+     */
+    public void enqueue(long globalSize, cl_event done) {
+        clEnqueueNDRangeKernel(cl.queue(), kernel, 1, null, new long[] {globalSize}, null, 0, null, done);
     }
 
     public String name() {

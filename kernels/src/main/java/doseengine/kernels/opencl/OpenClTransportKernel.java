@@ -7,14 +7,22 @@ import doseengine.kernels.source.PointSource;
 import doseengine.kernels.tally.EnergyTally;
 import doseengine.kernels.tally.RadialShellTally;
 import doseengine.kernels.tally.VoxelEnergyTally;
-import doseengine.kernels.transport.HistoryKernel;
 import doseengine.kernels.transport.JavaTransportKernel;
+import doseengine.kernels.transport.PipelinedKernel;
 import doseengine.kernels.transport.Primary;
 import doseengine.kernels.transport.TransportProblem;
 import doseengine.kernels.transport.VoxelGeometry;
+import static org.jocl.CL.clReleaseEvent;
+import static org.jocl.CL.clWaitForEvents;
+
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_event;
 
 /**
  * The OpenCL back end of the transport: the entry kernels of {@code transport_histories.cl} (one work-item per
@@ -23,10 +31,17 @@ import org.jocl.Sizeof;
  * history is the same on both until a float function rounds differently (opencl.md).
  *
  * <p>Life cycle: {@link #open} uploads the grid, the tables, the settings and the source once, allocates the voxel
- * tally and builds the program; each {@link #run} launches the histories in chunks of {@link #historiesPerLaunch()},
- * then reads the device tally, adds it to the host {@link EnergyTally} and zeroes it (the host folds batches; the
- * engine's batch loop gives one call per batch). {@link #close()} releases everything. One command queue: calls are
- * serialised ({@link #maxConcurrentCalls()} is 1).
+ * tallies and builds the program; {@link #close()} releases everything. A batch is {@link #start}ed: its launches of
+ * {@link #historiesPerLaunch()} work-items are queued on the kernel queue and the call returns; its
+ * {@link PendingBatch#addTo} waits for the last launch, reads the device tally through the context's transfer queue,
+ * adds it to the host {@link EnergyTally} and zeroes it. {@link #run} is the two in a row.
+ *
+ * <p>Double buffering: the kernel keeps two device tallies (each with its counters) when the device memory holds them
+ * ({@link DeviceMemoryEstimate#preferTwoTallies}), so that two batches may be in flight
+ * ({@link #batchesInFlight()}): the engine starts batch k + 1 on the kernel queue before it collects batch k, and
+ * the device goes on with k + 1 while the host reads and folds k. With one tally (a CT too large for two) batch
+ * k + 1 starts once k is read back, and only the host's fold of k overlaps it ({@link #singleTallyNote()} says so).
+ * Only one thread at a time calls the kernel ({@link #maxConcurrentCalls()} is 1).
  *
  * <p>Histories per launch: enough work-items to keep every compute unit busy through the tail of a launch, where
  * the longest histories (a Y-90 beta is hundreds of electron steps, an escaping photon a few flights) run on
@@ -41,7 +56,7 @@ import org.jocl.Sizeof;
  * {@value #MAX_STACK_CAPACITY} (include/transport.clh gives the measured depths). An overflow deposits the particle
  * where it was created and is counted: {@link #stackOverflows()}.
  */
-public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable {
+public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseable {
 
     /** The entry kernels' source file. */
     public static final String SOURCE_FILE = "transport_histories.cl";
@@ -66,10 +81,9 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
     private DeviceVoxelGeometry grid;
     private DeviceTransportSettings settings;
     private DeviceDecaySource source;
-    private DeviceBuffer counters;
-    private DeviceBuffer maxDepth;
     private Variant voxelVariant;
     private Variant shellVariant;
+    private final List<Batch> inFlight = new ArrayList<>();
     private boolean closed;
 
     private long stackOverflows;
@@ -77,13 +91,56 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
     private long histories;
     private int deepestStack;
 
-    /** A program built for one tally kind, its two kernels and its device tally. */
+    /** One device tally with its counters: what one batch in flight scores into. */
+    private static final class Slot implements AutoCloseable {
+        final DeviceEnergyTally tally;
+        final DeviceBuffer counters; // stack overflows, electron steps
+        final DeviceBuffer maxDepth;
+        boolean busy;
+
+        /** Takes {@code t} (closes it when the counters cannot be made). */
+        Slot(OpenClContext cl, DeviceEnergyTally t) {
+            DeviceBuffer c = null;
+            try {
+                c = DeviceBuffer.zeroed(cl, 2L * Sizeof.cl_long);
+                this.maxDepth = DeviceBuffer.zeroed(cl, Sizeof.cl_int);
+            } catch (RuntimeException e) {
+                if (c != null) {
+                    c.close();
+                }
+                t.close();
+                throw e;
+            }
+            this.tally = t;
+            this.counters = c;
+        }
+
+        long bytes() {
+            return tally.bytes() + counters.bytes() + maxDepth.bytes();
+        }
+
+        @Override
+        public void close() {
+            try {
+                tally.close();
+            } finally {
+                try {
+                    counters.close();
+                } finally {
+                    maxDepth.close();
+                }
+            }
+        }
+    }
+
+    /** A program built for one tally kind, its two kernels, its device tallies and the host's staging array. */
     private static final class Variant implements AutoCloseable {
         final OpenClProgram program;
         final OpenClKernel historiesKernel;
         final OpenClKernel primariesKernel;
-        DeviceEnergyTally tally;
+        final List<Slot> slots = new ArrayList<>();
         RadialShellTally shells;
+        long[] staging;
 
         Variant(OpenClProgram program) {
             this.program = program;
@@ -91,19 +148,145 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
             this.primariesKernel = program.kernel(PRIMARIES_KERNEL);
         }
 
+        /** Makes {@code copies} device tallies, replacing the ones there were. */
+        void allocate(OpenClContext cl, Supplier<DeviceEnergyTally> tally, int copies) {
+            closeSlots();
+            staging = null;
+            for (int i = 0; i < copies; i++) {
+                slots.add(new Slot(cl, tally.get()));
+            }
+        }
+
+        boolean anyBusy() {
+            return slots.stream().anyMatch(s -> s.busy);
+        }
+
+        Slot freeSlot() {
+            for (Slot s : slots) {
+                if (!s.busy) {
+                    return s;
+                }
+            }
+            throw new IllegalStateException(slots.size() + " batches are already in flight on this OpenCL kernel; "
+                    + "collect one first");
+        }
+
+        long[] staging() {
+            if (staging == null) {
+                staging = new long[slots.get(0).tally.bins() + 2];
+            }
+            return staging;
+        }
+
+        long bytes() {
+            return slots.stream().mapToLong(Slot::bytes).sum();
+        }
+
+        private void closeSlots() {
+            RuntimeException first = null;
+            for (Slot s : slots) {
+                try {
+                    s.close();
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+            slots.clear();
+            if (first != null) {
+                throw first;
+            }
+        }
+
         @Override
         public void close() {
             try {
-                if (tally != null) {
-                    tally.close();
-                }
+                closeSlots();
             } finally {
                 program.close();
             }
         }
     }
 
-    private OpenClTransportKernel(OpenClContext cl, boolean ownsContext, TransportProblem problem, int stackCapacity) {
+    /** A started batch: its slot, the event of its last launch (null for an empty batch), whether collected. */
+    private final class Batch implements PendingBatch {
+        private final Variant variant;
+        private final Slot slot;
+        private final int count;
+        private cl_event lastLaunch;
+        private boolean collected;
+
+        Batch(Variant variant, Slot slot, int count, cl_event lastLaunch) {
+            this.variant = variant;
+            this.slot = slot;
+            this.count = count;
+            this.lastLaunch = lastLaunch;
+        }
+
+        @Override
+        public void addTo(EnergyTally tally) {
+            if (tally == null) {
+                throw new IllegalArgumentException("no tally to add the batch to");
+            }
+            if (tally.bins() != slot.tally.bins()) {
+                throw new IllegalArgumentException("Java tally has " + tally.bins() + " bins, the batch's device tally "
+                        + slot.tally.bins());
+            }
+            collect(tally);
+        }
+
+        @Override
+        public void discard() {
+            collect(null);
+        }
+
+        /** At close, for a batch never collected. */
+        void releaseEvent() {
+            collected = true;
+            if (lastLaunch != null) {
+                clReleaseEvent(lastLaunch);
+                lastLaunch = null;
+            }
+        }
+
+        private void collect(EnergyTally tally) {
+            cl_event event;
+            synchronized (OpenClTransportKernel.this) {
+                if (collected) {
+                    throw new IllegalStateException("this batch was already collected");
+                }
+                requireOpen();
+                collected = true;
+                inFlight.remove(this);
+                event = lastLaunch;
+                lastLaunch = null;
+            }
+            // Wait without holding the kernel's lock: nothing else needs it meanwhile, but close() may.
+            try {
+                if (event != null) {
+                    try {
+                        clWaitForEvents(1, new cl_event[] {event});
+                    } finally {
+                        clReleaseEvent(event);
+                    }
+                }
+                synchronized (OpenClTransportKernel.this) {
+                    requireOpen();
+                    readBack(variant, slot, tally, count);
+                }
+            } finally {
+                synchronized (OpenClTransportKernel.this) {
+                    slot.busy = false;
+                }
+            }
+        }
+    }
+
+    private OpenClTransportKernel(OpenClContext cl, boolean ownsContext, TransportProblem problem, int stackCapacity,
+                                  int maxTallyCopies) {
         this.cl = cl;
         this.ownsContext = ownsContext;
         this.problem = problem;
@@ -111,7 +294,8 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
         OpenClDeviceInfo info = cl.info();
         this.historiesPerLaunch = historiesPerLaunch(info);
         VoxelGeometry g = problem.geometry();
-        this.memory = DeviceMemoryEstimate.of(problem, g.voxelCount(), null);
+        DeviceMemoryEstimate one = DeviceMemoryEstimate.of(problem, g.voxelCount(), null);
+        this.memory = maxTallyCopies >= 2 ? DeviceMemoryEstimate.preferTwoTallies(one, info) : one;
         this.variantOptions = DeviceDecaySource.buildOptionFor(problem.source()) + " -DTRANSPORT_STACK_CAPACITY="
                 + stackCapacity;
     }
@@ -127,7 +311,8 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
     public static OpenClTransportKernel open(int deviceIndex, TransportProblem problem) {
         OpenClContext cl = OpenClContext.open(deviceIndex);
         try {
-            return create(cl, true, problem, defaultStackCapacity(problem.parameters()));
+            return create(cl, true, problem, defaultStackCapacity(problem.parameters()),
+                    DeviceMemoryEstimate.MAX_TALLY_COPIES);
         } catch (RuntimeException e) {
             try {
                 cl.close();
@@ -140,22 +325,36 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
 
     /** A kernel on a context the caller keeps open (and closes after this kernel). */
     public static OpenClTransportKernel create(OpenClContext cl, TransportProblem problem) {
-        return create(cl, false, problem, defaultStackCapacity(problem.parameters()));
+        return create(cl, false, problem, defaultStackCapacity(problem.parameters()),
+                DeviceMemoryEstimate.MAX_TALLY_COPIES);
     }
 
     /** With a chosen secondary stack capacity (tests exercise the overflow path with a tiny one). */
     public static OpenClTransportKernel create(OpenClContext cl, TransportProblem problem, int stackCapacity) {
-        return create(cl, false, problem, stackCapacity);
+        return create(cl, false, problem, stackCapacity, DeviceMemoryEstimate.MAX_TALLY_COPIES);
+    }
+
+    /**
+     * With a chosen stack capacity and at most {@code maxTallyCopies} voxel tallies (1 forces the single-tally path
+     * that a device too small for two takes; tests compare the two).
+     */
+    public static OpenClTransportKernel create(OpenClContext cl, TransportProblem problem, int stackCapacity,
+                                               int maxTallyCopies) {
+        return create(cl, false, problem, stackCapacity, maxTallyCopies);
     }
 
     private static OpenClTransportKernel create(OpenClContext cl, boolean ownsContext, TransportProblem problem,
-                                                int stackCapacity) {
+                                                int stackCapacity, int maxTallyCopies) {
         if (stackCapacity < 1 || stackCapacity > MAX_STACK_CAPACITY) {
             throw new IllegalArgumentException("stack capacity must be in 1.." + MAX_STACK_CAPACITY + ", got "
                     + stackCapacity);
         }
+        if (maxTallyCopies < 1 || maxTallyCopies > DeviceMemoryEstimate.MAX_TALLY_COPIES) {
+            throw new IllegalArgumentException("tally copies must be in 1.." + DeviceMemoryEstimate.MAX_TALLY_COPIES
+                    + ", got " + maxTallyCopies);
+        }
         requireSupported(cl.info(), problem);
-        OpenClTransportKernel k = new OpenClTransportKernel(cl, ownsContext, problem, stackCapacity);
+        OpenClTransportKernel k = new OpenClTransportKernel(cl, ownsContext, problem, stackCapacity, maxTallyCopies);
         k.memory.requireFits(cl.info());
         try {
             k.upload();
@@ -216,10 +415,9 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
         grid = DeviceVoxelGeometry.upload(cl, problem.geometry());
         settings = DeviceTransportSettings.upload(cl, problem);
         source = DeviceDecaySource.upload(cl, problem.source());
-        counters = DeviceBuffer.zeroed(cl, 2L * Sizeof.cl_long);
-        maxDepth = DeviceBuffer.zeroed(cl, Sizeof.cl_int);
         voxelVariant = new Variant(OpenClProgram.build(cl, KernelSource.load(SOURCE_FILE), variantOptions));
-        voxelVariant.tally = DeviceEnergyTally.createVoxels(cl, problem.geometry().voxelCount());
+        int voxels = problem.geometry().voxelCount();
+        voxelVariant.allocate(cl, () -> DeviceEnergyTally.createVoxels(cl, voxels), memory.tallyCopies());
     }
 
     public TransportProblem problem() {
@@ -238,15 +436,32 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
 
     /**
      * Device memory held now by the uploads, the tallies and the counters, bytes: what {@link #memory()} estimated,
-     * plus the shell tally once one is used.
+     * plus the shell tallies once they are used.
      */
     public synchronized long deviceBytes() {
-        long sum = tables.bytes() + grid.bytes() + settings.bytes() + source.bytes() + counters.bytes()
-                + maxDepth.bytes() + voxelVariant.tally.bytes();
-        if (shellVariant != null && shellVariant.tally != null) {
-            sum += shellVariant.tally.bytes();
+        long sum = tables.bytes() + grid.bytes() + settings.bytes() + source.bytes() + voxelVariant.bytes();
+        if (shellVariant != null) {
+            sum += shellVariant.bytes();
         }
         return sum;
+    }
+
+    /** Voxel tallies on the device: 2 when the memory holds them (double buffering), else 1. */
+    public int tallyCopies() {
+        return memory.tallyCopies();
+    }
+
+    /**
+     * One line for the user when the device holds only one voxel tally, so that a batch's read-back cannot overlap
+     * the next batch; null with two.
+     */
+    public String singleTallyNote() {
+        if (memory.tallyCopies() >= 2) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "OpenCL: %s holds one voxel tally, not two (%.2f GB more would be needed), "
+                + "so the device waits while each batch's tally is read back", cl.info().deviceName(),
+                memory.tallyBytes() / 1e9);
     }
 
     @Override
@@ -259,18 +474,33 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
         return Integer.MAX_VALUE;
     }
 
+    /** Voxel batches that may be in flight: one per voxel tally ({@link #tallyCopies()}). */
+    @Override
+    public int batchesInFlight() {
+        return memory.tallyCopies();
+    }
+
     /**
      * Runs decay histories {@code firstHistory .. firstHistory + count - 1} on the device and adds their energy to
      * {@code tally} (a {@link VoxelEnergyTally} of the grid's dimensions or a {@link RadialShellTally}).
      */
     @Override
     public synchronized void run(long firstHistory, int count, EnergyTally tally) {
-        Variant v = prepare(firstHistory, count, tally);
+        start(firstHistory, count, tally).addTo(tally);
+    }
+
+    /**
+     * Queues decay histories {@code firstHistory .. firstHistory + count - 1} into a free device tally of
+     * {@code layout}'s kind and returns; the returned batch adds them to the host tally.
+     */
+    @Override
+    public synchronized PendingBatch start(long firstHistory, int count, EnergyTally layout) {
+        Variant v = prepare(firstHistory, count, layout);
+        Slot slot = v.freeSlot();
         OpenClKernel k = v.historiesKernel;
-        int next = bindCommon(k, v);
+        int next = bindCommon(k, slot);
         next = source.bind(k, next);
-        launch(k, next, firstHistory, count);
-        collect(v, tally, count);
+        return enqueue(v, slot, k, next, firstHistory, count);
     }
 
     /**
@@ -280,20 +510,18 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
     public synchronized void runPrimaries(Primary primary, long firstHistory, int count, EnergyTally tally) {
         checkVoxel(primary.voxel(), problem.geometry());
         Variant v = prepare(firstHistory, count, tally);
+        Slot slot = v.freeSlot();
         OpenClKernel k = v.primariesKernel;
-        int next = bindCommon(k, v);
+        int next = bindCommon(k, slot);
         k.arg(next++, primary.type()).arg(next++, primary.energyMeV()).arg(next++, primary.x())
                 .arg(next++, primary.y()).arg(next++, primary.z()).arg(next++, primary.voxel())
                 .arg(next++, primary.u()).arg(next++, primary.v()).arg(next++, primary.w())
                 .arg(next++, primary.isotropic() ? 1 : 0);
-        launch(k, next, firstHistory, count);
-        collect(v, tally, count);
+        enqueue(v, slot, k, next, firstHistory, count).addTo(tally);
     }
 
     private Variant prepare(long firstHistory, int count, EnergyTally tally) {
-        if (closed) {
-            throw new IllegalStateException("OpenCL transport kernel is closed");
-        }
+        requireOpen();
         if (count < 0 || firstHistory < 0) {
             throw new IllegalArgumentException("history range must be non-negative, got first " + firstHistory
                     + ", count " + count);
@@ -301,40 +529,81 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
         return variantFor(tally);
     }
 
-    private int bindCommon(OpenClKernel k, Variant v) {
-        int next = tables.bind(k, 0);
-        next = grid.bind(k, next);
-        next = settings.bind(k, next);
-        return v.tally.bind(k, next);
-    }
-
-    private void launch(OpenClKernel k, int firstFreeArgument, long firstHistory, int count) {
-        k.arg(firstFreeArgument, problem.seed()).arg(firstFreeArgument + 3, counters)
-                .arg(firstFreeArgument + 4, maxDepth);
-        for (int done = 0; done < count; ) {
-            int n = Math.min(historiesPerLaunch, count - done);
-            k.arg(firstFreeArgument + 1, firstHistory + done).arg(firstFreeArgument + 2, n);
-            k.run(n);
-            done += n;
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("OpenCL transport kernel is closed");
         }
     }
 
-    /** Adds the device tally to the host's, zeroes it, and takes the counters. */
-    private void collect(Variant v, EnergyTally tally, int count) {
-        v.tally.addTo(tally);
-        v.tally.reset();
-        long[] c = new long[2];
-        counters.read(c);
-        int[] depth = new int[1];
-        maxDepth.read(depth);
-        counters.fillZero();
-        stackOverflows += c[0];
-        electronSteps += c[1];
-        deepestStack = Math.max(deepestStack, depth[0]);
-        histories += count;
+    private int bindCommon(OpenClKernel k, Slot slot) {
+        int next = tables.bind(k, 0);
+        next = grid.bind(k, next);
+        next = settings.bind(k, next);
+        return slot.tally.bind(k, next);
     }
 
-    /** The variant (program and device tally) for a host tally, built or re-laid-out when needed. */
+    /**
+     * Queues the batch's launches into {@code slot} and hands them to the device. Only the last launch's event is
+     * kept: the kernel queue is in order, so when it is done the batch is.
+     */
+    private Batch enqueue(Variant v, Slot slot, OpenClKernel k, int firstFreeArgument, long firstHistory, int count) {
+        k.arg(firstFreeArgument, problem.seed()).arg(firstFreeArgument + 3, slot.counters)
+                .arg(firstFreeArgument + 4, slot.maxDepth);
+        cl_event last = null;
+        try {
+            for (int done = 0; done < count; ) {
+                int n = Math.min(historiesPerLaunch, count - done);
+                k.arg(firstFreeArgument + 1, firstHistory + done).arg(firstFreeArgument + 2, n);
+                if (done + n == count) {
+                    last = new cl_event();
+                }
+                k.enqueue(n, last);
+                done += n;
+            }
+            cl.flush();
+        } catch (RuntimeException e) {
+            // Launches already queued write into the slot: let them finish, then leave the slot zeroed and free.
+            try {
+                cl.finish();
+                slot.tally.reset(cl.queue());
+                slot.counters.fillZero();
+            } catch (RuntimeException cleaning) {
+                e.addSuppressed(cleaning);
+            }
+            throw e;
+        }
+        slot.busy = true;
+        Batch b = new Batch(v, slot, count, last);
+        inFlight.add(b);
+        return b;
+    }
+
+    /**
+     * After the batch's kernels: adds the device tally to {@code tally} (null: drops it), zeroes it and takes the
+     * counters, all through the transfer queue, so that the next batch's kernels go on meanwhile. A dropped batch
+     * does not count in the diagnostics ({@link #histories()}, {@link #stackOverflows()}, ...).
+     */
+    private void readBack(Variant v, Slot slot, EnergyTally tally, int count) {
+        cl_command_queue q = cl.transferQueue();
+        if (tally != null) {
+            slot.tally.addTo(tally, v.staging(), q);
+        } else {
+            slot.tally.reset(q);
+        }
+        long[] c = new long[2];
+        slot.counters.read(c, q);
+        int[] depth = new int[1];
+        slot.maxDepth.read(depth, q);
+        slot.counters.fillZero(q);
+        if (tally != null) {
+            stackOverflows += c[0];
+            electronSteps += c[1];
+            deepestStack = Math.max(deepestStack, depth[0]);
+            histories += count;
+        }
+    }
+
+    /** The variant (program and device tallies) for a host tally, built or re-laid-out when needed. */
     private Variant variantFor(EnergyTally tally) {
         if (tally instanceof VoxelEnergyTally t) {
             VoxelGeometry g = problem.geometry();
@@ -350,11 +619,12 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
                     variantOptions + " " + DeviceEnergyTally.RADIAL_SHELLS_OPTION));
         }
         if (shellVariant.shells == null || !sameShells(shellVariant.shells, shells)) {
-            if (shellVariant.tally != null) {
-                shellVariant.tally.close();
-                shellVariant.tally = null;
+            if (shellVariant.anyBusy()) {
+                throw new IllegalStateException("a batch with other radial shells is still in flight");
             }
-            shellVariant.tally = DeviceEnergyTally.create(cl, shells);
+            // Shell tallies are small: always two, whatever the voxel tallies.
+            shellVariant.allocate(cl, () -> DeviceEnergyTally.create(cl, shells),
+                    DeviceMemoryEstimate.MAX_TALLY_COPIES);
             shellVariant.shells = shells;
         }
         return shellVariant;
@@ -409,6 +679,15 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
         }
         closed = true;
         try {
+            // Batches started and never collected: let their kernels end before their buffers go.
+            try {
+                cl.finish();
+            } finally {
+                for (Batch b : inFlight) {
+                    b.releaseEvent();
+                }
+                inFlight.clear();
+            }
             releaseDeviceObjects();
         } finally {
             if (ownsContext) {
@@ -418,7 +697,7 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
     }
 
     private void releaseDeviceObjects() {
-        AutoCloseable[] parts = {shellVariant, voxelVariant, maxDepth, counters, source, settings, grid, tables};
+        AutoCloseable[] parts = {shellVariant, voxelVariant, source, settings, grid, tables};
         RuntimeException first = null;
         for (AutoCloseable c : parts) {
             if (c == null) {
@@ -442,7 +721,7 @@ public final class OpenClTransportKernel implements HistoryKernel, AutoCloseable
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "OpenCL transport on %s (%d histories per launch, stack %d)",
-                cl.info().deviceName(), historiesPerLaunch, stackCapacity);
+        return String.format(Locale.ROOT, "OpenCL transport on %s (%d histories per launch, stack %d, %d voxel "
+                + "tallies)", cl.info().deviceName(), historiesPerLaunch, stackCapacity, memory.tallyCopies());
     }
 }

@@ -1,6 +1,7 @@
 package doseengine.kernels.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,31 @@ class DeviceMemoryEstimateTest {
         assertEquals("the OpenCL run needs one buffer of 1.26 GB (the tally) but Test GPU allocates at most 1.07 GB "
                 + "at once", one.getMessage());
         assertTrue(e.totalBytes() < 4_000_000_000L);
+    }
+
+    /**
+     * Double buffering: a second copy of the tally and its counters, each its own buffer (so the largest buffer stays
+     * one tally); two copies when they fit the device, one otherwise, and a message naming the copies.
+     */
+    @Test
+    void twoTallyCopiesWhereTheyFit() {
+        long n = 1_000_000;
+        DeviceMemoryEstimate one = DeviceMemoryEstimate.forVoxelGrid(n, 1000, 5_000_000, 400_000);
+        DeviceMemoryEstimate two = one.withTallyCopies(2);
+        assertEquals(2, two.tallyCopies());
+        assertEquals(2 * (8 * (n + 2) + 20), two.tallyBytes());
+        assertEquals(one.totalBytes() + 8 * (n + 2) + 20, two.totalBytes());
+        assertEquals(one.largestBufferBytes(), two.largestBufferBytes());
+        assertEquals(one, two.withTallyCopies(1));
+        assertTrue(two.parts().endsWith("tally 0.02 GB (2 copies)"), two.parts());
+
+        long between = (one.totalBytes() + two.totalBytes()) / 2;
+        assertEquals(1, DeviceMemoryEstimate.preferTwoTallies(one, device(between, 1L << 28)).tallyCopies());
+        assertEquals(2, DeviceMemoryEstimate.preferTwoTallies(one, device(two.totalBytes(), 1L << 28)).tallyCopies());
+        assertTrue(two.fits(device(two.totalBytes(), 1L << 28)));
+        assertFalse(two.fits(device(two.totalBytes() - 1, 1L << 28)));
+        assertFalse(two.fits(device(1L << 30, two.largestBufferBytes() - 1)));
+        assertThrows(IllegalArgumentException.class, () -> one.withTallyCopies(3));
     }
 
     @Test
