@@ -32,7 +32,8 @@ public final class TransportOptions {
     long seed;
 
     @Option(names = "--electron-cutoff-kev", paramLabel = "E",
-            description = "Electrons below E keV deposit locally (1 to 100; default 10).")
+            description = "Electrons below E keV deposit locally (1 to 100; default 10); the hard-event "
+                    + "thresholds (10 keV) are lowered to E when E is below them.")
     Double electronCutoffKeV;
 
     @Option(names = "--photon-cutoff-kev", paramLabel = "E",
@@ -64,7 +65,7 @@ public final class TransportOptions {
         TransportParameters p = TransportParameters.defaults();
         try {
             if (electronCutoffKeV != null) {
-                p = p.withElectronCutoffMeV(mev("--electron-cutoff-kev", electronCutoffKeV));
+                p = p.withElectronCutoffAndThresholdsMeV(mev("--electron-cutoff-kev", electronCutoffKeV));
             }
             if (photonCutoffKeV != null) {
                 p = p.withPhotonCutoffMeV(mev("--photon-cutoff-kev", photonCutoffKeV));

@@ -51,4 +51,19 @@ class PhysicsTablesTest {
         assertEquals(p.electronCutoffMeV(), h.electronCutoffMeV());
         assertThrows(IllegalArgumentException.class, () -> p.withElectronCutoffMeV(0.0005f));
     }
+
+    /** Lowering E_abs lowers W_cc and W_cr to it; raising it leaves them at their 10 keV default. */
+    @Test
+    void cutoffBelowTheThresholdsLowersThem() {
+        TransportParameters p = TransportParameters.defaults();
+        TransportParameters low = p.withElectronCutoffAndThresholdsMeV(0.001f);
+        assertEquals(0.001f, low.electronCutoffMeV());
+        assertEquals(0.001f, low.mollerThresholdMeV());
+        assertEquals(0.001f, low.bremsThresholdMeV());
+        TransportParameters high = p.withElectronCutoffAndThresholdsMeV(0.05f);
+        assertEquals(0.05f, high.electronCutoffMeV());
+        assertEquals(p.mollerThresholdMeV(), high.mollerThresholdMeV());
+        assertEquals(p.bremsThresholdMeV(), high.bremsThresholdMeV());
+        assertEquals(p.withElectronCutoffMeV(0.001f).mollerThresholdMeV(), p.mollerThresholdMeV());
+    }
 }

@@ -55,6 +55,19 @@ public record TransportParameters(
                 elasticC2, maxStepEnergyLossFraction);
     }
 
+    /**
+     * The same run with electron cutoff {@code e}, and the hard-event thresholds W_cc and W_cr lowered to it where
+     * they are above it (never raised). A user who lowers E_abs asks for electrons to be followed down to that
+     * energy; the soft-loss model (continuous loss with two-moment straggling, transport.md) is accurate only
+     * while W_cc is small against the electron's energy, so the losses above E_abs are sampled one by one, as
+     * EGSnrc's convention of a delta-ray production threshold no higher than the tracking cut (AE &lt;= ECUT,
+     * PIRS-701) does. This is what the command line's {@code --electron-cutoff-kev} sets.
+     */
+    public TransportParameters withElectronCutoffAndThresholdsMeV(float e) {
+        return new TransportParameters(e, photonCutoffMeV, Math.min(mollerThresholdMeV, e),
+                Math.min(bremsThresholdMeV, e), elasticC1, elasticC2, maxStepEnergyLossFraction);
+    }
+
     public TransportParameters withPhotonCutoffMeV(float e) {
         return new TransportParameters(electronCutoffMeV, e, mollerThresholdMeV, bremsThresholdMeV, elasticC1,
                 elasticC2, maxStepEnergyLossFraction);

@@ -63,7 +63,7 @@ public record TransportSettings(long decays, long seed, BackendChoice backend, O
     /** The engine's transport parameters: defaults with these cutoffs. */
     public TransportParameters transportParameters() {
         return TransportParameters.defaults()
-                .withElectronCutoffMeV((float) (electronCutoffKeV / 1000.0))
+                .withElectronCutoffAndThresholdsMeV((float) (electronCutoffKeV / 1000.0))
                 .withPhotonCutoffMeV((float) (photonCutoffKeV / 1000.0));
     }
 
