@@ -87,6 +87,34 @@ class OpenClTransportTest {
         }
     }
 
+    /**
+     * One-keV thresholds (what {@code --electron-cutoff-kev 1} sets) make the default secondary stack ten times
+     * deeper: 640 slots, 23 KB of private memory per work-item. With the driver's own work-group size PoCL crashed
+     * the JVM on it (SIGSEGV); the kernel now sizes CPU work-groups to the stack ({@code cpuWorkGroupSize}). Y-90,
+     * the most energetic electrons, must run, balance energy and never fill the stack. The balance tolerance is
+     * 1e-7 of the emitted energy rather than one unit per history: electrons followed down to 1 keV make thousands of
+     * deposits below 7.8 keV per history, each rounded to the 2^-30 MeV unit by up to half a unit (measured: 1831
+     * units over 300 histories, 6e-9 relative); a single lost or doubled particle of 1 keV (1.07e6 units) is still
+     * 30 times the tolerance.
+     */
+    @Test
+    void oneKeVThresholdsRunWithTheirDeepStack() {
+        int histories = 300;
+        VoxelGeometry g = TransportFixtures.heterogeneous(10);
+        TransportParameters p = TransportParameters.defaults().withElectronCutoffAndThresholdsMeV(0.001f);
+        TransportProblem problem = TransportFixtures.problem(TransportFixtures.HETEROGENEOUS_MATERIALS, "Y-90", p, g,
+                TransportFixtures.centralBlock(g, 4), 99L);
+        int capacity = OpenClTransportKernel.defaultStackCapacity(p);
+        assertEquals(640, capacity);
+        try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, problem, capacity)) {
+            VoxelEnergyTally voxels = new VoxelEnergyTally(10, 10, 10);
+            k.run(0, histories, voxels);
+            checkBalance(voxels, voxels.emittedUnits() / 10_000_000L, "Y-90 with 1 keV thresholds");
+            assertEquals(0, k.stackOverflows(), "no particle may be deposited for want of stack room");
+            System.out.println("1 keV thresholds: stack depth " + k.maxStackDepth() + " of " + capacity);
+        }
+    }
+
     /** A stack of two slots overflows often on the device too; the overflowing energy is deposited, not lost. */
     @Test
     void aFullStackDepositsInsteadOfLosingEnergy() {

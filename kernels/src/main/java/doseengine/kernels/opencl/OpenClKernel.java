@@ -62,7 +62,17 @@ public final class OpenClKernel implements AutoCloseable {
      * {@code done}, when not null, receives the launch's event, which the caller releases.
      */
     public void enqueue(long globalSize, cl_event done) {
-        clEnqueueNDRangeKernel(cl.queue(), kernel, 1, null, new long[] {globalSize}, null, 0, null, done);
+        enqueue(globalSize, 0, done);
+    }
+
+    /**
+     * As {@link #enqueue(long, cl_event)} with work-groups of {@code localSize} work-items (0: the driver's choice);
+     * the global size is rounded up to a multiple of it, so the kernel must ignore work-items past its count.
+     */
+    public void enqueue(long globalSize, long localSize, cl_event done) {
+        long[] local = localSize > 0 ? new long[] {localSize} : null;
+        long global = localSize > 0 ? (globalSize + localSize - 1) / localSize * localSize : globalSize;
+        clEnqueueNDRangeKernel(cl.queue(), kernel, 1, null, new long[] {global}, local, 0, null, done);
     }
 
     public String name() {

@@ -66,6 +66,12 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
     public static final String INT64_ATOMICS = "cl_khr_int64_base_atomics";
     public static final int DEFAULT_STACK_CAPACITY = 64;
     public static final int MAX_STACK_CAPACITY = 1024;
+    /** Private bytes of one secondary-stack slot (include/transport.clh). */
+    static final int STACK_SLOT_BYTES = 36;
+    /** Bytes of secondary stacks one CPU work-group may hold: a choice well inside a worker thread's stack. */
+    static final long CPU_WORK_GROUP_STACK_BYTES = 256 * 1024;
+    /** Largest CPU work-group chosen here. */
+    static final int CPU_MAX_WORK_GROUP = 64;
     static final int GPU_HISTORIES_PER_COMPUTE_UNIT = 8192;
     static final int CPU_HISTORIES_PER_COMPUTE_UNIT = 1024;
 
@@ -73,6 +79,8 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
     private final boolean ownsContext;
     private final TransportProblem problem;
     private final int stackCapacity;
+    /** Work-items per work-group on a CPU device (see {@link #cpuWorkGroupSize}); 0 on a GPU: the driver's choice. */
+    private final int workGroupSize;
     private final int historiesPerLaunch;
     private final String variantOptions;
     private final DeviceMemoryEstimate memory;
@@ -293,6 +301,7 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
         this.stackCapacity = stackCapacity;
         OpenClDeviceInfo info = cl.info();
         this.historiesPerLaunch = historiesPerLaunch(info);
+        this.workGroupSize = info.isGpu() ? 0 : cpuWorkGroupSize(stackCapacity);
         VoxelGeometry g = problem.geometry();
         DeviceMemoryEstimate one = DeviceMemoryEstimate.of(problem, g.voxelCount(), null);
         this.memory = maxTallyCopies >= 2 ? DeviceMemoryEstimate.preferTwoTallies(one, info) : one;
@@ -377,6 +386,19 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
         double w = Math.min(p.mollerThresholdMeV(), p.bremsThresholdMeV());
         double scale = Math.max(1, Math.ceil(TransportParameters.DEFAULT_THRESHOLD_MEV / w));
         return (int) Math.min(MAX_STACK_CAPACITY, DEFAULT_STACK_CAPACITY * scale);
+    }
+
+    /**
+     * Work-items per work-group on a CPU device: the largest power of two, at most {@value #CPU_MAX_WORK_GROUP},
+     * whose secondary stacks together stay within {@value #CPU_WORK_GROUP_STACK_BYTES} bytes. A CPU driver runs a
+     * work-group's items on one thread and keeps their private memory on that thread's stack: PoCL 3 crashed the
+     * process (SIGSEGV, no message) with its own choice of work-group size at 256 slots (9 KB per work-item, W_cc
+     * = 1 keV makes 640) and ran at 128. At least 1.
+     */
+    public static int cpuWorkGroupSize(int stackCapacity) {
+        long perItem = (long) stackCapacity * STACK_SLOT_BYTES;
+        long fit = Math.max(1, CPU_WORK_GROUP_STACK_BYTES / perItem);
+        return Integer.highestOneBit((int) Math.min(CPU_MAX_WORK_GROUP, fit));
     }
 
     /** Work-items per launch on a device (see the class comment). */
@@ -557,7 +579,7 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
                 if (done + n == count) {
                     last = new cl_event();
                 }
-                k.enqueue(n, last);
+                k.enqueue(n, workGroupSize, last);
                 done += n;
             }
             cl.flush();
