@@ -7,11 +7,19 @@ import java.util.Locale;
  * Per bin z = (a - b) / sqrt(sa^2 + sb^2), over the bins where both values are positive with relative errors of at
  * most {@value #MAX_REL_UNC} (where the batch errors describe a near-normal mean).
  *
- * <p>Rule: the fraction of bins with |z| &gt; 3 at most {@value #MAX_FRACTION_BEYOND_3}, and no |z| above
- * {@value #MAX_Z}. With errors estimated from about 10 batches, z follows roughly a Student t with some 18 degrees
- * of freedom, for which |z| &gt; 3 has probability 0.008 and |z| &gt; 6 about 1e-5 per bin: so a pass is expected for
- * agreeing backends on up to a few thousand bins, while a shift of one standard error in a tenth of the bins, or
- * one bin off by six, fails. Fewer than {@value #MIN_BINS} usable bins: shown, not judged.
+ * <p>Rule: the number of bins with |z| &gt; 3 at most {@link #allowedBeyond3(int)}, and no |z| above {@value #MAX_Z}.
+ * With errors estimated from 10 batches, z follows roughly a Student t with 18 degrees of freedom, for which
+ * |z| &gt; 3 has probability {@link #P_BEYOND_3} (0.0077) and |z| &gt; 6 about 1e-5 per bin. The allowed count is the
+ * 99.9 % point of the binomial distribution of that count for agreeing backends (1 false failure in 1000): 4 of 64
+ * bins, 10 of 340, 20 of 1218, so small bin sets are not judged by a fraction that one unlucky bin exceeds (a flat
+ * 2 % failed agreeing backends 7 % of the time on 56 bins). A shift of three standard errors in a fifth of the bins,
+ * or one bin off by six, fails. Fewer than {@value #MIN_BINS} usable bins: shown, not judged.
+ *
+ * <p>The batch errors must describe a near-normal mean: bins whose value comes from a few large, rare deposits per
+ * batch (photon-only voxels far from a source) have skewed batch means and errors that are too small as often as
+ * not; two Java runs with different seeds failed the rule on the voxels of the I-131 3 mm VSV block at 2.5e5 decays
+ * (mean z^2 1.44). Callers therefore compare quantities with many events per bin (shells, symmetry-averaged
+ * voxels), and bins above {@value #MAX_REL_UNC} relative error are left out.
  *
  * @param benchmark    the problem
  * @param bins         bins compared
@@ -23,11 +31,23 @@ import java.util.Locale;
 public record BackendAgreement(String benchmark, int bins, double chi2PerBin, double maxAbsZ, String worstBin,
         double fractionBeyond3) {
     public static final double MAX_REL_UNC = 0.2;
-    public static final double MAX_FRACTION_BEYOND_3 = 0.02;
+    /** P(|t| &gt; 3) for Student's t with 18 degrees of freedom. */
+    public static final double P_BEYOND_3 =
+            2 * (1 - new org.apache.commons.math3.distribution.TDistribution(18).cumulativeProbability(3));
     public static final double MAX_Z = 6.0;
     public static final int MIN_BINS = 20;
-    public static final String RULE = "fraction of bins with |z| > 3 at most 2 % and every |z| <= 6 "
-            + "(bins with both values > 0 and relative errors <= 20 %; independent seeds)";
+    public static final String RULE = "bins with |z| > 3 at most the 99.9 % binomial limit for agreeing backends "
+            + "(P(|z| > 3) = 0.0077, Student t with 18 degrees of freedom) and every |z| <= 6 (bins with both values "
+            + "> 0 and relative errors <= 20 %; independent seeds)";
+
+    /** The most bins of {@code n} with |z| &gt; 3 that agreeing backends exceed with probability at most 0.001. */
+    public static int allowedBeyond3(int n) {
+        if (n <= 0) {
+            return 0;
+        }
+        return new org.apache.commons.math3.distribution.BinomialDistribution(null, n, P_BEYOND_3)
+                .inverseCumulativeProbability(0.999);
+    }
 
     /** Compares two results bin by bin; {@code binName} names bin i in the report. */
     public static BackendAgreement of(String benchmark, double[] a, double[] aRelUnc, double[] b, double[] bRelUnc,
@@ -69,12 +89,14 @@ public record BackendAgreement(String benchmark, int bins, double chi2PerBin, do
         if (bins < MIN_BINS) {
             return Verdict.INFORMATIONAL;
         }
-        return fractionBeyond3 <= MAX_FRACTION_BEYOND_3 && maxAbsZ <= MAX_Z ? Verdict.PASS : Verdict.FAIL;
+        long beyond = Math.round(fractionBeyond3 * bins);
+        return beyond <= allowedBeyond3(bins) && maxAbsZ <= MAX_Z ? Verdict.PASS : Verdict.FAIL;
     }
 
     /** One line for reports. */
     public String summary() {
-        return String.format(Locale.ROOT, "%d bins, mean z^2 %.3f, max |z| %.2f at %s, %.2f %% beyond 3: %s", bins,
-                chi2PerBin, maxAbsZ, worstBin, 100 * fractionBeyond3, verdict());
+        return String.format(Locale.ROOT, "%d bins, mean z^2 %.3f, max |z| %.2f at %s, %d beyond 3 (%d allowed): %s",
+                bins, chi2PerBin, maxAbsZ, worstBin, Math.round(fractionBeyond3 * bins), allowedBeyond3(bins),
+                verdict());
     }
 }

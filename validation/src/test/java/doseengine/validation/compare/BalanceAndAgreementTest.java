@@ -1,6 +1,7 @@
 package doseengine.validation.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import doseengine.tally.EnergyBalance;
 import java.util.LinkedHashMap;
@@ -43,6 +44,16 @@ class BalanceAndAgreementTest {
         assertEquals(1.0, ok.chi2PerBin(), 0.2, "mean z^2 of agreeing bins");
         BackendAgreement bad = BackendAgreement.of("t", a, u, shifted, u, i -> "bin " + i);
         assertEquals(Verdict.FAIL, bad.verdict(), bad.summary());
+        // The allowed count of |z| > 3 is the binomial 99.9 % point for P = 0.0077 (Student t, 18 degrees of freedom):
+        // P(X > k) <= 0.001 < P(X > k - 1).
+        assertEquals(0.0077, BackendAgreement.P_BEYOND_3, 0.0002);
+        for (int bins : new int[] {20, 56, 64, 340, 1218}) {
+            int k = BackendAgreement.allowedBeyond3(bins);
+            org.apache.commons.math3.distribution.BinomialDistribution d =
+                    new org.apache.commons.math3.distribution.BinomialDistribution(null, bins, BackendAgreement.P_BEYOND_3);
+            assertTrue(1 - d.cumulativeProbability(k) <= 0.001, "tail above " + k + " of " + bins);
+            assertTrue(1 - d.cumulativeProbability(k - 1) > 0.001, "tail above " + (k - 1) + " of " + bins);
+        }
         // Bins with large errors are left out; too few bins are shown, not judged.
         double[] noisy = new double[n];
         java.util.Arrays.fill(noisy, 0.5);
