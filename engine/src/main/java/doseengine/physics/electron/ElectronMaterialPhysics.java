@@ -91,7 +91,7 @@ public final class ElectronMaterialPhysics {
      * Cutoff x_c = 1 - cos(theta_c) of the mixed elastic scheme: hard events have mean free path
      * lambda_h = max(lambda_el, min(C1 lambda_1, C2 T / S)) (PENELOPE-2008 manual, ch. 4, mixed simulation of
      * elastic scattering), with S the total stopping power. lambda_el and lambda_1 are those of the elastic model,
-     * so with the spin correction on they are the effective-screening ones.
+     * so with the spin correction on they include its factor on the amplitude.
      */
     public double elasticCutoff(double t, double c1, double c2) {
         double lambdaEl = 1 / elastic.total(t);

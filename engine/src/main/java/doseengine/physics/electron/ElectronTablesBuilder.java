@@ -11,9 +11,9 @@ import java.util.Locale;
  * Builds the {@link ElectronTables} the kernels read, for a list of materials (table index = list index), from
  * {@link ElectronMaterialPhysics}. The tables depend on the class II thresholds W_cc (Moller) and W_cr
  * (bremsstrahlung) and on the elastic mixed-scheme parameters C1, C2; the absorption cutoff E_abs is recorded in
- * them for the kernels. All are parameters here. The elastic quantities carry the spin (Mott) correction through an
- * effective screening parameter ({@link MottCorrection}) unless {@link #spinCorrection(boolean)} turns it off, which
- * only tests do (to compare). The energy grid is uniform in ln T from 1 keV to 3 MeV
+ * them for the kernels. All are parameters here. The elastic quantities carry the spin (Mott) correction through a
+ * factor on the Wentzel amplitude ({@link MottCorrection}; the screening stays Moliere's) unless
+ * {@link #spinCorrection(boolean)} turns it off, which only tests do (to compare). The energy grid is uniform in ln T from 1 keV to 3 MeV
  * ({@link #DEFAULT_NODES} nodes unless set).
  */
 public final class ElectronTablesBuilder {

@@ -26,10 +26,10 @@ import java.util.Locale;
  * @param chi2PerBin   mean of z^2 (about 1.1 for agreeing backends with 10-batch errors)
  * @param maxAbsZ      the largest |z|
  * @param worstBin     where it is
- * @param fractionBeyond3 fraction of bins with |z| &gt; 3
+ * @param beyond3      bins with |z| &gt; 3
  */
 public record BackendAgreement(String benchmark, int bins, double chi2PerBin, double maxAbsZ, String worstBin,
-        double fractionBeyond3) {
+        int beyond3) {
     public static final double MAX_REL_UNC = 0.2;
     /** P(|t| &gt; 3) for Student's t with 18 degrees of freedom. */
     public static final double P_BEYOND_3 =
@@ -82,21 +82,25 @@ public record BackendAgreement(String benchmark, int bins, double chi2PerBin, do
             }
         }
         return new BackendAgreement(benchmark, n, n > 0 ? chi2 / n : Double.NaN, n > 0 ? maxZ : Double.NaN,
-                worst >= 0 ? binName.apply(worst) : "", n > 0 ? (double) beyond3 / n : Double.NaN);
+                worst >= 0 ? binName.apply(worst) : "", beyond3);
+    }
+
+    /** Fraction of the bins with |z| &gt; 3 (NaN without bins). */
+    public double fractionBeyond3() {
+        return bins > 0 ? (double) beyond3 / bins : Double.NaN;
     }
 
     public Verdict verdict() {
         if (bins < MIN_BINS) {
             return Verdict.INFORMATIONAL;
         }
-        long beyond = Math.round(fractionBeyond3 * bins);
-        return beyond <= allowedBeyond3(bins) && maxAbsZ <= MAX_Z ? Verdict.PASS : Verdict.FAIL;
+        return beyond3 <= allowedBeyond3(bins) && maxAbsZ <= MAX_Z ? Verdict.PASS : Verdict.FAIL;
     }
 
     /** One line for reports. */
     public String summary() {
         return String.format(Locale.ROOT, "%d bins, mean z^2 %.3f, max |z| %.2f at %s, %d beyond 3 (%d allowed): %s",
-                bins, chi2PerBin, maxAbsZ, worstBin, Math.round(fractionBeyond3 * bins), allowedBeyond3(bins),
+                bins, chi2PerBin, maxAbsZ, worstBin, beyond3, allowedBeyond3(bins),
                 verdict());
     }
 }

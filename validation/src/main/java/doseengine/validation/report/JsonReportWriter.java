@@ -83,6 +83,8 @@ public final class JsonReportWriter {
             number(n, "max_abs_z", a.maxAbsZ());
             n.put("worst_bin", a.worstBin());
             number(n, "fraction_beyond_3", a.fractionBeyond3());
+            n.put("beyond_3", a.beyond3());
+            n.put("allowed_beyond_3", BackendAgreement.allowedBeyond3(a.bins()));
             n.put("rule", BackendAgreement.RULE);
             n.put("verdict", a.verdict().name());
         }
