@@ -14,6 +14,11 @@ package doseengine.kernels;
  *                               the electron loses its energy (PENELOPE manual, section 4.1)
  * @param maxStepEnergyLossFraction the largest fraction of its energy an electron may lose continuously in one
  *                               condensed-history step (step control, DESIGN.md 3.3)
+ * @param softStraggling         true (every dose calculation): the soft energy loss of a step fluctuates about its
+ *                               mean with the variance of the collisions below W_cc and photons below W_cr
+ *                               (transport.md); false: it is the mean, as in EGSnrc, whose condensed history has
+ *                               no sub-threshold straggling. Only the validation sets false, to compare with
+ *                               EGSnrc results under EGSnrc's energy-loss model (docs/validation.md)
  */
 public record TransportParameters(
         float electronCutoffMeV,
@@ -22,7 +27,8 @@ public record TransportParameters(
         float bremsThresholdMeV,
         float elasticC1,
         float elasticC2,
-        float maxStepEnergyLossFraction) {
+        float maxStepEnergyLossFraction,
+        boolean softStraggling) {
 
     public static final float DEFAULT_ELECTRON_CUTOFF_MEV = 0.010f;
     public static final float DEFAULT_PHOTON_CUTOFF_MEV = 0.001f;
@@ -47,12 +53,12 @@ public record TransportParameters(
 
     public static TransportParameters defaults() {
         return new TransportParameters(DEFAULT_ELECTRON_CUTOFF_MEV, DEFAULT_PHOTON_CUTOFF_MEV, DEFAULT_THRESHOLD_MEV,
-                DEFAULT_THRESHOLD_MEV, DEFAULT_ELASTIC_C, DEFAULT_ELASTIC_C, DEFAULT_STEP_FRACTION);
+                DEFAULT_THRESHOLD_MEV, DEFAULT_ELASTIC_C, DEFAULT_ELASTIC_C, DEFAULT_STEP_FRACTION, true);
     }
 
     public TransportParameters withElectronCutoffMeV(float e) {
         return new TransportParameters(e, photonCutoffMeV, mollerThresholdMeV, bremsThresholdMeV, elasticC1,
-                elasticC2, maxStepEnergyLossFraction);
+                elasticC2, maxStepEnergyLossFraction, softStraggling);
     }
 
     /**
@@ -65,18 +71,28 @@ public record TransportParameters(
      */
     public TransportParameters withElectronCutoffAndThresholdsMeV(float e) {
         return new TransportParameters(e, photonCutoffMeV, Math.min(mollerThresholdMeV, e),
-                Math.min(bremsThresholdMeV, e), elasticC1, elasticC2, maxStepEnergyLossFraction);
+                Math.min(bremsThresholdMeV, e), elasticC1, elasticC2, maxStepEnergyLossFraction, softStraggling);
     }
 
     public TransportParameters withPhotonCutoffMeV(float e) {
         return new TransportParameters(electronCutoffMeV, e, mollerThresholdMeV, bremsThresholdMeV, elasticC1,
-                elasticC2, maxStepEnergyLossFraction);
+                elasticC2, maxStepEnergyLossFraction, softStraggling);
     }
 
     /** The same run with every step-size parameter halved (the step-size independence check of DESIGN.md 3.3). */
     public TransportParameters withHalvedSteps() {
         return new TransportParameters(electronCutoffMeV, photonCutoffMeV, mollerThresholdMeV, bremsThresholdMeV,
-                elasticC1 / 2, elasticC2 / 2, maxStepEnergyLossFraction / 2);
+                elasticC1 / 2, elasticC2 / 2, maxStepEnergyLossFraction / 2, softStraggling);
+    }
+
+    /**
+     * The same run with the soft energy loss of every step at its mean (no sub-threshold straggling): EGSnrc's
+     * energy-loss model, for comparisons with EGSnrc results only. Loss fluctuations then come from the hard
+     * Moller and bremsstrahlung events alone, as in EGSnrc with AE = W_cc and AP = W_cr.
+     */
+    public TransportParameters withoutSoftStraggling() {
+        return new TransportParameters(electronCutoffMeV, photonCutoffMeV, mollerThresholdMeV, bremsThresholdMeV,
+                elasticC1, elasticC2, maxStepEnergyLossFraction, false);
     }
 
     private static void check(boolean ok, String what, float value, String range) {

@@ -2,6 +2,7 @@ package doseengine.validation;
 
 import doseengine.validation.benchmark.DpkBenchmark;
 import doseengine.validation.benchmark.DpkResult;
+import doseengine.tally.EnergyBalance;
 import doseengine.validation.benchmark.MeasuredKernel;
 import doseengine.validation.compare.ComparisonResult;
 import doseengine.validation.compare.DpkComparison;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The dose point kernel benchmark end to end: transport through the runner, {@code dpk.csv} and
@@ -29,29 +31,58 @@ public final class DpkValidation {
     private DpkValidation() {
     }
 
-    /** The result and its report section. */
-    public record Outcome(DpkResult result, ReportSection section) {
+    /** What the like-for-like run against an EGSnrc kernel is called in reports and file names. */
+    public static final String REFERENCE_MODEL = "EGSnrc energy-loss model";
+    public static final String REFERENCE_MODEL_CSV = "dpk_egsnrc_model.csv";
+
+    /**
+     * The result with the engine's physics, the like-for-like run where the judged reference is an EGSnrc kernel
+     * ({@link DpkBenchmark#referenceModelSettings}), and the report section.
+     */
+    public record Outcome(DpkResult result, Optional<DpkResult> referenceModel, ReportSection section) {
+        /** The energy balance of each run, under the names the report gives them. */
+        public Map<String, EnergyBalance> balances() {
+            Map<String, EnergyBalance> m = new LinkedHashMap<>();
+            String name = "dpk " + result.benchmark().source().key();
+            m.put(name, result.balance());
+            referenceModel.ifPresent(r -> m.put(name + ", " + REFERENCE_MODEL, r.balance()));
+            return m;
+        }
     }
 
-    /** Runs the benchmark; data files go to {@code dataDir}, the plot to {@code plots}. */
+    /**
+     * Runs the benchmark; data files go to {@code dataDir} ({@code dpk.csv} and {@code summary.json} of the engine's
+     * physics, {@value #REFERENCE_MODEL_CSV} of the like-for-like run), the plot to {@code plots}.
+     */
     public static Outcome run(SuiteContext ctx, EmissionSource source, Path dataDir, PlotFiles plots) {
         DpkBenchmark benchmark = DpkBenchmark.of(source);
         TransportSettings settings = benchmark.settings(ctx.settings());
         DpkResult result = benchmark.evaluate(ctx.runner().runPointSource(benchmark.problem(), settings));
         result.writeCsv(dataDir.resolve("dpk.csv"));
         result.writeSummary(dataDir.resolve("summary.json"), settings);
-        ReportSection section = section(result, settings.seed(), ctx.version(), plots,
+        Optional<DpkResult> model = benchmark.referenceModelSettings(ctx.settings())
+                .map(s -> benchmark.evaluate(ctx.runner().runPointSource(benchmark.problem(), s)));
+        model.ifPresent(m -> m.writeCsv(dataDir.resolve(REFERENCE_MODEL_CSV)));
+        ReportSection section = section(result, model, settings.seed(), ctx.version(), plots,
                 benchmark.cutoffNote(ctx.settings()).stream().toList());
-        return new Outcome(result, section);
+        return new Outcome(result, model, section);
+    }
+
+    /** {@link #section(DpkResult, Optional, long, String, PlotFiles, List)} without a like-for-like run. */
+    public static ReportSection section(DpkResult r, long seed, String version, PlotFiles plots,
+            List<String> runNotes) {
+        return section(r, Optional.empty(), seed, version, plots, runNotes);
     }
 
     /**
      * The report section: for a monoenergetic electron with reference kernels, the kernel and X90 compared with the
      * EGSnrc kernel where the file has one, else ETRAN (judged), and with the other set where there are two (shown);
-     * for any other source the kernel on the X90 scale, without a reference.
+     * for any other source the kernel on the X90 scale, without a reference. With a like-for-like run
+     * ({@code model}: EGSnrc's energy-loss model), that run is the one judged against the EGSnrc kernel, and the
+     * engine's physics is compared with every reference and shown.
      */
-    public static ReportSection section(DpkResult r, long seed, String version, PlotFiles plots,
-            List<String> runNotes) {
+    public static ReportSection section(DpkResult r, Optional<DpkResult> model, long seed, String version,
+            PlotFiles plots, List<String> runNotes) {
         DpkBenchmark b = r.benchmark();
         String id = PlotFiles.id("dpk-" + b.source().fileStem());
         String name = "dpk " + b.source().key();
@@ -86,23 +117,44 @@ public final class DpkValidation {
             notes.add(b.isMonoenergetic() ? "no reference kernel at this energy (the file has 10, 15, 100, 500 keV)"
                     : "no reference kernel for nuclides: the kernel and X90 are shown for information");
         }
-        // The judged reference first, then the one shown beside it.
+        // The judged comparison first, then those shown beside it. With a like-for-like run, it alone is judged
+        // (against the primary kernel) and the engine's physics is shown against every reference.
         List<ScaledKernel> ordered = new ArrayList<>(refs.values());
         if (primary != null && ordered.remove(primary)) {
             ordered.add(0, primary);
         }
+        List<PlotSeries> modelSeries = new ArrayList<>();
+        if (model.isPresent() && primary != null) {
+            DpkResult m = model.get();
+            MeasuredKernel mk = m.scaledKernel(b.scaleMm());
+            String modelName = name + ", " + REFERENCE_MODEL;
+            ScaledKernel ref = primary;
+            ComparisonResult kc = DpkComparison.kernel(modelName, mk, ref, true);
+            comparisons.add(kc);
+            comparisons.add(DpkComparison.x90(modelName, m.x90Mm(), m.x90SigmaMm(), ref.x90() * b.scaleMm(),
+                    ref.label(), "mm", true));
+            ratios.add(ratioSeries("doseengine, " + REFERENCE_MODEL + ", vs " + ref.label(), kc, ref));
+            ScaledKernel k = mk.kernel();
+            modelSeries.add(PlotSeries.markers("doseengine, " + REFERENCE_MODEL, k.x(), k.j(), mk.sigma()));
+            figures.put("X90_mm_" + REFERENCE_MODEL.replace(' ', '_').replace('-', '_'), m.x90Mm());
+            figures.put("energy_imbalance_relative_" + REFERENCE_MODEL.replace(' ', '_').replace('-', '_'),
+                    m.balance().relativeImbalance());
+            notes.add("judged: the run under " + REFERENCE_MODEL + " (the engine's soft energy-loss straggling off; "
+                    + "EGSnrc has no straggling below its thresholds AE, AP), against " + ref.label() + "; the "
+                    + "engine's own physics is compared with every reference and shown");
+        }
         for (ScaledKernel ref : ordered) {
-            boolean judge = ref == primary;
-            ComparisonResult kc = DpkComparison.kernel(name, engine, ref, judge);
+            boolean judge = ref == primary && model.isEmpty();
+            String why = ref == primary ? "the engine's physics (with soft straggling), which the reference's code "
+                    + "does not have; the run under " + REFERENCE_MODEL + " is judged" : DpkComparison.SECOND_REFERENCE;
+            ComparisonResult kc = DpkComparison.kernel(name, engine, ref, judge, why);
             comparisons.add(kc);
             comparisons.add(DpkComparison.x90(name, r.x90Mm(), r.x90SigmaMm(), ref.x90() * b.scaleMm(),
-                    ref.label(), "mm", judge));
-            refCurves.add(PlotSeries.line(ref.label() + (judge ? " (judged)" : ""), ref.x(), ref.j()));
-            ratios.add(PlotSeries.markers("vs " + ref.label(),
-                    kc.points().stream().mapToDouble(p -> p.x()).toArray(),
-                    kc.points().stream().mapToDouble(p -> 1 + p.deviation()).toArray(),
-                    kc.points().stream().mapToDouble(p -> p.engineSigma() / ref.peak()).toArray()));
+                    ref.label(), "mm", judge, why));
+            refCurves.add(PlotSeries.line(ref.label() + (ref == primary ? " (judged)" : ""), ref.x(), ref.j()));
+            ratios.add(ratioSeries((model.isPresent() ? "doseengine vs " : "vs ") + ref.label(), kc, ref));
         }
+        refCurves.addAll(modelSeries);
         ScaledKernel k = engine.kernel();
         PlotSeries engineSeries = PlotSeries.markers("doseengine (" + r.run().backend() + ")", k.x(), k.j(),
                 engine.sigma());
@@ -112,8 +164,16 @@ public final class DpkValidation {
                 1 + DpkComparison.KERNEL_TOLERANCE);
         Path png = plots.png(id);
         plot.write(png);
-        return new ReportSection(id, "dpk", "Dose point kernel: " + b.source().title(), b.setup(),
-                List.of(RunInfo.of(name, version, seed, r.run())), figures, List.of(plots.link(png)), comparisons,
-                notes);
+        List<RunInfo> runs = new ArrayList<>();
+        runs.add(RunInfo.of(name, version, seed, r.run()));
+        model.ifPresent(m -> runs.add(RunInfo.of(name + ", " + REFERENCE_MODEL, version, seed, m.run())));
+        return new ReportSection(id, "dpk", "Dose point kernel: " + b.source().title(), b.setup(), runs, figures,
+                List.of(plots.link(png)), comparisons, notes);
+    }
+
+    private static PlotSeries ratioSeries(String label, ComparisonResult kc, ScaledKernel ref) {
+        return PlotSeries.markers(label, kc.points().stream().mapToDouble(p -> p.x()).toArray(),
+                kc.points().stream().mapToDouble(p -> 1 + p.deviation()).toArray(),
+                kc.points().stream().mapToDouble(p -> p.engineSigma() / ref.peak()).toArray());
     }
 }

@@ -99,7 +99,7 @@ public final class ValidationSuite {
             Path data = OutputDirectory.prepare(dir.resolve("dpk").resolve(source.fileStem()));
             DpkValidation.Outcome o = DpkValidation.run(ctx, source, data, plots);
             sections.add(o.section());
-            balances.put("dpk " + source.key(), o.result().balance());
+            balances.putAll(o.balances());
         }
         for (VsvBenchmark b : vsvBenchmarks()) {
             Path data = OutputDirectory.prepare(dir.resolve("vsv").resolve(PlotFiles.id(

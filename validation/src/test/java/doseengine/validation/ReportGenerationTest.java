@@ -68,11 +68,18 @@ class ReportGenerationTest {
         assertEquals(0.01, source.get("deviation").asDouble(), 1e-9);
         assertEquals(0.03, source.get("tolerance").asDouble(), 0);
         JsonNode dpk = section(json, "dpk-e-_0.1");
-        assertEquals(4, dpk.get("comparisons").size(), "kernel and X90 against EGSnrc (judged) and ETRAN (shown)");
+        assertEquals(6, dpk.get("comparisons").size(), "kernel and X90 of the run under EGSnrc's energy-loss model "
+                + "against EGSnrc (judged), and of the engine's physics against EGSnrc and ETRAN (shown)");
+        assertEquals("dpk e-:0.1, " + DpkValidation.REFERENCE_MODEL,
+                dpk.get("comparisons").get(0).get("benchmark").asText());
+        assertEquals("PASS", dpk.get("comparisons").get(0).get("verdict").asText());
+        assertEquals("INFORMATIONAL", dpk.get("comparisons").get(2).get("verdict").asText());
+        assertEquals(2, dpk.get("runs").size(), "the engine's physics and EGSnrc's energy-loss model");
+        assertTrue(Files.isRegularFile(out.resolve("dpk/e-_0.1/" + DpkValidation.REFERENCE_MODEL_CSV)));
         assertEquals("java", dpk.get("runs").get(0).get("backend").asText());
         assertEquals(ValidationSuite.QUICK_DECAYS, dpk.get("runs").get(0).get("decays").asLong());
-        assertEquals(12, json.get("energy_balance").get("points").size(),
-                "one balance per run: 4 kernels, 3 VSV, 3 electron and 2 photon sphere runs (Y-90: no photons)");
+        assertEquals(15, json.get("energy_balance").get("points").size(), "one balance per run: 4 kernels, 3 of "
+                + "them also under EGSnrc's model, 3 VSV, 3 electron and 2 photon sphere runs (Y-90: no photons)");
         assertEquals(0, json.get("backend_agreement").size(), "one backend only");
     }
 

@@ -16,6 +16,7 @@ import doseengine.kernels.electron.ElectronTables.Quantity;
  */
 public final class ElectronStepTables {
     private final boolean hardInelastic;
+    private final boolean softStraggling;
     private final Quantity rangeQuantity;
     private final float[] lnRange;
     private final float[] hardAtNode;
@@ -33,6 +34,7 @@ public final class ElectronStepTables {
         ElectronTables t = p.electrons();
         int nodes = t.nodeCount();
         this.hardInelastic = p.energyLoss() == EnergyLossModel.CLASS_II;
+        this.softStraggling = hardInelastic && p.parameters().softStraggling();
         this.rangeQuantity = hardInelastic ? Quantity.LN_RESTRICTED_RANGE : Quantity.LN_CSDA_RANGE;
         this.lnRange = t.perMaterial(rangeQuantity);
         this.elasticHard = t.perMaterial(Quantity.ELASTIC_HARD_CROSS_SECTION);
@@ -65,6 +67,14 @@ public final class ElectronStepTables {
      */
     public boolean hardInelastic() {
         return hardInelastic;
+    }
+
+    /**
+     * Whether the soft loss of a step is straggled: class II with {@code TransportParameters.softStraggling()}
+     * (off for EGSnrc's energy-loss model, and always off in {@link EnergyLossModel#CONTINUOUS}).
+     */
+    public boolean softStraggling() {
+        return softStraggling;
     }
 
     /** The range the soft loss follows: {@code LN_RESTRICTED_RANGE} (class II) or {@code LN_CSDA_RANGE}. */

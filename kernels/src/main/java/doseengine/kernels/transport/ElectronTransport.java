@@ -47,6 +47,7 @@ final class ElectronTransport {
 
     private final ElectronTables tables;
     private final boolean hardInelastic;
+    private final boolean softStraggling;
     private final int nodes;
     private final float lnEnergyMin;
     private final float lnEnergyStep;
@@ -83,6 +84,7 @@ final class ElectronTransport {
         ElectronStepTables step = ElectronStepTables.of(p);
         this.tables = t;
         this.hardInelastic = step.hardInelastic();
+        this.softStraggling = step.softStraggling();
         this.nodes = t.nodeCount();
         this.lnEnergyMin = (float) t.lnEnergyMin();
         this.lnEnergyStep = (float) t.lnEnergyStep();
@@ -165,7 +167,7 @@ final class ElectronTransport {
                 // the cutoff would take many tiny steps. A straggled loss can reach below E (1 - f), so the
                 // majorant reaches down to E minus the largest loss this step (or a shorter one) can draw, with
                 // the larger Omega_s^2 of the two ends (PENELOPE's JUMP does the same for its upper bound).
-                boolean straggle = hardInelastic && !toCutoff;
+                boolean straggle = softStraggling && !toCutoff;
                 float gridMajorant = gridLow;
                 if (straggle) {
                     float omegaHigh = interpolate(straggling, base, gx);

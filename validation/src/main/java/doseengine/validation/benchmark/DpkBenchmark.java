@@ -2,6 +2,8 @@ package doseengine.validation.benchmark;
 
 import doseengine.geometry.VoxelGrid;
 import doseengine.kernels.ParticleType;
+import doseengine.validation.reference.DosePointKernelReference;
+import doseengine.validation.reference.DpkReferenceSet;
 import doseengine.validation.reference.WaterCsdaRange;
 import doseengine.validation.run.EmissionSource;
 import doseengine.validation.run.PointSourceProblem;
@@ -114,6 +116,28 @@ public final class DpkBenchmark {
      */
     public TransportSettings settings(TransportSettings requested) {
         return requested.withElectronCutoffKeV(electronCutoffKeV(requested));
+    }
+
+    /**
+     * The settings of the like-for-like run, when the judged reference kernel was made by a code without straggling
+     * below its thresholds (EGSnrc, {@link DpkReferenceSet#subThresholdStraggling()}): {@link #settings} with the
+     * engine's soft straggling off, i.e. under EGSnrc's energy-loss model. Empty for ETRAN kernels, energies
+     * without a reference and nuclides.
+     */
+    public Optional<TransportSettings> referenceModelSettings(TransportSettings requested) {
+        Optional<DpkReferenceSet> set = judgedReferenceSet();
+        if (set.isEmpty() || set.get().subThresholdStraggling()) {
+            return Optional.empty();
+        }
+        return Optional.of(settings(requested).withoutSoftStraggling());
+    }
+
+    /** The set of the reference kernel a pass/fail is judged against, for a monoenergetic electron that has one. */
+    public Optional<DpkReferenceSet> judgedReferenceSet() {
+        if (source instanceof EmissionSource.MonoenergeticElectron e) {
+            return DosePointKernelReference.standard().primarySet(e.energyMeV());
+        }
+        return Optional.empty();
     }
 
     /** Why the cutoff differs from the requested one, for the report; empty when it does not. */

@@ -177,6 +177,7 @@ public final class DpkResult {
         root.put("batches", run.batches());
         root.put("electron_cutoff_keV", settings.electronCutoffKeV());
         root.put("photon_cutoff_keV", settings.photonCutoffKeV());
+        root.put("soft_energy_loss_straggling", settings.softStraggling());
         ObjectNode b = root.putObject("energy_balance_MeV_per_decay");
         b.put("deposited", balance.depositedMeVPerDecay());
         b.put("escaped", balance.escapedMeVPerDecay());

@@ -63,12 +63,12 @@ public final class DpkCommand implements Callable<Integer> {
         SuiteContext ctx = CommandSupport.context(runner, transport.settings(ValidationSuite.DEFAULT_DECAYS));
         Path dir = CommandSupport.prepare(out);
         DpkValidation.Outcome o = DpkValidation.run(ctx, src, dir, new PlotFiles(dir, dir));
-        ValidationReport report = CommandSupport.writeReport(dir, ctx, o.section(),
-                Map.of("dpk " + src.key(), o.result().balance()));
+        ValidationReport report = CommandSupport.writeReport(dir, ctx, o.section(), o.balances());
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%s: X90 = %.5g mm, %d decays on %s in %.1f s; %s%n", src.title(), o.result().x90Mm(),
                 o.result().run().decays(), o.result().run().backend(), o.result().run().seconds(), report.verdict());
-        w.printf("wrote dpk.csv, summary.json, report.html and report.json to %s%n", dir);
+        w.printf("wrote dpk.csv, %ssummary.json, report.html and report.json to %s%n",
+                o.referenceModel().isPresent() ? DpkValidation.REFERENCE_MODEL_CSV + ", " : "", dir);
         w.flush();
         return CommandSupport.exitCode(report.verdict());
     }

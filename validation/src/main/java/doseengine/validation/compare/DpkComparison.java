@@ -17,6 +17,8 @@ public final class DpkComparison {
     public static final double JUDGED_TO = 0.9;
     /** Tolerance on X90, relative. */
     public static final double X90_TOLERANCE = 0.02;
+    /** Why a comparison is shown only, when the file has a second reference at the energy. */
+    public static final String SECOND_REFERENCE = "a second reference, shown beside the judged one";
 
     private DpkComparison() {
     }
@@ -29,6 +31,12 @@ public final class DpkComparison {
      */
     public static ComparisonResult kernel(String benchmark, MeasuredKernel engine, ScaledKernel reference,
             boolean judge) {
+        return kernel(benchmark, engine, reference, judge, SECOND_REFERENCE);
+    }
+
+    /** {@link #kernel(String, MeasuredKernel, ScaledKernel, boolean)}, saying why when it is not judged. */
+    public static ComparisonResult kernel(String benchmark, MeasuredKernel engine, ScaledKernel reference,
+            boolean judge, String whyNotJudged) {
         double peak = reference.peak();
         double[] x = reference.x();
         double[] j = reference.j();
@@ -44,8 +52,8 @@ public final class DpkComparison {
         }
         return new ComparisonResult(benchmark, "scaled kernel j(r/r0) = d(E/E0)/d(r/r0)", "1", reference.label(),
                 "(engine - reference) / reference peak",
-                judge ? "|deviation| <= 5 % of the reference peak for 0.05 <= r/r0 <= 0.9"
-                        : "not judged: a second reference, shown beside the judged one", points);
+                judge ? "|deviation| <= 5 % of the reference peak for 0.05 <= r/r0 <= 0.9" : "not judged: " + whyNotJudged,
+                points);
     }
 
     /**
@@ -54,9 +62,15 @@ public final class DpkComparison {
      */
     public static ComparisonResult x90(String benchmark, double engineX90, double engineSigma, double referenceX90,
             String reference, String unit, boolean judge) {
+        return x90(benchmark, engineX90, engineSigma, referenceX90, reference, unit, judge, SECOND_REFERENCE);
+    }
+
+    /** {@link #x90(String, double, double, double, String, String, boolean)}, saying why when it is not judged. */
+    public static ComparisonResult x90(String benchmark, double engineX90, double engineSigma, double referenceX90,
+            String reference, String unit, boolean judge, String whyNotJudged) {
         ComparisonPoint p = new ComparisonPoint("X90", 0, engineX90, engineSigma, referenceX90,
                 (engineX90 - referenceX90) / referenceX90, judge ? X90_TOLERANCE : Double.NaN);
         return new ComparisonResult(benchmark, "X90", unit, reference, "(engine - reference) / reference",
-                judge ? "|deviation| <= 2 %" : "not judged: a second reference", List.of(p));
+                judge ? "|deviation| <= 2 %" : "not judged: " + whyNotJudged, List.of(p));
     }
 }

@@ -88,6 +88,20 @@ public final class DosePointKernelReference {
         return etran.isPresent() ? etran : find(DpkReferenceSet.ETRAN_DATA_10KEV, energyMeV);
     }
 
+    /** The set of {@link #primary}'s kernel at this energy. */
+    public Optional<DpkReferenceSet> primarySet(double energyMeV) {
+        Optional<ScaledKernel> p = primary(energyMeV);
+        if (p.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Map.Entry<DpkReferenceSet, ScaledKernel> e : atEnergy(energyMeV).entrySet()) {
+            if (e.getValue() == p.get()) {
+                return Optional.of(e.getKey());
+            }
+        }
+        throw new IllegalStateException("the primary kernel at " + energyMeV + " MeV belongs to no set");
+    }
+
     private static DosePointKernelReference load() {
         CsvTable t = CsvTable.readResource(DosePointKernelReference.class, RESOURCE)
                 .requireColumns("set", "E0_MeV", "r_over_r0", "j_scaled");

@@ -17,9 +17,12 @@ import java.util.OptionalInt;
  * @param threads            Java threads; empty: all cores
  * @param electronCutoffKeV  E_abs (keV), 1 to 100
  * @param photonCutoffKeV    photon cutoff (keV), 1 to 100
+ * @param softStraggling     the engine's soft energy-loss straggling (true: every command); false only for the
+ *                           runs compared with EGSnrc kernels under EGSnrc's energy-loss model
+ *                           ({@code TransportParameters.softStraggling})
  */
 public record TransportSettings(long decays, long seed, BackendChoice backend, OptionalInt device,
-        OptionalInt threads, double electronCutoffKeV, double photonCutoffKeV) {
+        OptionalInt threads, double electronCutoffKeV, double photonCutoffKeV, boolean softStraggling) {
     /** The seed when none is given. */
     public static final long DEFAULT_SEED = 1;
 
@@ -38,6 +41,12 @@ public record TransportSettings(long decays, long seed, BackendChoice backend, O
         checkCutoff("--photon-cutoff-kev", photonCutoffKeV);
     }
 
+    /** Settings with the engine's physics (soft straggling on). */
+    public TransportSettings(long decays, long seed, BackendChoice backend, OptionalInt device, OptionalInt threads,
+            double electronCutoffKeV, double photonCutoffKeV) {
+        this(decays, seed, backend, device, threads, electronCutoffKeV, photonCutoffKeV, true);
+    }
+
     /** Defaults except the number of decays. */
     public static TransportSettings defaults(long decays) {
         return new TransportSettings(decays, DEFAULT_SEED, BackendChoice.AUTO, OptionalInt.empty(), OptionalInt.empty(),
@@ -47,24 +56,36 @@ public record TransportSettings(long decays, long seed, BackendChoice backend, O
 
     /** The same settings with another number of decays. */
     public TransportSettings withDecays(long n) {
-        return new TransportSettings(n, seed, backend, device, threads, electronCutoffKeV, photonCutoffKeV);
+        return new TransportSettings(n, seed, backend, device, threads, electronCutoffKeV, photonCutoffKeV,
+                softStraggling);
     }
 
     /** The same settings on another backend. */
     public TransportSettings withBackend(BackendChoice b) {
-        return new TransportSettings(decays, seed, b, device, threads, electronCutoffKeV, photonCutoffKeV);
+        return new TransportSettings(decays, seed, b, device, threads, electronCutoffKeV, photonCutoffKeV,
+                softStraggling);
     }
 
     /** The same settings with another electron cutoff (keV). */
     public TransportSettings withElectronCutoffKeV(double kev) {
-        return new TransportSettings(decays, seed, backend, device, threads, kev, photonCutoffKeV);
+        return new TransportSettings(decays, seed, backend, device, threads, kev, photonCutoffKeV, softStraggling);
     }
 
-    /** The engine's transport parameters: defaults with these cutoffs. */
+    /**
+     * The same settings with the soft loss of every electron step at its mean: EGSnrc's energy-loss model, for the
+     * comparison with EGSnrc kernels (docs/validation.md, "Dose point kernels").
+     */
+    public TransportSettings withoutSoftStraggling() {
+        return new TransportSettings(decays, seed, backend, device, threads, electronCutoffKeV, photonCutoffKeV,
+                false);
+    }
+
+    /** The engine's transport parameters: defaults with these cutoffs (and without soft straggling if so set). */
     public TransportParameters transportParameters() {
-        return TransportParameters.defaults()
+        TransportParameters p = TransportParameters.defaults()
                 .withElectronCutoffAndThresholdsMeV((float) (electronCutoffKeV / 1000.0))
                 .withPhotonCutoffMeV((float) (photonCutoffKeV / 1000.0));
+        return softStraggling ? p : p.withoutSoftStraggling();
     }
 
     private static void checkCutoff(String option, double kev) {

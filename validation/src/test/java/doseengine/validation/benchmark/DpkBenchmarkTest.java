@@ -2,6 +2,7 @@ package doseengine.validation.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import doseengine.physics.decay.NuclideCatalog;
 import doseengine.physics.decay.RadiationType;
 import doseengine.validation.FakeBenchmarkRunner;
 import doseengine.validation.reference.DosePointKernelReference;
+import doseengine.validation.reference.DpkReferenceSet;
 import doseengine.validation.reference.ScaledKernel;
 import doseengine.tally.EnergyBalance;
 import doseengine.validation.run.BackendChoice;
@@ -61,6 +63,33 @@ class DpkBenchmarkTest {
         for (double x : new double[] {0.126, 0.525, 0.775}) {
             assertEquals(ref.valueAt(x), k.at(x)[0], 0.01 * ref.peak(), "j at r/r0 = " + x);
         }
+    }
+
+    /**
+     * The like-for-like run: EGSnrc's kernels (10, 15, 100 keV in the file) were made without straggling below the
+     * thresholds, so their run has the soft straggling off, at the kernels' 1 keV cutoff; ETRAN's (500 keV) and the
+     * nuclides' have none. The engine's own run keeps its straggling.
+     */
+    @Test
+    void egsnrcKernelsGetARunUnderEgsnrcsEnergyLossModel() {
+        TransportSettings requested = new TransportSettings(1234, 7, BackendChoice.JAVA, OptionalInt.empty(),
+                OptionalInt.empty(), 10, 1);
+        for (double e : new double[] {0.01, 0.015, 0.1}) {
+            DpkBenchmark b = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(e));
+            assertEquals(DpkReferenceSet.EGSNRC_EDKNRC, b.judgedReferenceSet().orElseThrow());
+            TransportSettings m = b.referenceModelSettings(requested).orElseThrow();
+            assertFalse(m.softStraggling(), "EGSnrc's model at " + e + " MeV");
+            assertFalse(m.transportParameters().softStraggling());
+            assertEquals(1, m.electronCutoffKeV(), 0);
+            assertEquals(1e-3f, m.transportParameters().mollerThresholdMeV(), 0);
+            assertTrue(b.settings(requested).softStraggling(), "the engine's physics at " + e + " MeV");
+        }
+        DpkBenchmark etran = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(0.5));
+        assertEquals(DpkReferenceSet.ETRAN, etran.judgedReferenceSet().orElseThrow());
+        assertTrue(etran.referenceModelSettings(requested).isEmpty());
+        DpkBenchmark lu = DpkBenchmark.of(EmissionSource.NuclideEmissions.all(NuclideCatalog.get("Lu-177")));
+        assertTrue(lu.judgedReferenceSet().isEmpty());
+        assertTrue(lu.referenceModelSettings(requested).isEmpty());
     }
 
     @Test
