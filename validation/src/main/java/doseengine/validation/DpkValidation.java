@@ -1,8 +1,8 @@
 package doseengine.validation;
 
+import doseengine.tally.EnergyBalance;
 import doseengine.validation.benchmark.DpkBenchmark;
 import doseengine.validation.benchmark.DpkResult;
-import doseengine.tally.EnergyBalance;
 import doseengine.validation.benchmark.MeasuredKernel;
 import doseengine.validation.compare.ComparisonResult;
 import doseengine.validation.compare.DpkComparison;
@@ -61,7 +61,8 @@ public final class DpkValidation {
         result.writeCsv(dataDir.resolve("dpk.csv"));
         result.writeSummary(dataDir.resolve("summary.json"), settings);
         Optional<DpkResult> model = benchmark.referenceModelSettings(ctx.settings())
-                .map(s -> benchmark.evaluate(ctx.runner().runPointSource(benchmark.problem(), s)));
+                .map(s -> benchmark.evaluate(ctx.runner().runPointSource(
+                        benchmark.problem().named(benchmark.problem().name() + ", " + REFERENCE_MODEL), s)));
         model.ifPresent(m -> m.writeCsv(dataDir.resolve(REFERENCE_MODEL_CSV)));
         ReportSection section = section(result, model, settings.seed(), ctx.version(), plots,
                 benchmark.cutoffNote(ctx.settings()).stream().toList());
@@ -136,17 +137,18 @@ public final class DpkValidation {
             ratios.add(ratioSeries("doseengine, " + REFERENCE_MODEL + ", vs " + ref.label(), kc, ref));
             ScaledKernel k = mk.kernel();
             modelSeries.add(PlotSeries.markers("doseengine, " + REFERENCE_MODEL, k.x(), k.j(), mk.sigma()));
-            figures.put("X90_mm_" + REFERENCE_MODEL.replace(' ', '_').replace('-', '_'), m.x90Mm());
-            figures.put("energy_imbalance_relative_" + REFERENCE_MODEL.replace(' ', '_').replace('-', '_'),
-                    m.balance().relativeImbalance());
+            figures.put("X90_mm_egsnrc_model", m.x90Mm());
+            figures.put("X90_sigma_mm_egsnrc_model", m.x90SigmaMm());
+            figures.put("energy_imbalance_relative_egsnrc_model", m.balance().relativeImbalance());
             notes.add("judged: the run under " + REFERENCE_MODEL + " (the engine's soft energy-loss straggling off; "
                     + "EGSnrc has no straggling below its thresholds AE, AP), against " + ref.label() + "; the "
                     + "engine's own physics is compared with every reference and shown");
         }
         for (ScaledKernel ref : ordered) {
             boolean judge = ref == primary && model.isEmpty();
-            String why = ref == primary ? "the engine's physics (with soft straggling), which the reference's code "
-                    + "does not have; the run under " + REFERENCE_MODEL + " is judged" : DpkComparison.SECOND_REFERENCE;
+            String why = ref != primary ? DpkComparison.SECOND_REFERENCE
+                    : "the engine's physics (with soft straggling), which the reference's code does not have; the run "
+                    + "under " + REFERENCE_MODEL + " is judged";
             ComparisonResult kc = DpkComparison.kernel(name, engine, ref, judge, why);
             comparisons.add(kc);
             comparisons.add(DpkComparison.x90(name, r.x90Mm(), r.x90SigmaMm(), ref.x90() * b.scaleMm(),

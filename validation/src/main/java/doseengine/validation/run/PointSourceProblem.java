@@ -36,6 +36,11 @@ public record PointSourceProblem(String name, EmissionSource source, String mate
         }
     }
 
+    /** The same problem under another name (the logs tell runs of one problem apart by it). */
+    public PointSourceProblem named(String newName) {
+        return new PointSourceProblem(newName, source, material, density, grid, sourceMm, shellEdgesMm);
+    }
+
     @Override
     public double[] sourceMm() {
         return sourceMm.clone();
