@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
         description = {"Dose point kernel in water: dpk.csv (r_inner_mm,r_outer_mm,r_mid_mm,edep_MeV_per_decay,"
                 + "rel_unc), summary.json (source, decays, E_mean_MeV, X90_mm, backend, seconds), a plot, and "
                 + "report.html/report.json comparing with the ETRAN/EGSnrc kernels where the source is an electron of "
-                + "10, 15, 100 or 500 keV.", "Exit code 3 when a judged comparison fails."})
+                + "10, 15, 100 or 500 keV. Against an EGSnrc kernel (10, 15, 100 keV) the kernel also runs under "
+                + "EGSnrc's energy-loss model (no straggling below the thresholds), dpk_egsnrc_model.csv, and that run "
+                + "is judged.", "Exit code 3 when a judged comparison fails."})
 public final class DpkCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
