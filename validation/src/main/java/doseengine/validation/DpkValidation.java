@@ -69,12 +69,6 @@ public final class DpkValidation {
         return new Outcome(result, model, section);
     }
 
-    /** {@link #section(DpkResult, Optional, long, String, PlotFiles, List)} without a like-for-like run. */
-    public static ReportSection section(DpkResult r, long seed, String version, PlotFiles plots,
-            List<String> runNotes) {
-        return section(r, Optional.empty(), seed, version, plots, runNotes);
-    }
-
     /**
      * The report section: for a monoenergetic electron with reference kernels, the kernel and X90 compared with the
      * EGSnrc kernel where the file has one, else ETRAN (judged), and with the other set where there are two (shown);

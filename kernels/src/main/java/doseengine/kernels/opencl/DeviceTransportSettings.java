@@ -23,7 +23,8 @@ public final class DeviceTransportSettings implements AutoCloseable {
         KernelArguments args = new KernelArguments(cl);
         try {
             args.copyOf(step.hardAtNode()).copyOf(step.rangeAtCutoff()).scalar(quantityIndex(step.rangeQuantity()))
-                    .scalar(step.hardInelastic() ? 1 : 0).scalar(step.softStraggling() ? 1 : 0).scalar(step.gridAtCutoff()).scalar(step.cutoff())
+                    .scalar(step.hardInelastic() ? 1 : 0).scalar(step.softStraggling() ? 1 : 0)
+                    .scalar(step.gridAtCutoff()).scalar(step.cutoff())
                     .scalar(step.keepFraction()).scalar(step.gridShiftOfStep())
                     .scalar(p.parameters().photonCutoffMeV());
             return new DeviceTransportSettings(args);

@@ -52,8 +52,8 @@ public final class DpkComparison {
         }
         return new ComparisonResult(benchmark, "scaled kernel j(r/r0) = d(E/E0)/d(r/r0)", "1", reference.label(),
                 "(engine - reference) / reference peak",
-                judge ? "|deviation| <= 5 % of the reference peak for 0.05 <= r/r0 <= 0.9" : "not judged: " + whyNotJudged,
-                points);
+                judge ? "|deviation| <= 5 % of the reference peak for 0.05 <= r/r0 <= 0.9"
+                        : "not judged: " + whyNotJudged, points);
     }
 
     /**
