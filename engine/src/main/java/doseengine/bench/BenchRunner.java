@@ -87,10 +87,10 @@ public final class BenchRunner {
 
         BenchResult.TargetOutcome target = null;
         if (stop instanceof StopRule.TargetUncertainty t) {
-            BatchPlan plan = BatchPlan.of(t);
-            target = new BenchResult.TargetOutcome(t.label(), t.relativeUncertainty(),
+            BatchPlan plan = BatchPlan.of(t, tally.bins());
+            target = new BenchResult.TargetOutcome(t.regionList(), t.relativeUncertainty(),
                     o.stop() == RunOutcome.Stop.TARGET_REACHED, o.watchedRelativeUncertainty(), plan.maxDecays(),
-                    plan.decaysPerBatch(), plan.minBatches() * plan.decaysPerBatch());
+                    plan.decaysPerBatch(Math.max(0, o.batches() - 1)), plan.decaysBefore(plan.minBatches()));
         }
         List<String> materials = p.materials().stream().map(Material::name).toList();
         VoxelGrid g = p.grid();

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Benchmark: decays/s of the transport for named problems (water cube and torso with 177Lu, 90Y, "
-                + "131I) and the time to reach 2 % relative uncertainty in the kidneys.")
+                + "131I) and the time to reach 2 %% relative uncertainty in the kidneys.")
 public final class BenchCommand implements Callable<Integer> {
     /**
      * Decays per fixed problem: with the Java backend on two cores the default bench then takes about three

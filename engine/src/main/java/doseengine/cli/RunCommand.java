@@ -5,6 +5,7 @@ import doseengine.io.ActivityUnit;
 import doseengine.io.DoseProblems;
 import doseengine.io.OutputDirectory;
 import doseengine.report.RunContext;
+import doseengine.tally.TargetStatistic;
 import doseengine.transport.DoseProblem;
 import doseengine.transport.RunSettings;
 import doseengine.transport.StopRule;
@@ -66,16 +67,25 @@ public final class RunCommand implements Callable<Integer> {
     Long decays;
 
     @Option(names = "--target-uncertainty", paramLabel = "U",
-            description = "Run until the relative standard error of the mean dose of --target-label is at most U "
-                    + "(a fraction, e.g. 0.02).")
+            description = "Run until the relative uncertainty of every --target-label is at most U (a fraction, e.g. "
+                    + "0.02), or --max-decays is spent.")
     Double targetUncertainty;
 
-    @Option(names = "--target-label", paramLabel = "NAME", description = "The label of --target-uncertainty.")
-    String targetLabel;
+    @Option(names = "--target-label", paramLabel = "NAME", split = ",",
+            description = "The region(s) of --target-uncertainty: a label, a union of labels joined by + (one mean "
+                    + "over all their voxels, e.g. kidney_left_cortex+kidney_right_cortex), several separated by "
+                    + "commas or given again (the run stops when all reach U).")
+    List<String> targetLabels;
+
+    @Option(names = "--target-statistic", paramLabel = "S",
+            description = "What must reach U: mean (the relative standard error of the region's mean dose, "
+                    + "default) or voxel-median (the median over the region's voxels of each voxel's relative "
+                    + "standard error: what makes a DVH trustworthy).")
+    String targetStatistic;
 
     @Option(names = "--max-decays", paramLabel = "N",
-            description = "Most decays of a --target-uncertainty run (default 1e8; the run takes batches of 1/200 of "
-                    + "it and at least 10 of them).")
+            description = "Most decays of a --target-uncertainty run (default 1e8). Batches follow the target, not "
+                    + "this cap: ten small pilot batches, then batches growing by 5 %% each.")
     Long maxDecays;
 
     @Option(names = "--activity-unit", paramLabel = "UNIT", defaultValue = "MBqh",
@@ -105,8 +115,9 @@ public final class RunCommand implements Callable<Integer> {
         ActivityUnit unit = ActivityUnit.parse(activityUnit);
         unit.checkHours(tiaHours);
         RunSettings settings = transport.settings(stopRule());
-        if (targetLabel != null && labels == null) {
-            throw new BadInputException("--target-label " + targetLabel + " needs a label image (--labels)");
+        if (targetLabels != null && labels == null) {
+            throw new BadInputException("--target-label " + String.join(",", targetLabels)
+                    + " needs a label image (--labels)");
         }
         Path dir = OutputDirectory.prepare(out);
         DoseProblem problem = DoseProblems.read(new DoseProblems.Request(ct, activity, unit, tiaHours, labels,
@@ -125,7 +136,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private StopRule stopRule() {
-        if (targetUncertainty != null || targetLabel != null) {
+        if (targetUncertainty != null || targetLabels != null) {
             if (decays != null) {
                 throw new BadInputException("--decays and --target-uncertainty exclude each other; "
                         + "use --max-decays to bound a target run");
@@ -133,11 +144,18 @@ public final class RunCommand implements Callable<Integer> {
             if (targetUncertainty == null) {
                 throw new BadInputException("--target-label needs --target-uncertainty U");
             }
-            return new StopRule.TargetUncertainty(targetLabel, targetUncertainty,
-                    maxDecays == null ? StopRule.TargetUncertainty.DEFAULT_MAX_DECAYS : maxDecays);
+            if (targetLabels == null) {
+                throw new BadInputException("--target-uncertainty needs --target-label NAME");
+            }
+            return new StopRule.TargetUncertainty(targetLabels,
+                    targetStatistic == null ? TargetStatistic.MEAN : TargetStatistic.fromKey(targetStatistic),
+                    targetUncertainty, maxDecays == null ? StopRule.TargetUncertainty.DEFAULT_MAX_DECAYS : maxDecays);
         }
         if (maxDecays != null) {
             throw new BadInputException("--max-decays bounds a --target-uncertainty run; use --decays N otherwise");
+        }
+        if (targetStatistic != null) {
+            throw new BadInputException("--target-statistic belongs to a --target-uncertainty run");
         }
         return new StopRule.DecayCount(decays == null ? DEFAULT_DECAYS : decays);
     }

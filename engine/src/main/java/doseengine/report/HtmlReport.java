@@ -3,6 +3,7 @@ package doseengine.report;
 import doseengine.kernels.TransportParameters;
 import doseengine.tally.EnergyBalance;
 import doseengine.tally.RegionDose;
+import doseengine.tally.TargetStatistic;
 import doseengine.transport.DoseResult;
 import doseengine.transport.RunOutcome;
 import doseengine.transport.StopRule;
@@ -135,7 +136,13 @@ public final class HtmlReport {
         if (r.settings().stop() instanceof StopRule.TargetUncertainty t) {
             String outcome = o.stop() == RunOutcome.Stop.TARGET_REACHED ? "reached"
                     : "NOT reached within the maximum of " + fmt("%,d", t.maxDecays()) + " decays";
-            return fmt("target %.2f %% on %s: %s", 100 * t.relativeUncertainty(), t.label(), outcome) + watched;
+            StringBuilder regions = new StringBuilder();
+            for (RunOutcome.TargetReading tr : o.targets()) {
+                regions.append(fmt("; %s %.2f %% (judged %.2f %%)%s", tr.region(), 100 * tr.estimate(),
+                        100 * tr.judged(), tr.reached() ? "" : ", not reached"));
+            }
+            return fmt("target %.2f %% (%s) on %s: %s", 100 * t.relativeUncertainty(), t.statistic() == TargetStatistic.MEAN
+                    ? "mean dose" : "median voxel uncertainty", t.regionList(), outcome) + regions;
         }
         return fmt("%,d decays requested", r.settings().stop().maxDecays()) + watched;
     }

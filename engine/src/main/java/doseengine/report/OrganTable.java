@@ -118,7 +118,16 @@ public final class OrganTable {
         RunOutcome o = r.outcome();
         if (r.settings().stop() instanceof StopRule.TargetUncertainty t) {
             s.put("rule", "target_uncertainty");
-            s.put("target_label", t.label());
+            s.put("target_label", t.regionList());
+            ArrayNode regions = s.putArray("target_regions");
+            for (RunOutcome.TargetReading tr : o.targets()) {
+                ObjectNode n = regions.addObject();
+                n.put("region", tr.region());
+                n.put("rel_unc", tr.estimate());
+                n.put("judged_rel_unc", tr.judged());
+                n.put("reached", tr.reached());
+            }
+            s.put("target_statistic", t.statistic().key());
             s.put("target_rel_unc", t.relativeUncertainty());
             s.put("max_decays", t.maxDecays());
         } else {

@@ -46,6 +46,8 @@ public final class BatchMoments {
     private final double[] sumOfSquares;
     private int batches;
     private long decays;
+    /** Sum of n_b^2 over the batches, for {@link #effectiveBatches()}. */
+    private double squaredBatchDecays;
 
     public BatchMoments(int bins) {
         if (bins <= 0) {
@@ -98,6 +100,16 @@ public final class BatchMoments {
         checkDecays(batchDecays);
         batches++;
         decays += batchDecays;
+        squaredBatchDecays += (double) batchDecays * batchDecays;
+    }
+
+    /**
+     * The number of equal batches worth as much as these for the error estimate (Kish's effective sample size,
+     * {@code N^2 / sum n_b^2}): B for equal batches, fewer when a few large batches dominate. The error estimate's
+     * own relative uncertainty is about {@code 1 / sqrt(2 (B_eff - 1))}.
+     */
+    public double effectiveBatches() {
+        return batches == 0 ? 0 : (double) decays * decays / squaredBatchDecays;
     }
 
     /** S1: total energy in the bin over all batches (MeV). */

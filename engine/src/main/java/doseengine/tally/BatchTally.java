@@ -20,6 +20,9 @@ public interface BatchTally {
     /** Batches folded so far. */
     int batches();
 
+    /** Bins folded per batch (voxels, shells): what a fold costs ({@code BatchPlan} sizes batches by it). */
+    long bins();
+
     /** Decays of the folded batches. */
     long decays();
 

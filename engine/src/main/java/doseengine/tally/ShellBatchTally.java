@@ -28,6 +28,9 @@ public final class ShellBatchTally implements BatchTally {
     public int batches() { return shells.batches(); }
 
     @Override
+    public long bins() { return shells.bins(); }
+
+    @Override
     public long decays() { return shells.decays(); }
 
     @Override

@@ -33,6 +33,9 @@ public final class VoxelBatchTally implements BatchTally {
     private final int[] labelValues;
     private final List<String> labelNames;
     private final BatchMoments labelMoments;
+    /** Each named label's energy in the last folded batch (fixed-point units), and that batch's decays. */
+    private final long[] lastLabelUnits;
+    private long lastBatchDecays;
 
     /** A tally without labels. */
     public VoxelBatchTally(VoxelGrid grid) {
@@ -59,12 +62,14 @@ public final class VoxelBatchTally implements BatchTally {
                 labelValues[c++] = value;
             }
             this.labelMoments = names.isEmpty() ? null : new BatchMoments(names.size());
+            this.lastLabelUnits = new long[names.size()];
         } else {
             this.labelData = null;
             this.compactOfValue = null;
             this.labelValues = new int[0];
             this.labelNames = List.of();
             this.labelMoments = null;
+            this.lastLabelUnits = new long[0];
         }
     }
 
@@ -89,6 +94,15 @@ public final class VoxelBatchTally implements BatchTally {
     /** Per-label statistics of the label's total energy; bin = compact label index. Null without labels. */
     public BatchMoments labelMoments() { return labelMoments; }
 
+    /**
+     * Energy of compact label c in the last folded batch, in fixed-point units: exact, so that a union of labels
+     * sums its members' units into one batch total ({@link UncertaintyTarget}).
+     */
+    public long lastBatchLabelUnits(int c) { return lastLabelUnits[c]; }
+
+    /** Decays of the last folded batch; 0 before the first. */
+    public long lastBatchDecays() { return lastBatchDecays; }
+
     /** Compact index of a named label; BadInputException naming the known labels when there is no such label. */
     public int labelIndex(String name) {
         if (labels == null) {
@@ -99,6 +113,9 @@ public final class VoxelBatchTally implements BatchTally {
 
     @Override
     public int batches() { return voxels.batches(); }
+
+    @Override
+    public long bins() { return voxels.bins(); }
 
     @Override
     public long decays() { return voxels.decays(); }
@@ -163,6 +180,8 @@ public final class VoxelBatchTally implements BatchTally {
         units[tally.escapedSlot()] = 0;
         units[tally.emittedSlot()] = 0;
         voxels.countBatch(decays);
+        System.arraycopy(labelTotals, 0, lastLabelUnits, 0, nLabels);
+        lastBatchDecays = decays;
         if (labelMoments != null) {
             for (int c = 0; c < nLabels; c++) {
                 labelMoments.add(c, FixedPointEnergy.toMeV(labelTotals[c]), decays);

@@ -164,7 +164,8 @@ public final class BackendChoice {
         } else {
             List<OpenClDeviceInfo> candidates = candidates(r.devices(), required);
             if (candidates.isEmpty()) {
-                return refuseOrFallBack(required, threads, "no OpenCL GPU or CPU device");
+                return refuseOrFallBack(required, threads, required ? "no OpenCL GPU or CPU device"
+                        : noGpuReason(r.devices()));
             }
             chosen = candidates.stream().filter(OpenClDeviceInfo::int64Atomics).findFirst().orElse(null);
             if (chosen == null) {
@@ -177,15 +178,27 @@ public final class BackendChoice {
                 Locale.ROOT) + ", device " + chosen.index() + ")", note, chosen.index(), required);
     }
 
-    /** GPUs first, then CPU devices, each in discovery order; other kinds only when OpenCL was asked for. */
+    /**
+     * The devices a run may take, in order. {@code auto} takes only GPUs: an OpenCL CPU device (PoCL) runs the same
+     * transport slower than the Java backend on the same cores (docs/benchmarks.md), so auto is Java there. With
+     * {@code opencl} asked for: GPUs, then CPU devices, then any other kind, each in discovery order.
+     */
     private static List<OpenClDeviceInfo> candidates(List<OpenClDeviceInfo> devices, boolean required) {
         List<OpenClDeviceInfo> out = new ArrayList<>();
         devices.stream().filter(OpenClDeviceInfo::isGpu).forEach(out::add);
-        devices.stream().filter(d -> "CPU".equals(d.deviceType())).forEach(out::add);
         if (required) {
+            devices.stream().filter(d -> "CPU".equals(d.deviceType())).forEach(out::add);
             devices.stream().filter(d -> !out.contains(d)).forEach(out::add);
         }
         return out;
+    }
+
+    /** Why auto runs Java when OpenCL has devices but no GPU among them. */
+    private static String noGpuReason(List<OpenClDeviceInfo> devices) {
+        List<String> names = new ArrayList<>();
+        devices.forEach(d -> names.add(describe(d)));
+        return "no OpenCL GPU; " + String.join(", ", names) + " is slower than the Java backend on the same cores, "
+                + "--backend opencl takes it";
     }
 
     private static Resolved refuseOrFallBack(boolean required, int threads, String reason) {

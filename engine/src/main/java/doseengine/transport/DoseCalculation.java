@@ -54,16 +54,22 @@ public final class DoseCalculation {
     }
 
     /**
-     * Refuses a target-uncertainty rule whose label the problem does not have, before any work.
+     * Refuses a target-uncertainty rule with a region whose label the problem does not have, before any work.
      *
      * @throws BadInputException naming the known labels
      */
     public static void requireTargetLabel(DoseProblem p, StopRule stop) {
         if (stop instanceof StopRule.TargetUncertainty t) {
             if (p.labels() == null) {
-                throw new BadInputException("--target-label " + t.label() + " needs a label image (--labels)");
+                throw new BadInputException("--target-label " + t.regionList() + " needs a label image (--labels)");
             }
-            p.labels().valueOf(t.label());
+            for (String region : t.regions()) {
+                if (!p.labels().names().containsValue(region)) {
+                    for (String part : region.split("\\+", -1)) {
+                        p.labels().valueOf(part.strip());
+                    }
+                }
+            }
         }
     }
 

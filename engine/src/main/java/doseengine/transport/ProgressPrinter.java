@@ -6,17 +6,22 @@ import java.util.function.LongSupplier;
 
 /**
  * Prints a run's progress as one line at most every {@link #DEFAULT_INTERVAL_SECONDS} seconds, and always the
- * final line: decays done, rate, the relative uncertainty of the watched region, and the estimated time left.
- * Meant for standard error, so that standard output keeps only results.
+ * final line: decays done, rate, the relative uncertainty of the watched region with the batches behind it, and
+ * the estimated time left. A line that would say nothing new (a device kernel reports its decays only when a batch
+ * is done) is held back, but one is printed at least every {@link #HEARTBEAT_SECONDS} seconds so that a long batch
+ * still shows the run alive. Meant for standard error, so that standard output keeps only results.
  */
 public final class ProgressPrinter implements ProgressListener {
     public static final double DEFAULT_INTERVAL_SECONDS = 2.0;
+    public static final double HEARTBEAT_SECONDS = 30.0;
 
     private final PrintWriter out;
     private final long intervalNanos;
     private final LongSupplier nanoClock;
     private long lastPrint;
     private boolean printedAny;
+    private long lastDecays = -1;
+    private UncertaintyWatch.Reading lastReading;
 
     public ProgressPrinter(PrintWriter out) {
         this(out, DEFAULT_INTERVAL_SECONDS, System::nanoTime);
@@ -38,8 +43,14 @@ public final class ProgressPrinter implements ProgressListener {
         if (!p.finished() && p.decaysDone() == 0) {
             return;
         }
+        boolean news = p.decaysDone() != lastDecays || !p.reading().equals(lastReading);
+        if (!p.finished() && printedAny && !news && now - lastPrint < (long) (HEARTBEAT_SECONDS * 1e9)) {
+            return;
+        }
         lastPrint = now;
         printedAny = true;
+        lastDecays = p.decaysDone();
+        lastReading = p.reading();
         out.println(line(p));
         out.flush();
     }
@@ -61,11 +72,17 @@ public final class ProgressPrinter implements ProgressListener {
                     Double.isNaN(p.targetUncertainty()) ? "" : "about ", p.decaysPlanned(),
                     rate(p.decaysPerSecond())));
         }
-        if (p.region() != null && !Double.isNaN(p.relativeUncertainty())) {
-            s.append(String.format(Locale.ROOT, ", %s rel. unc. %.2f %%", p.region(), 100 * p.relativeUncertainty()));
+        UncertaintyWatch.Reading r = p.reading();
+        if (r.region() != null && !Double.isNaN(r.relativeUncertainty())) {
+            s.append(String.format(Locale.ROOT, ", %s rel. unc. %.2f %% (", r.region(), 100 * r.relativeUncertainty()));
             if (!Double.isNaN(p.targetUncertainty())) {
-                s.append(String.format(Locale.ROOT, " (target %.2f %%)", 100 * p.targetUncertainty()));
+                s.append(String.format(Locale.ROOT, "target %.2f %%, ", 100 * p.targetUncertainty()));
+                if (r.pendingTargets() > 0) {
+                    s.append(r.pendingTargets()).append(r.pendingTargets() == 1 ? " region" : " regions")
+                            .append(" to go, ");
+                }
             }
+            s.append(r.batches()).append(" batches)");
         }
         if (!p.finished()) {
             double left = p.secondsLeft();

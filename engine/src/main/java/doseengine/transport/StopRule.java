@@ -1,10 +1,13 @@
 package doseengine.transport;
 
 import doseengine.geometry.BadInputException;
+import doseengine.tally.TargetStatistic;
+import java.util.List;
 
 /**
- * When a transport run ends: after a number of decays, or when the relative standard error of a named label's
- * mean dose reaches a target (or a maximum number of decays is spent first).
+ * When a transport run ends: after a number of decays, or when the relative uncertainty of every named region
+ * (a label, or a union of labels written {@code a+b}) reaches a target, or a maximum number of decays is spent
+ * first.
  */
 public sealed interface StopRule permits StopRule.DecayCount, StopRule.TargetUncertainty {
 
@@ -28,14 +31,18 @@ public sealed interface StopRule permits StopRule.DecayCount, StopRule.TargetUnc
     }
 
     /**
-     * Run batches until the label's relative standard error is at most {@code relativeUncertainty} (checked after
-     * every batch from the tenth on), or until {@code maxDecays} decays are done.
+     * Run batches until, for every region, the statistic's relative uncertainty is at most
+     * {@code relativeUncertainty} (asked from batch {@value BatchPlan#MIN_TARGET_BATCHES} on, see
+     * {@link doseengine.tally.UncertaintyTarget} for the rule), or until {@code maxDecays} decays are done.
      *
-     * @throws BadInputException when the target is not in (0, 1), the label is blank, or maxDecays is too small
-     *         for the minimum number of batches
+     * @param regions   label names; {@code a+b} is the union of labels a and b (one mean dose over all their voxels)
+     * @param statistic what must reach the target: the regions' mean dose, or their median voxel uncertainty
+     * @throws BadInputException when the target is not in (0, 1), no region or a blank one is given, or maxDecays is
+     *         below {@value BatchPlan#MIN_TARGET_BATCHES} (one decay per batch)
      */
-    record TargetUncertainty(String label, double relativeUncertainty, long maxDecays) implements StopRule {
-        /** Default maximum: 10^8 decays (a target run always does at least 5 % of its maximum, see {@link BatchPlan}). */
+    record TargetUncertainty(List<String> regions, TargetStatistic statistic, double relativeUncertainty,
+                             long maxDecays) implements StopRule {
+        /** Default maximum: 10^8 decays. */
         public static final long DEFAULT_MAX_DECAYS = 100_000_000L;
 
         public TargetUncertainty {
@@ -43,13 +50,27 @@ public sealed interface StopRule permits StopRule.DecayCount, StopRule.TargetUnc
                 throw new BadInputException("--target-uncertainty must be a fraction in (0, 1), e.g. 0.02 for 2 %, got "
                         + relativeUncertainty);
             }
-            if (label == null || label.isBlank()) {
+            if (regions == null || regions.isEmpty() || regions.stream().anyMatch(r -> r == null || r.isBlank())) {
                 throw new BadInputException("--target-uncertainty needs --target-label NAME");
             }
-            if (maxDecays < BatchPlan.MIN_BATCHES) {
-                throw new BadInputException("--max-decays must be at least " + BatchPlan.MIN_BATCHES
+            regions = List.copyOf(regions);
+            if (statistic == null) {
+                statistic = TargetStatistic.MEAN;
+            }
+            if (maxDecays < BatchPlan.MIN_TARGET_BATCHES) {
+                throw new BadInputException("--max-decays must be at least " + BatchPlan.MIN_TARGET_BATCHES
                         + " (one decay per batch), got " + maxDecays);
             }
+        }
+
+        /** One region's mean dose. */
+        public TargetUncertainty(String region, double relativeUncertainty, long maxDecays) {
+            this(List.of(region), TargetStatistic.MEAN, relativeUncertainty, maxDecays);
+        }
+
+        /** The regions as written on the command line, comma-separated. */
+        public String regionList() {
+            return String.join(",", regions);
         }
     }
 }

@@ -76,25 +76,27 @@ public final class TransportRun {
 
     /**
      * Runs until the stop rule is met. For a {@link StopRule.TargetUncertainty} the tally must be a
-     * {@link VoxelBatchTally} and the label must exist in it (a BadInputException naming the known labels
-     * otherwise), and the watched region is that label; otherwise {@code watch} chooses what the progress shows
-     * (may be null).
+     * {@link VoxelBatchTally} and every region's labels must exist in it (a BadInputException naming the known
+     * labels otherwise), and the progress shows the region furthest from its target; otherwise {@code watch}
+     * chooses what the progress shows (may be null).
      *
      * @throws IllegalArgumentException for a target-uncertainty rule on a tally without labels (shells)
      * @throws RuntimeException whatever the kernel threw, unwrapped, after the other threads were stopped
      */
     public RunOutcome execute(StopRule rule, UncertaintyWatch watch, ProgressListener listener) {
-        BatchPlan plan = BatchPlan.of(rule);
-        UncertaintyTarget target = null;
+        BatchPlan plan = BatchPlan.of(rule, tally.bins());
+        List<UncertaintyTarget> targets = new ArrayList<>();
         if (rule instanceof StopRule.TargetUncertainty t) {
             if (!(tally instanceof VoxelBatchTally voxels)) {
                 throw new IllegalArgumentException("a target-uncertainty run watches a label of a voxel tally, not a "
                         + tally.getClass().getSimpleName());
             }
-            target = new UncertaintyTarget(voxels, t.label(), t.relativeUncertainty());
-            watch = UncertaintyWatch.of(target);
+            for (String region : t.regions()) {
+                targets.add(new UncertaintyTarget(voxels, region, t.statistic(), t.relativeUncertainty()));
+            }
+            watch = UncertaintyWatch.furthestFromTarget(targets);
         }
-        double targetValue = target == null ? Double.NaN : target.target();
+        double targetValue = targets.isEmpty() ? Double.NaN : targets.get(0).target();
         AtomicLong done = new AtomicLong();
         long start = System.nanoTime();
         UncertaintyWatch.Reading reading = UncertaintyWatch.Reading.NONE;
@@ -109,28 +111,30 @@ public final class TransportRun {
                 UncertaintyWatch.Reading shown = reading;
                 long plannedNow = planned;
                 Runnable report = () -> listener.onProgress(new RunProgress(done.get(), plannedNow, seconds(start),
-                        shown.region(), shown.relativeUncertainty(), targetValue, false));
+                        shown, targetValue, false));
                 if (kernel instanceof PipelinedKernel device) {
                     collectPipelined(device, plan, batch, ahead, pool, done, report);
                 } else {
                     runBatch(plan, batch, pool, done, report);
                 }
-                tally.endBatch(plan.decaysPerBatch());
+                tally.endBatch(plan.decaysPerBatch(batch));
                 batch++;
+                for (UncertaintyTarget t : targets) {
+                    t.afterBatch();
+                }
                 if (watch != null) {
                     reading = watch.read();
                 }
-                if (target != null) {
-                    planned = projectedDecays(plan, batch, reading.relativeUncertainty(), targetValue);
-                    if (batch >= plan.minBatches() && target.isReached()) {
+                if (!targets.isEmpty()) {
+                    planned = projectedDecays(plan, batch, targets);
+                    if (batch >= plan.minBatches() && targets.stream().allMatch(UncertaintyTarget::isReached)) {
                         stop = RunOutcome.Stop.TARGET_REACHED;
                         break;
                     }
                 }
-                listener.onProgress(new RunProgress(done.get(), planned, seconds(start), reading.region(),
-                        reading.relativeUncertainty(), targetValue, false));
+                listener.onProgress(new RunProgress(done.get(), planned, seconds(start), reading, targetValue, false));
             }
-            if (target != null && stop != RunOutcome.Stop.TARGET_REACHED) {
+            if (!targets.isEmpty() && stop != RunOutcome.Stop.TARGET_REACHED) {
                 stop = RunOutcome.Stop.MAX_DECAYS_WITHOUT_TARGET;
             }
         } catch (RuntimeException | Error e) {
@@ -151,10 +155,13 @@ public final class TransportRun {
             }
         }
         double seconds = seconds(start);
-        listener.onProgress(new RunProgress(done.get(), done.get(), seconds, reading.region(),
-                reading.relativeUncertainty(), targetValue, true));
+        listener.onProgress(new RunProgress(done.get(), done.get(), seconds, reading, targetValue, true));
+        List<RunOutcome.TargetReading> readings = new ArrayList<>();
+        for (UncertaintyTarget t : targets) {
+            readings.add(new RunOutcome.TargetReading(t.region(), t.current(), t.judged(), t.isReached()));
+        }
         return new RunOutcome(tally.decays(), tally.batches(), threads, seconds, stop, reading.region(),
-                reading.relativeUncertainty());
+                reading.relativeUncertainty(), readings);
     }
 
     /**
@@ -168,7 +175,7 @@ public final class TransportRun {
         ahead.startThrough(batch + (twoTallies ? 1 : 0));
         PendingBatch current = ahead.next(batch);
         awaitReporting(pool.submit(() -> current.addTo(tally.tally())), report);
-        done.addAndGet(plan.decaysPerBatch());
+        done.addAndGet(plan.decaysPerBatch(batch));
         if (!twoTallies) {
             ahead.startThrough(batch + 1);
         }
@@ -189,8 +196,8 @@ public final class TransportRun {
         /** Starts every batch up to {@code last} (within the plan) that is not started yet. */
         void startThrough(int last) {
             while (nextToStart <= last && nextToStart < plan.maxBatches()) {
-                pending.add(device.start(plan.firstHistory(nextToStart), Math.toIntExact(plan.decaysPerBatch()),
-                        tally.tally()));
+                pending.add(device.start(plan.firstHistory(nextToStart),
+                        Math.toIntExact(plan.decaysPerBatch(nextToStart)), tally.tally()));
                 nextToStart++;
             }
         }
@@ -225,8 +232,8 @@ public final class TransportRun {
 
     private void runBatch(BatchPlan plan, int batch, ExecutorService pool, AtomicLong done, Runnable report) {
         long first = plan.firstHistory(batch);
-        long end = first + plan.decaysPerBatch();
-        int chunk = chunkSize(plan.decaysPerBatch(), threads, kernel.preferredHistoriesPerCall());
+        long end = first + plan.decaysPerBatch(batch);
+        int chunk = chunkSize(plan.decaysPerBatch(batch), threads, kernel.preferredHistoriesPerCall());
         AtomicLong cursor = new AtomicLong(first);
         List<Future<?>> workers = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
@@ -288,19 +295,26 @@ public final class TransportRun {
     }
 
     /**
-     * Decays a target run will probably need: the relative error falls as 1/sqrt(N), so
-     * {@code N_needed = N (r / target)^2}, rounded up to whole batches, within the plan's limits; the plan's
-     * maximum while the error is unknown.
+     * Decays a target run will probably need: the judged uncertainty of each region falls as 1/sqrt(N), so
+     * {@code N_needed = N (r / target)^2} for the region furthest from its target, rounded up to the plan's batch
+     * ends, within the plan's limits; the plan's maximum while the estimate is unknown (fewer than
+     * {@value BatchPlan#MIN_BATCHES} batches, or a region without energy).
      */
-    static long projectedDecays(BatchPlan plan, int batchesDone, double relativeUncertainty, double target) {
-        if (batchesDone < 2 || !(relativeUncertainty > 0) || !(relativeUncertainty < 1)) {
+    static long projectedDecays(BatchPlan plan, int batchesDone, List<UncertaintyTarget> targets) {
+        if (batchesDone < BatchPlan.MIN_BATCHES) {
             return plan.maxDecays();
         }
-        double n = (double) batchesDone * plan.decaysPerBatch();
-        double needed = n * Math.pow(relativeUncertainty / target, 2);
-        long batches = (long) Math.ceil(needed / plan.decaysPerBatch());
-        batches = Math.max(Math.max(batches, plan.minBatches()), batchesDone);
-        return Math.min(batches, plan.maxBatches()) * plan.decaysPerBatch();
+        double worst = 0;
+        for (UncertaintyTarget t : targets) {
+            double r = t.judged();
+            if (!(r > 0) || !(r < 1)) {
+                return plan.maxDecays();
+            }
+            worst = Math.max(worst, r / t.target());
+        }
+        double needed = plan.decaysBefore(batchesDone) * worst * worst;
+        int batches = Math.max(Math.max(plan.batchesFor(needed), plan.minBatches()), batchesDone);
+        return plan.decaysBefore(Math.min(batches, plan.maxBatches()));
     }
 
     private static double seconds(long startNanos) {

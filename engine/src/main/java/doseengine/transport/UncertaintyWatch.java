@@ -9,22 +9,55 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The region whose relative uncertainty a run shows while it runs: the target label of a target run, otherwise
- * the label with the highest mean dose so far, or, without labels, the voxel with the highest dose so far (whose
- * uncertainty is read low: the hottest voxel is partly hot because it fluctuated up). Read on the driving thread
- * between batches only.
+ * The region whose relative uncertainty a run shows while it runs: in a target run the region furthest from its
+ * target, otherwise the label with the highest mean dose so far, or, without labels, the voxel with the highest
+ * dose so far (whose uncertainty is read low: the hottest voxel is partly hot because it fluctuated up). Read on
+ * the driving thread between batches only.
+ *
+ * <p>Nothing is shown before {@value BatchPlan#MIN_BATCHES} batches: a batch-means error from fewer is uncertain
+ * by more than a quarter of itself, and a progress line that swings by a factor of three misleads. Each reading
+ * carries the batches behind it, so that the line can say how firm it is.
  */
 public interface UncertaintyWatch {
-    /** A region and its relative standard error; region null when nothing scored yet. */
-    record Reading(String region, double relativeUncertainty) {
-        static final Reading NONE = new Reading(null, Double.NaN);
+    /**
+     * A region and its relative uncertainty; region null when there is nothing to show yet.
+     *
+     * @param batches          batches folded when it was read
+     * @param effectiveBatches the batches the estimate is worth ({@link BatchMoments#effectiveBatches()})
+     * @param pendingTargets   in a target run, the regions that have not reached the target; 0 otherwise
+     */
+    record Reading(String region, double relativeUncertainty, int batches, double effectiveBatches,
+                   int pendingTargets) {
+        public static final Reading NONE = new Reading(null, Double.NaN, 0, 0, 0);
+
+        /** The relative uncertainty of this estimate itself, about {@code 1/sqrt(2 (B_eff - 1))}. */
+        public double estimateUncertainty() {
+            return effectiveBatches > 1 ? 1 / Math.sqrt(2 * (effectiveBatches - 1)) : Double.NaN;
+        }
     }
 
     /** The reading after the last folded batch. */
     Reading read();
 
-    static UncertaintyWatch of(UncertaintyTarget target) {
-        return () -> new Reading(target.label(), target.current());
+    /** The target region furthest from its target (its judged uncertainty over the target the largest). */
+    static UncertaintyWatch furthestFromTarget(List<UncertaintyTarget> targets) {
+        return () -> {
+            UncertaintyTarget worst = null;
+            int pending = 0;
+            for (UncertaintyTarget t : targets) {
+                if (t.batches() < BatchPlan.MIN_BATCHES) {
+                    return Reading.NONE;
+                }
+                if (!t.isReached()) {
+                    pending++;
+                }
+                if (worst == null || t.judged() / t.target() > worst.judged() / worst.target()) {
+                    worst = t;
+                }
+            }
+            return worst == null ? Reading.NONE : new Reading(worst.region(), worst.current(), worst.batches(),
+                    worst.effectiveBatches(), pending);
+        };
     }
 
     /** The hottest named label, or the hottest voxel when the tally has no named label. */
@@ -51,7 +84,7 @@ public interface UncertaintyWatch {
         }
         return () -> {
             BatchMoments m = tally.labelMoments();
-            if (m.batches() < 2) {
+            if (m.batches() < BatchPlan.MIN_BATCHES) {
                 return Reading.NONE;
             }
             int best = -1;
@@ -63,7 +96,8 @@ public interface UncertaintyWatch {
                     best = c;
                 }
             }
-            return best < 0 ? Reading.NONE : new Reading(names.get(best), m.relativeStandardError(best));
+            return best < 0 ? Reading.NONE : new Reading(names.get(best), m.relativeStandardError(best), m.batches(),
+                    m.effectiveBatches(), 0);
         };
     }
 
@@ -72,7 +106,7 @@ public interface UncertaintyWatch {
         VoxelGrid g = tally.grid();
         return () -> {
             BatchMoments m = tally.voxelMoments();
-            if (m.batches() < 2) {
+            if (m.batches() < BatchPlan.MIN_BATCHES) {
                 return Reading.NONE;
             }
             int best = -1;
@@ -89,7 +123,7 @@ public interface UncertaintyWatch {
             }
             int i = best % g.nx(), j = (best / g.nx()) % g.ny(), k = best / (g.nx() * g.ny());
             return new Reading(String.format(Locale.ROOT, "hottest voxel (%d,%d,%d)", i, j, k),
-                    m.relativeStandardError(best));
+                    m.relativeStandardError(best), m.batches(), m.effectiveBatches(), 0);
         };
     }
 }

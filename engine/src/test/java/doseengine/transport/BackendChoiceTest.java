@@ -57,15 +57,29 @@ class BackendChoiceTest {
         assertEquals("backend auto: using OpenCL on device 1 Some GPU (GPU)", r.note());
         assertTrue(r.device().startsWith("Some GPU"), r.device());
 
-        BackendChoice.Resolved cpu = BackendChoice.resolve(BackendChoice.Requested.AUTO, null, 1, () -> found(POCL));
-        assertEquals("opencl", cpu.name());
-        assertEquals(0, cpu.openClDevice());
+    }
+
+    /** An OpenCL CPU device is slower than the Java backend on the same cores: auto runs Java, opencl takes it. */
+    @Test
+    void autoRunsJavaRatherThanAnOpenClCpuDevice() {
+        BackendChoice.Resolved cpu = BackendChoice.resolve(BackendChoice.Requested.AUTO, null, 2, () -> found(POCL));
+        assertEquals("java", cpu.name());
+        assertEquals(-1, cpu.openClDevice());
+        assertEquals("backend auto: using Java (no OpenCL GPU; device 0 pthread-cpu (CPU) is slower than the Java "
+                + "backend on the same cores, --backend opencl takes it)", cpu.note());
+        BackendChoice.Resolved asked = BackendChoice.resolve(BackendChoice.Requested.OPENCL, null, 2, () -> found(POCL));
+        assertEquals("opencl", asked.name());
+        assertEquals(0, asked.openClDevice());
+        BackendChoice.Resolved named = BackendChoice.resolve(BackendChoice.Requested.AUTO, 0, 2, () -> found(POCL));
+        assertEquals(0, named.openClDevice(), "auto takes a device named by --device, whatever its kind");
     }
 
     @Test
     void aDeviceWithoutInt64AtomicsDoesNotQualify() {
-        // auto passes over it to the CPU device, or to Java when it is alone, naming the missing extension.
+        // auto passes over it to the next GPU, or to Java when it is alone, naming the missing extension.
         assertEquals(1, BackendChoice.resolve(BackendChoice.Requested.AUTO, null, 1,
+                () -> found(OLD_GPU, device(1, "new", "GPU", true))).openClDevice());
+        assertEquals(1, BackendChoice.resolve(BackendChoice.Requested.OPENCL, null, 1,
                 () -> found(OLD_GPU, device(1, "cpu", "CPU", true))).openClDevice());
         BackendChoice.Resolved r = BackendChoice.resolve(BackendChoice.Requested.AUTO, null, 2, () -> found(OLD_GPU));
         assertEquals("java", r.name());

@@ -6,42 +6,89 @@ import doseengine.geometry.BadInputException;
 import org.junit.jupiter.api.Test;
 
 class BatchPlanTest {
+    private static final long TORSO_VOXELS = 90 * 60 * 95;
+
     @Test
-    void decayCountIsCutIntoTenEqualBatchesRoundedUp() {
-        BatchPlan p = BatchPlan.of(new StopRule.DecayCount(12_345));
-        assertEquals(1235, p.decaysPerBatch());
+    void shortDecayCountRunsAreCutIntoTenEqualBatchesRoundedUp() {
+        BatchPlan p = BatchPlan.of(new StopRule.DecayCount(12_345), TORSO_VOXELS);
+        assertEquals(1235, p.decaysPerBatch(0));
+        assertEquals(1235, p.decaysPerBatch(9));
         assertEquals(10, p.minBatches());
         assertEquals(10, p.maxBatches());
         assertEquals(12_350, p.maxDecays());
         assertEquals(3 * 1235, p.firstHistory(3));
-        BatchPlan exact = BatchPlan.of(new StopRule.DecayCount(1_000_000));
-        assertEquals(100_000, exact.decaysPerBatch());
-        assertEquals(1_000_000, exact.maxDecays());
+    }
+
+    /** The demo's 10^6 decays: 40 batches of 25000, so that its uncertainties rest on 40 batches, not 10. */
+    @Test
+    void longerRunsGetMoreBatchesUpToOneHundred() {
+        BatchPlan demo = BatchPlan.of(new StopRule.DecayCount(1_000_000), TORSO_VOXELS);
+        assertEquals(40, demo.maxBatches());
+        assertEquals(25_000, demo.decaysPerBatch(39));
+        assertEquals(1_000_000, demo.maxDecays());
+        BatchPlan longRun = BatchPlan.of(new StopRule.DecayCount(50_000_000), TORSO_VOXELS);
+        assertEquals(BatchPlan.MAX_FIXED_BATCHES, longRun.maxBatches());
+        assertEquals(500_000, longRun.decaysPerBatch(0));
+    }
+
+    /** Each fold reads every voxel: on a large grid a batch holds at least 1/32 of the voxels in decays. */
+    @Test
+    void largeGridsKeepBatchesLargeEnoughThatFoldingStaysCheap() {
+        long ct = 512L * 512 * 600;
+        BatchPlan p = BatchPlan.of(new StopRule.DecayCount(100_000_000), ct);
+        assertEquals(100_000_000 / (ct / 32), p.maxBatches());
+        assertTrue(p.decaysPerBatch(0) >= ct / 32, p.toString());
+        assertEquals(10, BatchPlan.of(new StopRule.DecayCount(10_000_000), ct).maxBatches());
     }
 
     @Test
     void veryLongRunsUseMoreBatchesToStayInsideTheFixedPointRange() {
-        BatchPlan p = BatchPlan.of(new StopRule.DecayCount(25_000_000_000L));
-        assertEquals(25, p.maxBatches());
-        assertEquals(BatchPlan.MAX_BATCH_DECAYS, p.decaysPerBatch());
+        BatchPlan p = BatchPlan.of(new StopRule.DecayCount(250_000_000_000L), TORSO_VOXELS);
+        assertEquals(250, p.maxBatches());
+        assertEquals(BatchPlan.MAX_BATCH_DECAYS, p.decaysPerBatch(0));
     }
 
     @Test
     void fewerDecaysThanBatchesStillRunTenBatchesOfOne() {
-        BatchPlan p = BatchPlan.of(new StopRule.DecayCount(3));
-        assertEquals(1, p.decaysPerBatch());
+        BatchPlan p = BatchPlan.of(new StopRule.DecayCount(3), TORSO_VOXELS);
+        assertEquals(1, p.decaysPerBatch(0));
         assertEquals(10, p.maxDecays());
     }
 
+    /**
+     * The batches of a target run follow the target, not the maximum: ten pilot batches of 1000 decays whatever
+     * the maximum, then 5 % growth, so that any need is met within 5 % of its decays.
+     */
     @Test
-    void targetRunCutsItsMaximumIntoTwoHundredBatches() {
-        BatchPlan p = BatchPlan.of(new StopRule.TargetUncertainty("liver", 0.02, 100_000_000));
-        assertEquals(500_000, p.decaysPerBatch());
-        assertEquals(10, p.minBatches());
-        assertEquals(200, p.maxBatches());
-        BatchPlan small = BatchPlan.of(new StopRule.TargetUncertainty("liver", 0.02, 15));
-        assertEquals(1, small.decaysPerBatch());
-        assertEquals(15, small.maxBatches());
+    void targetRunsStartSmallAndGrowGeometricallyUpToTheirMaximum() {
+        BatchPlan p = BatchPlan.of(new StopRule.TargetUncertainty("liver", 0.02, 100_000_000), TORSO_VOXELS);
+        for (int b = 0; b < 10; b++) {
+            assertEquals(1000, p.decaysPerBatch(b));
+        }
+        assertEquals(1050, p.decaysPerBatch(10));
+        assertEquals(Math.round(1000 * Math.pow(1.05, 50)), p.decaysPerBatch(59));
+        assertEquals(BatchPlan.MIN_TARGET_BATCHES, p.minBatches());
+        assertEquals(100_000_000, p.maxDecays(), "the last batch is cut to the maximum");
+        for (int b = 11; b < p.maxBatches(); b++) {
+            long before = p.decaysBefore(b);
+            assertTrue(p.decaysPerBatch(b) <= 0.051 * before + 1000, "batch " + b + " is within 5 % of the run");
+        }
+        BatchPlan bench = BatchPlan.of(new StopRule.TargetUncertainty("kidneys", 0.02, 200_000), TORSO_VOXELS);
+        assertEquals(1000, bench.decaysPerBatch(0), "the pilot does not depend on the maximum");
+        BatchPlan small = BatchPlan.of(new StopRule.TargetUncertainty("liver", 0.02, 25), TORSO_VOXELS);
+        assertEquals(1, small.decaysPerBatch(0));
+        assertEquals(25, small.maxDecays());
+        assertTrue(small.maxBatches() >= BatchPlan.MIN_TARGET_BATCHES, small.toString());
+    }
+
+    @Test
+    void batchesForFindsTheFirstBatchEndReachingADecayCount() {
+        BatchPlan p = BatchPlan.equal(1000, 10);
+        assertEquals(0, p.batchesFor(0));
+        assertEquals(1, p.batchesFor(1));
+        assertEquals(1, p.batchesFor(1000));
+        assertEquals(2, p.batchesFor(1000.5));
+        assertEquals(10, p.batchesFor(1e12));
     }
 
     @Test
@@ -51,17 +98,7 @@ class BatchPlanTest {
         assertThrows(BadInputException.class, () -> new StopRule.TargetUncertainty("x", 0, 1000));
         assertThrows(BadInputException.class, () -> new StopRule.TargetUncertainty("x", 1.5, 1000));
         assertThrows(BadInputException.class, () -> new StopRule.TargetUncertainty(" ", 0.1, 1000));
-        assertThrows(BadInputException.class, () -> new StopRule.TargetUncertainty("x", 0.1, 5));
-    }
-
-    @Test
-    void projectionScalesWithTheSquaredErrorRatioInWholeBatches() {
-        BatchPlan p = new BatchPlan(1000, 10, 200);
-        // 10 batches at 4 % toward 2 %: 4x the decays, 40 batches.
-        assertEquals(40_000, TransportRun.projectedDecays(p, 10, 0.04, 0.02));
-        assertEquals(200_000, TransportRun.projectedDecays(p, 10, 0.5, 0.02)); // capped at the maximum
-        assertEquals(200_000, TransportRun.projectedDecays(p, 1, Double.NaN, 0.02)); // unknown yet
-        assertEquals(10_000, TransportRun.projectedDecays(p, 3, 0.01, 0.02)); // never below ten batches
+        assertThrows(BadInputException.class, () -> new StopRule.TargetUncertainty("x", 0.1, 19));
     }
 
     @Test

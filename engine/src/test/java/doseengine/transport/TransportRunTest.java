@@ -150,24 +150,26 @@ class TransportRunTest {
     }
 
     @Test
-    void targetRunStopsAtTheFirstBatchEndThatMeetsTheTarget() {
-        // Target 3 % on "hot", at most 200000 decays: batches of 1000. The run must stop once the label's error
-        // is <= 3 %, and no earlier than 10 batches.
+    void targetRunStopsAtABatchEndThatMeetsTheTarget() {
+        // Target 3 % on "hot", at most 200000 decays: pilot batches of 1000, then 5 % growth. The run must stop
+        // once the label's judged error is <= 3 %, and no earlier than 20 batches.
         VoxelBatchTally tally = tally();
         List<RunProgress> seen = new ArrayList<>();
         StopRule rule = new StopRule.TargetUncertainty("hot", 0.03, 200_000);
+        BatchPlan plan = BatchPlan.of(rule, tally.bins());
         RunOutcome out = new TransportRun(led(5), tally, 2).execute(rule, null, seen::add);
         assertEquals(RunOutcome.Stop.TARGET_REACHED, out.stop());
         assertEquals("hot", out.watchedRegion());
-        assertTrue(out.watchedRelativeUncertainty() <= 0.03, "" + out.watchedRelativeUncertainty());
-        assertEquals(0, out.decays() % 1000);
-        assertTrue(out.batches() >= 10 && out.decays() < 200_000, out.toString());
-        // The progress reports of every batch end before the last show the target not met yet.
-        List<RunProgress> batchEnds = seen.stream().filter(p -> !p.finished() && p.decaysDone() % 1000 == 0
-                && p.decaysDone() >= 10_000 && !Double.isNaN(p.relativeUncertainty())).toList();
-        for (RunProgress p : batchEnds) {
-            if (p.decaysDone() < out.decays()) {
-                assertTrue(p.relativeUncertainty() > 0.03, "target already met at " + p.decaysDone());
+        assertEquals(1, out.targets().size());
+        RunOutcome.TargetReading hot = out.targets().get(0);
+        assertTrue(hot.reached() && hot.judged() <= 0.03 && hot.estimate() < hot.judged(), hot.toString());
+        assertEquals(hot.estimate(), out.watchedRelativeUncertainty());
+        assertEquals(plan.decaysBefore(out.batches()), out.decays(), "stops at a batch end of the plan");
+        assertTrue(out.batches() >= BatchPlan.MIN_TARGET_BATCHES && out.decays() < 200_000, out.toString());
+        // Progress shows the label only from ten batches on, with the batches behind it.
+        for (RunProgress p : seen) {
+            if (p.region() != null) {
+                assertTrue(p.reading().batches() >= BatchPlan.MIN_BATCHES, p.toString());
             }
         }
         RunProgress last = seen.get(seen.size() - 1);
@@ -182,17 +184,36 @@ class TransportRunTest {
     }
 
     @Test
-    void targetRunNeverStopsBeforeTenBatchesAndStopsAtItsMaximum() {
-        RunOutcome easy = new TransportRun(led(6), tally(), 2).execute(
-                new StopRule.TargetUncertainty("hot", 0.9, 20_000), null, ProgressListener.NONE);
+    void targetRunNeverStopsBeforeTwentyBatchesAndStopsAtItsMaximum() {
+        StopRule easyRule = new StopRule.TargetUncertainty("hot", 0.9, 20_000);
+        RunOutcome easy = new TransportRun(led(6), tally(), 2).execute(easyRule, null, ProgressListener.NONE);
         assertEquals(RunOutcome.Stop.TARGET_REACHED, easy.stop());
-        assertEquals(10, easy.batches());
-        assertEquals(1000, easy.decays()); // batches of 20000 / 200 = 100 decays
-        RunOutcome hard = new TransportRun(led(6), tally(), 2).execute(
-                new StopRule.TargetUncertainty("hot", 0.001, 2_000), null, ProgressListener.NONE);
+        assertEquals(BatchPlan.MIN_TARGET_BATCHES, easy.batches());
+        assertEquals(BatchPlan.of(easyRule, 1).decaysBefore(20), easy.decays());
+        StopRule hardRule = new StopRule.TargetUncertainty("hot", 0.001, 2_000);
+        RunOutcome hard = new TransportRun(led(6), tally(), 2).execute(hardRule, null, ProgressListener.NONE);
         assertEquals(RunOutcome.Stop.MAX_DECAYS_WITHOUT_TARGET, hard.stop());
         assertEquals(2_000, hard.decays());
-        assertEquals(200, hard.batches());
+        assertEquals(BatchPlan.of(hardRule, 1).maxBatches(), hard.batches());
+        assertFalse(hard.targets().get(0).reached());
+    }
+
+    /** Several regions: the run stops when every one of them has reached the target. */
+    @Test
+    void severalTargetRegionsMustAllReachTheTarget() {
+        StopRule both = new StopRule.TargetUncertainty(List.of("hot", "shell"),
+                doseengine.tally.TargetStatistic.MEAN, 0.01, 2_000_000);
+        RunOutcome out = new TransportRun(led(9), tally(), 2).execute(both, null, ProgressListener.NONE);
+        assertEquals(RunOutcome.Stop.TARGET_REACHED, out.stop());
+        assertEquals(2, out.targets().size());
+        assertTrue(out.targets().stream().allMatch(t -> t.reached() && t.judged() <= 0.01), out.toString());
+        RunOutcome hotOnly = new TransportRun(led(9), tally(), 2).execute(
+                new StopRule.TargetUncertainty("hot", 0.01, 2_000_000), null, ProgressListener.NONE);
+        RunOutcome shellOnly = new TransportRun(led(9), tally(), 2).execute(
+                new StopRule.TargetUncertainty("shell", 0.01, 2_000_000), null, ProgressListener.NONE);
+        // Each alone stops at its first batch end that meets the target: together, not before the later of them.
+        assertTrue(out.decays() >= Math.max(hotOnly.decays(), shellOnly.decays()), out.decays() + " decays");
+        assertTrue(hotOnly.decays() != shellOnly.decays(), "the two regions converge at different rates");
     }
 
     @Test

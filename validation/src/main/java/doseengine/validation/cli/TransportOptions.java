@@ -1,5 +1,6 @@
 package doseengine.validation.cli;
 
+import doseengine.cli.WholeNumber;
 import doseengine.geometry.BadInputException;
 import doseengine.kernels.TransportParameters;
 import doseengine.validation.run.BackendChoice;
@@ -50,19 +51,11 @@ public final class TransportOptions {
     }
 
     static long parseLong(String option, String text) {
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw new BadInputException(option + " '" + text + "' is not a whole number");
-        }
+        return WholeNumber.parseLong(option, text);
     }
 
     static int parseInt(String option, String text) {
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new BadInputException(option + " '" + text + "' is not a whole number");
-        }
+        return WholeNumber.parseInt(option, text);
     }
 
     static double parseDouble(String option, String text) {
