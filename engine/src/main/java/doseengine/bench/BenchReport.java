@@ -177,11 +177,11 @@ public record BenchReport(String version, List<String> arguments, Instant starte
                     100 * t.relativeUncertainty());
         }
         String s = String.format(Locale.ROOT, "%s: %s at %.2f %% (target %.3g %%) after %,d decays, %.2f s of transport "
-                + "(resolution: batches of %,d decays)", r.name(), t.region(), 100 * t.relativeUncertainty(),
+                + "(resolution: its last batch, %,d decays)", r.name(), t.region(), 100 * t.relativeUncertainty(),
                 100 * t.targetRelativeUncertainty(), r.decays(), r.seconds(), t.batchDecays());
         if (t.stoppedAtMinimum(r.decays())) {
-            s += String.format(Locale.ROOT, "; stopped at the minimum of %,d decays, so these are upper bounds: lower "
-                    + "--target-max-decays", t.minDecays());
+            s += String.format(Locale.ROOT, "; stopped at the minimum of %,d decays (20 batches), so these are upper "
+                    + "bounds", t.minDecays());
         }
         return s;
     }

@@ -74,7 +74,8 @@ public record BenchResult(String name, String nuclide, String description, doubl
      * @param reached                   whether the run reached it before its maximum
      * @param relativeUncertainty       the region's relative standard error at the end
      * @param maxDecays                 the run's maximum (--target-max-decays)
-     * @param batchDecays               decays per batch: the resolution of decays and seconds to target
+     * @param batchDecays               decays of the run's last batch: the resolution of decays and seconds to
+     *                                  target (batches grow by 5 % after ten pilot batches)
      * @param minDecays                 decays of the minimum number of batches, before which no run stops
      */
     public record TargetOutcome(String region, double targetRelativeUncertainty, boolean reached,

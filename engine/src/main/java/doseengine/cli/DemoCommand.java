@@ -76,7 +76,8 @@ public final class DemoCommand implements Callable<Integer> {
         inputs.put("voxel", String.format(Locale.ROOT, "%.4g mm", phantom.grid().spacingX()));
         inputs.put("administered activity", String.format(Locale.ROOT, "%.6g MBq at t = 0",
                 phantom.activityMBq().sum()));
-        RunContext ctx = new RunContext("demo", VersionProvider.version(), Instant.now(), inputs, List.of(tiaNote));
+        RunContext ctx = new RunContext("demo", VersionProvider.version(), Instant.now(), inputs, List.of(tiaNote),
+                phantom.activityMBq().sum());
         return DoseCommandSupport.calculateAndReport(spec.commandLine(), problem, settings, ctx, dir);
     }
 

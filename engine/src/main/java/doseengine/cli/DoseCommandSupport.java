@@ -1,5 +1,6 @@
 package doseengine.cli;
 
+import doseengine.geometry.BadInputException;
 import doseengine.report.RunContext;
 import doseengine.report.RunReport;
 import doseengine.tally.RegionDose;
@@ -9,6 +10,8 @@ import doseengine.transport.DoseResult;
 import doseengine.transport.ProgressPrinter;
 import doseengine.transport.RunOutcome;
 import doseengine.transport.RunSettings;
+import doseengine.transport.StopRule;
+import doseengine.transport.TransportMethod;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,7 +28,15 @@ final class DoseCommandSupport {
         DoseCalculation.requireTargetLabel(problem, settings.stop());
         PrintWriter err = cl.getErr();
         PrintWriter stdout = cl.getOut();
-        if (settings.backend().note() != null) {
+        boolean exact = settings.method() == TransportMethod.LOCAL_DEPOSITION;
+        if (exact && settings.stop() instanceof StopRule.TargetUncertainty) {
+            throw new BadInputException("--method led is computed exactly and has no uncertainty to target; "
+                    + "drop --target-uncertainty");
+        }
+        if (exact) {
+            err.println("note: local energy deposition is computed exactly from the activity map: no decay is "
+                    + "sampled, so --decays, --seed and --backend do not apply and the uncertainty is 0");
+        } else if (settings.backend().note() != null) {
             err.println("note: " + settings.backend().note());
         }
         for (String n : ctx.notes()) {
@@ -34,8 +45,10 @@ final class DoseCommandSupport {
         for (String n : problem.notes()) {
             err.println("note: " + n);
         }
-        err.printf(Locale.ROOT, "%s: %s, %s, %s, seed %d%n", problem.name(), problem.nuclide().name(),
-                settings.method().key(), settings.backend().device(), settings.seed());
+        if (!exact) {
+            err.printf(Locale.ROOT, "%s: %s, %s, %s, seed %d%n", problem.name(), problem.nuclide().name(),
+                    settings.method().key(), settings.backend().device(), settings.seed());
+        }
         err.flush();
         DoseResult r = DoseCalculation.run(problem, settings, new ProgressPrinter(err));
         RunReport.write(out, r, ctx);
@@ -45,7 +58,7 @@ final class DoseCommandSupport {
                     r.outcome().decays());
             err.flush();
         }
-        stdout.print(summary(r));
+        stdout.print(summary(r, ctx));
         stdout.printf(Locale.ROOT, "wrote %s, %s, %s, %s, %s%s and %s to %s%n", RunReport.DOSE, RunReport.UNCERTAINTY,
                 RunReport.ORGANS_CSV, RunReport.ORGANS_JSON, RunReport.SLICE_PNG,
                 r.regions().isEmpty() ? "" : ", " + RunReport.DVH_PNG, RunReport.REPORT_HTML, out);
@@ -53,22 +66,34 @@ final class DoseCommandSupport {
         return 0;
     }
 
-    /** The organ table as text. */
-    static String summary(DoseResult r) {
+    /**
+     * The organ table as text: mean dose with its uncertainty (and per GBq when the administered activity is
+     * known), D98/D50/D2 with the median voxel uncertainty beside them (how much of their spread is noise), and
+     * the maximum dose in tissue.
+     */
+    static String summary(DoseResult r, RunContext ctx) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%s, %s, %s: %,d decays, time-integrated activity %.4g MBq h%n",
-                r.problem().name(), r.problem().nuclide().name(), r.settings().method().key(), r.outcome().decays(),
-                r.totalTiaMBqH()));
-        if (r.regions().isEmpty()) {
-            return s.toString();
+        String sampled = r.outcome().stop() == RunOutcome.Stop.EXACT ? "exact (no decays sampled)"
+                : String.format(Locale.ROOT, "%,d decays in %d batches", r.outcome().decays(), r.outcome().batches());
+        s.append(String.format(Locale.ROOT, "%s, %s, %s: %s, time-integrated activity %.4g MBq h%s%n",
+                r.problem().name(), r.problem().nuclide().name(), r.settings().method().key(), sampled,
+                r.totalTiaMBqH(), ctx.administeredMBq() == null ? ""
+                        : String.format(Locale.ROOT, ", %.6g MBq administered", ctx.administeredMBq())));
+        if (!r.regions().isEmpty()) {
+            boolean perGBq = ctx.administeredMBq() != null;
+            int width = Math.max(5, r.regions().stream().mapToInt(x -> x.name().length()).max().orElse(5));
+            s.append(String.format(Locale.ROOT, "%-" + width + "s %10s %10s %8s%s %10s %10s %10s %8s%n", "label",
+                    "mass_g", "mean_Gy", "rel_unc", perGBq ? String.format(Locale.ROOT, " %10s", "Gy_per_GBq") : "",
+                    "D98_Gy", "D50_Gy", "D2_Gy", "vox_unc"));
+            for (RegionDose d : r.regions()) {
+                s.append(String.format(Locale.ROOT, "%-" + width + "s %10.4g %10.4g %7.2f%%%s %10.4g %10.4g %10.4g "
+                        + "%7.1f%%%n", d.name(), d.massG(), d.meanGy(), 100 * d.relativeUncertainty(),
+                        perGBq ? String.format(Locale.ROOT, " %10.4g", ctx.perGBq(d.meanGy())) : "", d.d98Gy(),
+                        d.d50Gy(), d.d2Gy(), 100 * d.medianVoxelRelativeUncertainty()));
+            }
+            s.append("vox_unc: median voxel uncertainty of the label; the DVH, D98 and D2 carry that much noise\n");
         }
-        int width = Math.max(5, r.regions().stream().mapToInt(x -> x.name().length()).max().orElse(5));
-        s.append(String.format(Locale.ROOT, "%-" + width + "s %10s %10s %8s %10s %10s %10s%n", "label", "mass_g",
-                "mean_Gy", "rel_unc", "D98_Gy", "D50_Gy", "D2_Gy"));
-        for (RegionDose d : r.regions()) {
-            s.append(String.format(Locale.ROOT, "%-" + width + "s %10.4g %10.4g %7.2f%% %10.4g %10.4g %10.4g%n",
-                    d.name(), d.massG(), d.meanGy(), 100 * d.relativeUncertainty(), d.d98Gy(), d.d50Gy(), d.d2Gy()));
-        }
+        s.append("maximum dose in tissue: ").append(r.tissueMaximum().describe()).append('\n');
         return s.toString();
     }
 }

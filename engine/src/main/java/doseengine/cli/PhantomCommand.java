@@ -3,6 +3,7 @@ package doseengine.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import doseengine.geometry.BadInputException;
 import doseengine.geometry.io.ImageFiles;
+import doseengine.io.ActivityMetadata;
 import doseengine.io.LabelNamesJson;
 import doseengine.io.OutputDirectory;
 import doseengine.phantoms.Phantom;
@@ -46,12 +47,17 @@ public final class PhantomCommand implements Callable<Integer> {
         Phantom p = voxelMm == null ? PhantomCatalog.create(name) : PhantomCatalog.create(name, voxelMm);
         ImageFiles.write(dir.resolve("ct.nii.gz"), p.ctHu());
         ImageFiles.write(dir.resolve("activity.nii.gz"), p.activityMBq());
+        // The image holds activity (MBq at t = 0), not the time-integrated activity run reads by default: the
+        // sidecar tells run so, and run then asks for the integration time instead of reading MBq as MBq h.
+        ActivityMetadata.write(dir.resolve("activity.json"), "MBq per voxel", "activity at t = 0 (administration)",
+                p.activityMBq().sum());
         ImageFiles.write(dir.resolve("labels.nii.gz"), p.labels().volume());
         LabelNamesJson.write(dir.resolve("labels.json"), labelsDocument(p));
 
         PrintWriter w = spec.commandLine().getOut();
         w.println(p.summary());
-        w.printf(Locale.ROOT, "wrote ct.nii.gz, activity.nii.gz, labels.nii.gz and labels.json to %s%n", dir);
+        w.printf(Locale.ROOT, "wrote ct.nii.gz, activity.nii.gz (MBq per voxel at t = 0; activity.json says so), "
+                + "labels.nii.gz and labels.json to %s%n", dir);
         w.flush();
         return 0;
     }

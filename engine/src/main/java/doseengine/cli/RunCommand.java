@@ -1,6 +1,7 @@
 package doseengine.cli;
 
 import doseengine.geometry.BadInputException;
+import doseengine.io.ActivityMetadata;
 import doseengine.io.ActivityUnit;
 import doseengine.io.DoseProblems;
 import doseengine.io.OutputDirectory;
@@ -11,8 +12,10 @@ import doseengine.transport.RunSettings;
 import doseengine.transport.StopRule;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -88,10 +91,16 @@ public final class RunCommand implements Callable<Integer> {
                     + "this cap: ten small pilot batches, then batches growing by 5 %% each.")
     Long maxDecays;
 
-    @Option(names = "--activity-unit", paramLabel = "UNIT", defaultValue = "MBqh",
-            description = "MBqh (default) or MBqs: time-integrated activity per voxel; MBq: activity per voxel; "
-                    + "Bq/ml: activity concentration. MBq and Bq/ml need --tia-hours.")
+    @Option(names = "--activity-unit", paramLabel = "UNIT",
+            description = "MBqh or MBqs: time-integrated activity per voxel; MBq: activity per voxel; Bq/ml: activity "
+                    + "concentration. MBq and Bq/ml need --tia-hours. Default: what the JSON beside the image says "
+                    + "(activity.json, written by 'doseengine phantom'), else MBqh.")
     String activityUnit;
+
+    @Option(names = "--administered-mbq", paramLabel = "A",
+            description = "Activity administered to the patient (MBq): adds mean doses per GBq to the organ table "
+                    + "(default: the administered_MBq of the JSON beside the activity image, if any).")
+    Double administeredMBq;
 
     @Option(names = "--tia-hours", paramLabel = "H",
             description = "Effective integration time (h) that turns MBq or Bq/ml into time-integrated activity: "
@@ -112,8 +121,15 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ActivityUnit unit = ActivityUnit.parse(activityUnit);
-        unit.checkHours(tiaHours);
+        List<String> notes = new ArrayList<>();
+        ActivityMetadata metadata = ActivityMetadata.find(activity);
+        ActivityUnit unit = activityUnit(metadata, notes);
+        Double administered = administeredMBq;
+        if (administered == null && metadata != null && metadata.administeredMBq() != null) {
+            administered = metadata.administeredMBq();
+            notes.add(String.format(Locale.ROOT, "administered activity %.6g MBq from %s", administered,
+                    metadata.source().getFileName()));
+        }
         RunSettings settings = transport.settings(stopRule());
         if (targetLabels != null && labels == null) {
             throw new BadInputException("--target-label " + String.join(",", targetLabels)
@@ -131,8 +147,42 @@ public final class RunCommand implements Callable<Integer> {
         inputs.put("HU to density", calibration == null ? "Schneider et al. 2000 (default)" : calibration.toString());
         inputs.put("HU to material", materialCalibration == null ? "Schneider et al. 2000, collapsed (default)"
                 : materialCalibration.toString());
-        RunContext ctx = new RunContext("run", VersionProvider.version(), Instant.now(), inputs, List.of());
+        RunContext ctx = new RunContext("run", VersionProvider.version(), Instant.now(), inputs, notes, administered);
         return DoseCommandSupport.calculateAndReport(spec.commandLine(), problem, settings, ctx, dir);
+    }
+
+    /**
+     * The unit of the activity image: --activity-unit when given (a note when the JSON beside the image says
+     * otherwise); else the JSON's unit, refused with one line when it is an activity and --tia-hours is missing;
+     * else MBq h, the documented default, said in a note.
+     */
+    private ActivityUnit activityUnit(ActivityMetadata metadata, List<String> notes) {
+        if (activityUnit != null) {
+            ActivityUnit unit = ActivityUnit.parse(activityUnit);
+            if (metadata != null && metadata.unit() != unit) {
+                notes.add(metadata.describe() + "; --activity-unit " + unit.label() + " takes precedence");
+            }
+            unit.checkHours(tiaHours);
+            return unit;
+        }
+        if (metadata != null) {
+            ActivityUnit unit = metadata.unit();
+            if (unit.needsIntegrationHours() && tiaHours == null) {
+                throw new BadInputException(activity + " holds activity, not time-integrated activity ("
+                        + metadata.describe() + "): give --tia-hours H, the effective integration time in hours "
+                        + "(--activity-unit overrides the file)");
+            }
+            unit.checkHours(tiaHours);
+            notes.add("activity unit " + unit.label() + " from " + metadata.source().getFileName());
+            return unit;
+        }
+        if (tiaHours != null) {
+            throw new BadInputException("--tia-hours needs --activity-unit MBq or Bq/ml: without it the activity "
+                    + "image is read as time-integrated activity (MBq h)");
+        }
+        notes.add("activity image read as time-integrated activity per voxel in MBq h (the default; "
+                + "--activity-unit decides)");
+        return ActivityUnit.MBQH;
     }
 
     private StopRule stopRule() {

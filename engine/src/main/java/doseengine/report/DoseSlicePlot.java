@@ -6,6 +6,7 @@ import doseengine.geometry.LabelMap;
 import doseengine.geometry.Volume;
 import doseengine.geometry.VoxelGrid;
 import doseengine.tally.RegionDose;
+import doseengine.tally.TissueMaximum;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -78,7 +79,7 @@ public final class DoseSlicePlot {
         float[] rho = density.data();
         int best = -1;
         for (int v = 0; v < d.length; v++) {
-            if (d[v] > 0 && rho[v] >= LocalMeanDose.MIN_DENSITY && (best < 0 || d[v] > d[best])) {
+            if (d[v] > 0 && TissueMaximum.isTissue(rho[v]) && (best < 0 || d[v] > d[best])) {
                 best = v;
             }
         }
@@ -106,7 +107,7 @@ public final class DoseSlicePlot {
         float[] local = LocalMeanDose.of(dose, density);
         float[] rho = density.data();
         for (int v = 0; v < local.length; v++) {
-            if (rho[v] >= LocalMeanDose.MIN_DENSITY) {
+            if (TissueMaximum.isTissue(rho[v])) {
                 max = Math.max(max, local[v]);
             }
         }
@@ -114,15 +115,16 @@ public final class DoseSlicePlot {
     }
 
     /**
-     * Voxels below this CT number (the default calibration's air bin) get no wash: their dose is the dose to a few
-     * milligrams of air around the body, large and noisy, and of no clinical meaning.
+     * Air voxels ({@link TissueMaximum#isTissue} false) get no wash and do not count in the slice maximum: their dose
+     * is the dose to a few milligrams of air around the body, large and noisy, and of no clinical meaning.
      */
-    static final double WASH_MIN_HU = -950;
-
-    public static void write(Path file, Volume ctHu, FloatVolume dose, Slice slice, WashTop top, String title) {
+    public static void write(Path file, Volume ctHu, FloatVolume density, FloatVolume dose, Slice slice, WashTop top,
+                             String title) {
         HeadlessGraphics.require();
         VoxelGrid g = dose.grid();
         g.requireSameGrid(ctHu.grid(), "dose", "CT");
+        g.requireSameGrid(density.grid(), "dose", "density");
+        float[] rho = density.data();
         int k = slice.k();
         if (k < 0 || k >= g.nz()) {
             throw new IllegalArgumentException("slice " + k + " outside 0.." + (g.nz() - 1));
@@ -134,7 +136,7 @@ public final class DoseSlicePlot {
         float[] d = dose.data();
         double sliceMax = 0;
         for (int v = k * plane; v < (k + 1) * plane; v++) {
-            if (ctHu.valueAt(v) >= WASH_MIN_HU) {
+            if (TissueMaximum.isTissue(rho[v])) {
                 sliceMax = Math.max(sliceMax, d[v]);
             }
         }
@@ -154,7 +156,7 @@ public final class DoseSlicePlot {
                 int v = g.flatIndex(i, j, k);
                 int grey = grey(ctHu.valueAt(v));
                 int rgb = (grey << 16) | (grey << 8) | grey;
-                if (max > 0 && d[v] >= threshold && ctHu.valueAt(v) >= WASH_MIN_HU) {
+                if (max > 0 && d[v] >= threshold && TissueMaximum.isTissue(rho[v])) {
                     rgb = blend(rgb, ColorMap.turbo(d[v] / max), WASH_ALPHA); // above max: top colour
                 }
                 img.setRGB(MARGIN + px, TOP + py, rgb);

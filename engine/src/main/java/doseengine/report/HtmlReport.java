@@ -3,6 +3,7 @@ package doseengine.report;
 import doseengine.kernels.TransportParameters;
 import doseengine.tally.EnergyBalance;
 import doseengine.tally.RegionDose;
+import doseengine.tally.TissueMaximum;
 import doseengine.tally.TargetStatistic;
 import doseengine.transport.DoseResult;
 import doseengine.transport.RunOutcome;
@@ -58,31 +59,42 @@ public final class HtmlReport {
         }
 
         if (!r.regions().isEmpty()) {
+            boolean perGBq = ctx.administeredMBq() != null;
             s.append("<h2>Organs and lesions</h2>\n<table>\n<tr><th class=\"l\">label</th><th>voxels</th>")
-                    .append("<th>mass (g)</th><th>mean (Gy)</th><th>rel. unc. (%)</th><th>mean (Gy per decay)</th>")
-                    .append("<th>D98 (Gy)</th><th>D50 (Gy)</th><th>D2 (Gy)</th><th>min (Gy)</th><th>max (Gy)</th></tr>\n");
+                    .append("<th>mass (g)</th><th>mean (Gy)</th><th>rel. unc. (%)</th>")
+                    .append(perGBq ? "<th>mean (Gy/GBq)</th>" : "").append("<th>mean (Gy per decay)</th>")
+                    .append("<th>D98 (Gy)</th><th>D50 (Gy)</th><th>D2 (Gy)</th><th>median voxel unc. (%)</th>")
+                    .append("<th>min (Gy)</th><th>max (Gy)</th></tr>\n");
             for (RegionDose d : r.regions()) {
                 s.append("<tr><td class=\"l\">").append(esc(d.name())).append("</td><td>").append(d.voxels())
                         .append("</td><td>").append(fmt("%.4g", d.massG()))
                         .append("</td><td>").append(fmt("%.4g", d.meanGy()))
-                        .append("</td><td>").append(fmt("%.2f", 100 * d.relativeUncertainty()))
-                        .append("</td><td>").append(fmt("%.4g", d.meanGyPerDecay()))
+                        .append("</td><td>").append(fmt("%.2f", 100 * d.relativeUncertainty()));
+                if (perGBq) {
+                    s.append("</td><td>").append(fmt("%.4g", ctx.perGBq(d.meanGy())));
+                }
+                s.append("</td><td>").append(fmt("%.4g", d.meanGyPerDecay()))
                         .append("</td><td>").append(fmt("%.4g", d.d98Gy()))
                         .append("</td><td>").append(fmt("%.4g", d.d50Gy()))
                         .append("</td><td>").append(fmt("%.4g", d.d2Gy()))
+                        .append("</td><td>").append(fmt("%.1f", 100 * d.medianVoxelRelativeUncertainty()))
                         .append("</td><td>").append(fmt("%.4g", d.minGy()))
                         .append("</td><td>").append(fmt("%.4g", d.maxGy())).append("</td></tr>\n");
             }
             s.append("</table>\n<p class=\"note\">Mean: mass-weighted mean dose of the label; rel. unc.: its relative ")
-                    .append("standard error from the label's batch totals (statistical only). D<i>x</i>: the highest ")
-                    .append("dose that at least <i>x</i> % of the label's volume receives (voxel doses, no ")
-                    .append("interpolation).</p>\n");
+                    .append("standard error from the label's batch totals (statistical only)")
+                    .append(perGBq ? fmt("; Gy/GBq: per GBq of the %.6g MBq administered", ctx.administeredMBq()) : "")
+                    .append(". D<i>x</i>: the highest dose that at least <i>x</i> % of the label's volume receives ")
+                    .append("(voxel doses, no interpolation). Median voxel unc.: the median over the label's voxels ")
+                    .append("of each voxel's relative standard error.</p>\n");
+            s.append("<p class=\"note\">").append(esc(noiseNote(r))).append("</p>\n");
         }
 
         s.append("<h2>Dose on CT</h2>\n<img src=\"").append(esc(slicePng)).append("\" alt=\"dose on CT slice\">\n");
         if (dvhPng != null) {
             s.append("<h2>Dose-volume histograms</h2>\n<img src=\"").append(esc(dvhPng))
                     .append("\" alt=\"cumulative DVH per label\">\n");
+            s.append("<p class=\"note\">").append(esc(noiseNote(r))).append("</p>\n");
         }
 
         s.append("<h2>Files</h2>\n<ul>\n")
@@ -112,25 +124,37 @@ public final class HtmlReport {
         rows.add(new String[] {"backend", r.settings().backend().name() + " (" + r.settings().backend().device() + ")"
                 + (r.settings().backend().note() == null ? "" : "; " + r.settings().backend().note())});
         rows.add(new String[] {"seed", Long.toString(r.settings().seed())});
-        rows.add(new String[] {"decays", fmt("%,d in %d batches of %,d", o.decays(), o.batches(),
-                o.batches() == 0 ? 0 : o.decays() / o.batches())});
+        rows.add(new String[] {"decays", o.stop() == RunOutcome.Stop.EXACT ? "none (exact)"
+                : fmt("%,d in %d batches", o.decays(), o.batches())});
         rows.add(new String[] {"stop", stopText(r)});
-        rows.add(new String[] {"time", fmt("transport %.1f s (%,.0f decays/s on %d threads), setup %.1f s",
-                o.seconds(), o.decaysPerSecond(), o.threads(), r.setupSeconds())});
+        if (o.stop() == RunOutcome.Stop.EXACT) {
+            rows.add(new String[] {"time", fmt("%.2f s (computed exactly, nothing sampled)", o.seconds())});
+        } else {
+            rows.add(new String[] {"time", fmt("transport %.1f s (%,.0f decays/s on %s), setup %.1f s",
+                    o.seconds(), o.decaysPerSecond(), r.settings().backend().device(), r.setupSeconds())});
+        }
         rows.add(new String[] {"time-integrated activity", fmt("%.6g MBq h = %.6g decays", r.totalTiaMBqH(),
                 r.dose().decays())});
+        if (ctx.administeredMBq() != null) {
+            rows.add(new String[] {"administered activity", fmt("%.6g MBq", ctx.administeredMBq())});
+        }
         rows.add(new String[] {"cutoffs", fmt("electrons %.3g keV, photons %.3g keV", p.electronCutoffMeV() * 1e3,
                 p.photonCutoffMeV() * 1e3)});
         rows.add(new String[] {"energy balance (MeV per decay)", fmt("emitted %.6g, deposited in the grid %.6g, "
                 + "escaped or not transported %.6g; relative imbalance %.2g", b.emittedMeVPerDecay(),
                 b.depositedMeVPerDecay(), b.escapedMeVPerDecay(), b.relativeImbalance())});
         rows.add(new String[] {"grid", r.problem().grid().toString()});
-        rows.add(new String[] {"maximum voxel dose", fmt("%.4g Gy", OrganTable.max(r.dose().gray().data()))});
+        rows.add(new String[] {"maximum dose in tissue", r.tissueMaximum().describe() + fmt(" (air voxels, below "
+                + "%s g/cm3, are left out: their few milligrams make large, noisy doses of no clinical meaning)",
+                TissueMaximum.MIN_TISSUE_DENSITY)});
         return rows;
     }
 
     private static String stopText(DoseResult r) {
         RunOutcome o = r.outcome();
+        if (o.stop() == RunOutcome.Stop.EXACT) {
+            return "computed exactly from the activity map: no decay sampled, no statistical uncertainty";
+        }
         String watched = o.watchedRegion() == null ? ""
                 : fmt("; %s relative uncertainty %.2f %%", o.watchedRegion(), 100 * o.watchedRelativeUncertainty());
         if (r.settings().stop() instanceof StopRule.TargetUncertainty t) {
@@ -158,10 +182,40 @@ public final class HtmlReport {
                 + " (beta spectrum, conversion and Auger electrons, gamma and X-ray lines).");
         notes.add("Dose (Gy) = mean energy per decay deposited in the voxel / voxel mass x the number of decays of the "
                 + "time-integrated activity (1 MBq h = 3.6e9 decays). Density and material from the CT calibration.");
-        notes.add(fmt("Uncertainty: batch-means relative standard error over %d batches of equal size (statistical "
-                + "only; the uncertainty of the batch-means estimate itself is about %.0f %%).", r.outcome().batches(),
-                100 / Math.sqrt(2.0 * Math.max(1, r.outcome().batches() - 1))));
+        if (r.outcome().stop() == RunOutcome.Stop.EXACT) {
+            notes.add("Uncertainty: none; the method is a product of the activity map, the electron energy per decay "
+                    + "and the voxel mass, computed exactly (the uncertainty map is 0).");
+        } else {
+            notes.add(fmt("Uncertainty: batch-means relative standard error over %d batches (statistical only; the "
+                    + "uncertainty of the batch-means estimate itself is about %.0f %%).", r.outcome().batches(),
+                    100 / Math.sqrt(2.0 * Math.max(1, r.outcome().batches() - 1))));
+        }
         return notes;
+    }
+
+    /**
+     * What the voxel noise does to the DVH and to D2/D98 at this number of decays: the range of the labels' median
+     * voxel uncertainties, and what to do about it.
+     */
+    static String noiseNote(DoseResult r) {
+        if (r.outcome().stop() == RunOutcome.Stop.EXACT) {
+            return "The DVHs and D2/D98 of this method carry no statistical noise.";
+        }
+        RegionDose lo = null, hi = null;
+        for (RegionDose d : r.regions()) {
+            if (lo == null || d.medianVoxelRelativeUncertainty() < lo.medianVoxelRelativeUncertainty()) {
+                lo = d;
+            }
+            if (hi == null || d.medianVoxelRelativeUncertainty() > hi.medianVoxelRelativeUncertainty()) {
+                hi = d;
+            }
+        }
+        return fmt("Voxel noise: at %,d decays the median voxel uncertainty is %.0f %% (%s) to %.0f %% (%s). "
+                + "Noise widens every DVH, so D2 reads high and D98 low by up to about twice that; the mean doses "
+                + "stay as precise as their rel. unc. says. For DVH figures, run more decays or "
+                + "--target-uncertainty U --target-statistic voxel-median.", r.outcome().decays(),
+                100 * lo.medianVoxelRelativeUncertainty(), lo.name(), 100 * hi.medianVoxelRelativeUncertainty(),
+                hi.name());
     }
 
     private static String fmt(String pattern, Object... args) {

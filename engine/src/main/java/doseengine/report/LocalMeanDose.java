@@ -2,17 +2,15 @@ package doseengine.report;
 
 import doseengine.geometry.FloatVolume;
 import doseengine.geometry.VoxelGrid;
+import doseengine.tally.TissueMaximum;
 
 /**
  * The mass-weighted mean dose over each voxel's 3 x 3 x 3 neighbourhood (clipped at the grid's faces), counting
- * only voxels of at least {@value #MIN_DENSITY} g/cm3 (lung and denser): {@code sum(D rho) / sum(rho)}. Used to
+ * only tissue voxels ({@link TissueMaximum#isTissue}: lung and denser): {@code sum(D rho) / sum(rho)}. Used to
  * find where the dose is high in a region rather than in one voxel: an air voxel that holds some activity (skin,
  * partial volumes) can reach many times the organ doses on its own. Separable box sums, six passes.
  */
 final class LocalMeanDose {
-    /** Voxels below this density (g/cm3) are left out: air, not lung (about 0.26). */
-    static final float MIN_DENSITY = 0.2f;
-
     private LocalMeanDose() {}
 
     static float[] of(FloatVolume dose, FloatVolume density) {
@@ -23,7 +21,7 @@ final class LocalMeanDose {
         float[] energy = new float[n];
         float[] mass = new float[n];
         for (int v = 0; v < n; v++) {
-            if (rho[v] >= MIN_DENSITY) {
+            if (TissueMaximum.isTissue(rho[v])) {
                 energy[v] = d[v] * rho[v];
                 mass[v] = rho[v];
             }

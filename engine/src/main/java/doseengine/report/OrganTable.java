@@ -9,6 +9,7 @@ import doseengine.geometry.VoxelGrid;
 import doseengine.kernels.TransportParameters;
 import doseengine.tally.EnergyBalance;
 import doseengine.tally.RegionDose;
+import doseengine.tally.TissueMaximum;
 import doseengine.transport.DoseResult;
 import doseengine.transport.RunOutcome;
 import doseengine.transport.StopRule;
@@ -27,24 +28,29 @@ import java.util.Locale;
  * <p>Per label: {@code name}, {@code label} (value in the label image), {@code voxels}, {@code mass_g},
  * {@code mean_Gy} (mass-weighted mean dose for the run's time-integrated activity), {@code rel_unc} (relative
  * standard error of the mean dose, a fraction), {@code mean_Gy_per_decay}, {@code min_Gy}, {@code max_Gy},
- * {@code D2_Gy}, {@code D50_Gy}, {@code D98_Gy} (dose covering at least 2, 50, 98 % of the volume).
+ * {@code D2_Gy}, {@code D50_Gy}, {@code D98_Gy} (dose covering at least 2, 50, 98 % of the volume),
+ * {@code median_voxel_rel_unc} (the median over the label's voxels of each voxel's relative standard error: how much
+ * of D2, D98 and the DVH's width is noise), {@code mean_Gy_per_GBq} (mean dose per GBq administered; empty or null
+ * when the administered activity is unknown).
  */
 public final class OrganTable {
-    public static final String CSV_HEADER =
-            "name,label,voxels,mass_g,mean_Gy,rel_unc,mean_Gy_per_decay,min_Gy,max_Gy,D2_Gy,D50_Gy,D98_Gy";
+    public static final String CSV_HEADER = "name,label,voxels,mass_g,mean_Gy,rel_unc,mean_Gy_per_decay,min_Gy,max_Gy,"
+            + "D2_Gy,D50_Gy,D98_Gy,median_voxel_rel_unc,mean_Gy_per_GBq";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private OrganTable() {}
 
-    public static void writeCsv(Path file, List<RegionDose> regions) {
+    /** organs.csv; {@code mean_Gy_per_GBq} is empty when the administered activity is unknown. */
+    public static void writeCsv(Path file, List<RegionDose> regions, RunContext ctx) {
         StringBuilder s = new StringBuilder(CSV_HEADER).append('\n');
         for (RegionDose r : regions) {
             s.append(csvName(r.name())).append(',').append(r.labelValue()).append(',').append(r.voxels());
             for (double x : new double[] {r.massG(), r.meanGy(), r.relativeUncertainty(), r.meanGyPerDecay(),
-                    r.minGy(), r.maxGy(), r.d2Gy(), r.d50Gy(), r.d98Gy()}) {
+                    r.minGy(), r.maxGy(), r.d2Gy(), r.d50Gy(), r.d98Gy(), r.medianVoxelRelativeUncertainty()}) {
                 s.append(',').append(number(x));
             }
-            s.append('\n');
+            double perGBq = ctx.perGBq(r.meanGy());
+            s.append(',').append(Double.isNaN(perGBq) ? "" : number(perGBq)).append('\n');
         }
         write(file, s.toString());
     }
@@ -80,7 +86,22 @@ public final class OrganTable {
         balance.put("escaped_MeV_per_decay", b.escapedMeVPerDecay());
         balance.put("relative_imbalance", b.relativeImbalance());
         root.set("grid", grid(r.problem().grid()));
-        root.put("max_dose_Gy", max(r.dose().gray().data()));
+        if (ctx.administeredMBq() == null) {
+            root.putNull("administered_MBq");
+        } else {
+            root.put("administered_MBq", ctx.administeredMBq());
+        }
+        TissueMaximum top = r.tissueMaximum();
+        root.put("max_dose_Gy", top.gray());
+        ObjectNode maxDose = root.putObject("max_dose");
+        maxDose.put("Gy", top.gray());
+        maxDose.put("rel_unc", top.relativeUncertainty());
+        if (top.i() >= 0) {
+            maxDose.putArray("voxel").add(top.i()).add(top.j()).add(top.k());
+        }
+        maxDose.put("structure", top.structure());
+        maxDose.put("rule", String.format(Locale.ROOT, "highest voxel dose in tissue (density >= %s g/cm3; air "
+                + "voxels are left out)", TissueMaximum.MIN_TISSUE_DENSITY));
         ArrayNode labels = root.putArray("labels");
         for (RegionDose d : r.regions()) {
             ObjectNode l = labels.addObject();
@@ -96,6 +117,13 @@ public final class OrganTable {
             l.put("D2_Gy", d.d2Gy());
             l.put("D50_Gy", d.d50Gy());
             l.put("D98_Gy", d.d98Gy());
+            l.put("median_voxel_rel_unc", d.medianVoxelRelativeUncertainty());
+            double perGBq = ctx.perGBq(d.meanGy());
+            if (Double.isNaN(perGBq)) {
+                l.putNull("mean_Gy_per_GBq");
+            } else {
+                l.put("mean_Gy_per_GBq", perGBq);
+            }
         }
         ObjectNode inputs = root.putObject("inputs");
         ctx.inputs().forEach(inputs::put);
@@ -155,14 +183,6 @@ public final class OrganTable {
             origin.add(x);
         }
         return n;
-    }
-
-    static double max(float[] d) {
-        double m = 0;
-        for (float x : d) {
-            m = Math.max(m, x);
-        }
-        return m;
     }
 
     private static double keV(float meV) {

@@ -36,7 +36,7 @@ public final class RunReport {
         List<Path> files = new ArrayList<>();
         ImageFiles.write(add(files, dir.resolve(DOSE)), r.dose().gray());
         ImageFiles.write(add(files, dir.resolve(UNCERTAINTY)), r.dose().relativeUncertainty());
-        OrganTable.writeCsv(add(files, dir.resolve(ORGANS_CSV)), r.regions());
+        OrganTable.writeCsv(add(files, dir.resolve(ORGANS_CSV)), r.regions(), ctx);
         OrganTable.writeJson(add(files, dir.resolve(ORGANS_JSON)), r, ctx);
         String title = r.problem().name() + ", " + r.problem().nuclide().name() + ", " + r.settings().method().key()
                 + " (" + String.format(java.util.Locale.ROOT, "%,d", r.outcome().decays()) + " decays)";
@@ -48,7 +48,7 @@ public final class RunReport {
         FloatVolume dose = r.dose().gray();
         FloatVolume density = r.problem().density();
         DoseSlicePlot.Slice slice = DoseSlicePlot.choose(dose, density, r.problem().labels(), r.regions());
-        DoseSlicePlot.write(add(files, dir.resolve(SLICE_PNG)), r.problem().ctHu(), dose, slice,
+        DoseSlicePlot.write(add(files, dir.resolve(SLICE_PNG)), r.problem().ctHu(), density, dose, slice,
                 DoseSlicePlot.washTop(dose, density, r.regions()), "Dose on CT: " + title);
         HtmlReport.write(add(files, dir.resolve(REPORT_HTML)), r, ctx, SLICE_PNG, dvh);
         return files;

@@ -1,5 +1,7 @@
 package doseengine.tally;
 
+import doseengine.dosimetry.TimeIntegratedActivity;
+import doseengine.dosimetry.DoseConversion;
 import doseengine.geometry.BadInputException;
 import doseengine.geometry.FloatVolume;
 import doseengine.geometry.VoxelGrid;

@@ -8,11 +8,16 @@ package doseengine.tally;
  * @param meanGyPerDecay mass-weighted mean dose per decay: the label's total energy per decay / its mass
  * @param meanGy {@code meanGyPerDecay} times the dose map's decays
  * @param relativeUncertainty batch-means relative standard error of the label's total energy (hence of the
- *        mean dose), from the label's own batch totals; 1 when no energy was deposited in the label
+ *        mean dose), from the label's own batch totals; 1 when no energy was deposited in the label; 0 for an
+ *        exact method
+ * @param medianVoxelRelativeUncertainty the median over the label's voxels of each voxel's relative standard
+ *        error (the upper middle value for an even count; a voxel without deposit counts as 1): how much of the
+ *        DVH's width and of D2/D98 is noise; 0 for an exact method
  * @param distribution voxel-dose extremes, D(x), V(d) and the DVH (volume based)
  */
 public record RegionDose(String name, int labelValue, int voxels, double massG, double meanGyPerDecay,
-                         double meanGy, double relativeUncertainty, LabelDoseDistribution distribution) {
+                         double meanGy, double relativeUncertainty, double medianVoxelRelativeUncertainty,
+                         LabelDoseDistribution distribution) {
     public double minGy() { return distribution.minGy(); }
 
     public double maxGy() { return distribution.maxGy(); }

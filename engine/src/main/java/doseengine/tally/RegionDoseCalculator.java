@@ -1,5 +1,6 @@
 package doseengine.tally;
 
+import doseengine.dosimetry.DoseConversion;
 import doseengine.geometry.BadInputException;
 import doseengine.geometry.FloatVolume;
 import doseengine.geometry.LabelMap;
@@ -34,14 +35,75 @@ public final class RegionDoseCalculator {
         List<LabelDoseDistribution> dist = LabelDoseDistributions.compute(map.gray(), labels, STANDARD_PERCENTAGES,
                 thresholdsGy, dvhBins);
         double[] massG = labelMassesG(tally, density);
+        double[] medianError = medianVoxelErrors(map, labels);
         BatchMoments m = tally.labelMoments();
         List<RegionDose> out = new ArrayList<>();
         for (int c = 0; c < dist.size(); c++) {
             double perDecay = DoseConversion.gray(m.meanPerDecay(c), massG[c]);
             out.add(new RegionDose(dist.get(c).name(), tally.labelValue(c), dist.get(c).voxels(), massG[c],
-                    perDecay, perDecay * map.decays(), m.relativeStandardError(c), dist.get(c)));
+                    perDecay, perDecay * map.decays(), m.relativeStandardError(c), medianError[c], dist.get(c)));
         }
         return out;
+    }
+
+    /**
+     * Per-label statistics of a dose map that has no statistical uncertainty (an exact method such as local
+     * energy deposition): mass-weighted mean {@code sum(D rho) / sum(rho)}, uncertainties 0.
+     *
+     * @param decays the decays the map is scaled to (for the per-decay mean)
+     */
+    public static List<RegionDose> exact(DoseMap map, FloatVolume density, LabelMap labels, double[] thresholdsGy,
+                                         int dvhBins) {
+        map.gray().grid().requireSameGrid(density.grid(), "dose map", "density");
+        DoseMap.requirePhysicalDensity(density);
+        List<LabelDoseDistribution> dist = LabelDoseDistributions.compute(map.gray(), labels, STANDARD_PERCENTAGES,
+                thresholdsGy, dvhBins);
+        int n = labels.names().size();
+        int[] compact = compactOfValue(labels);
+        double[] energy = new double[n];
+        double[] mass = new double[n];
+        float[] d = map.gray().data();
+        float[] rho = density.data();
+        short[] lab = labels.volume().data();
+        for (int v = 0; v < lab.length; v++) {
+            int c = lab[v] > 0 ? compact[lab[v]] : -1;
+            if (c >= 0) {
+                energy[c] += (double) d[v] * rho[v];
+                mass[c] += rho[v];
+            }
+        }
+        double volumeCm3 = map.gray().grid().voxelVolumeCm3();
+        List<RegionDose> out = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            double mean = mass[c] > 0 ? energy[c] / mass[c] : 0;
+            out.add(new RegionDose(dist.get(c).name(), dist.get(c).labelValue(), dist.get(c).voxels(),
+                    mass[c] * volumeCm3, map.decays() > 0 ? mean / map.decays() : 0, mean, 0, 0, dist.get(c)));
+        }
+        return out;
+    }
+
+    /**
+     * The median voxel uncertainty of every named label, in compact label order: the D50 of the uncertainty map
+     * (an exact order statistic by the same radix selection as the dose's D50).
+     */
+    static double[] medianVoxelErrors(DoseMap map, LabelMap labels) {
+        List<LabelDoseDistribution> u = LabelDoseDistributions.compute(map.relativeUncertainty(), labels,
+                new double[] {50}, new double[0], 1);
+        double[] out = new double[u.size()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = u.get(c).voxels() == 0 ? 1 : u.get(c).doseAtPercent(50);
+        }
+        return out;
+    }
+
+    private static int[] compactOfValue(LabelMap labels) {
+        int[] compact = new int[Short.MAX_VALUE + 1];
+        java.util.Arrays.fill(compact, -1);
+        int c = 0;
+        for (int value : labels.names().keySet()) {
+            compact[value] = c++;
+        }
+        return compact;
     }
 
     /** Mass (g) of every named label, in compact label order. */

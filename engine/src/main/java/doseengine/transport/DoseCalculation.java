@@ -1,6 +1,10 @@
 package doseengine.transport;
 
+import doseengine.dosimetry.LocalEnergyDeposition;
 import doseengine.geometry.BadInputException;
+import doseengine.geometry.FloatVolume;
+import doseengine.kernels.ParticleType;
+import doseengine.tally.EnergyBalance;
 import doseengine.geometry.VoxelGrid;
 import doseengine.kernels.transport.VoxelGeometry;
 import doseengine.physics.PhysicsTables;
@@ -9,7 +13,7 @@ import doseengine.source.VoxelSource;
 import doseengine.tally.DoseMap;
 import doseengine.tally.RegionDose;
 import doseengine.tally.RegionDoseCalculator;
-import doseengine.tally.TimeIntegratedActivity;
+import doseengine.dosimetry.TimeIntegratedActivity;
 import doseengine.tally.VoxelBatchTally;
 import java.util.List;
 
@@ -30,6 +34,9 @@ public final class DoseCalculation {
     public static DoseResult run(DoseProblem p, RunSettings s, ProgressListener progress) {
         long t0 = System.nanoTime();
         requireTargetLabel(p, s.stop());
+        if (s.method() == TransportMethod.LOCAL_DEPOSITION) {
+            return localDeposition(p, s, t0);
+        }
         VoxelBatchTally tally = new VoxelBatchTally(p.grid(), p.labels());
         PhysicsTables tables = PhysicsTables.build(p.materials(), EmissionTable.of(p.nuclide()), s.parameters(),
                 p.material().data(), p.density().data());
@@ -51,6 +58,33 @@ public final class DoseCalculation {
         List<RegionDose> regions = p.labels() == null || p.labels().names().isEmpty() ? List.of()
                 : RegionDoseCalculator.compute(tally, dose, p.density(), new double[0], DVH_BINS);
         return new DoseResult(p, used, dose, regions, tally.energyBalance(), outcome, setup);
+    }
+
+    /**
+     * Local energy deposition, computed exactly from the activity map ({@link LocalEnergyDeposition}): no decay is
+     * sampled, so the dose has no statistical uncertainty (the uncertainty map is 0) and the run's decays and
+     * batches are 0. The energy balance: the electrons' energy deposited (less what falls in massless voxels),
+     * the photons' escaped.
+     */
+    private static DoseResult localDeposition(DoseProblem p, RunSettings s, long t0) {
+        EmissionTable emissions = EmissionTable.of(p.nuclide());
+        double electrons = emissions.expectedEnergyPerDecayMeV(ParticleType.ELECTRON);
+        double photons = emissions.expectedEnergyPerDecayMeV(ParticleType.PHOTON);
+        LocalEnergyDeposition.Result led = LocalEnergyDeposition.dose(p.tiaMBqH(), p.density(), electrons);
+        double tiaDecays = led.emittedElectronMeV() / electrons;
+        if (!(tiaDecays > 0)) {
+            throw new BadInputException("activity image is empty: no voxel has activity > 0");
+        }
+        FloatVolume zero = new FloatVolume(p.grid(), new float[p.grid().voxelCount()]);
+        DoseMap dose = new DoseMap(led.doseGy(), zero, tiaDecays);
+        List<RegionDose> regions = p.labels() == null || p.labels().names().isEmpty() ? List.of()
+                : RegionDoseCalculator.exact(dose, p.density(), p.labels(), new double[0], DVH_BINS);
+        double deposited = electrons * led.depositedFraction();
+        EnergyBalance balance = new EnergyBalance(deposited, electrons + photons - deposited, electrons + photons);
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        RunOutcome outcome = new RunOutcome(0, 0, 1, seconds, RunOutcome.Stop.EXACT, null, Double.NaN);
+        RunSettings used = s.withBackend(BackendChoice.Resolved.java(1, null));
+        return new DoseResult(p, used, dose, regions, balance, outcome, 0);
     }
 
     /**

@@ -22,8 +22,13 @@ public record DoseResult(DoseProblem problem, RunSettings settings, DoseMap dose
         regions = List.copyOf(regions);
     }
 
+    /** The highest voxel dose in tissue (not air), with its uncertainty and place. */
+    public doseengine.tally.TissueMaximum tissueMaximum() {
+        return doseengine.tally.TissueMaximum.of(dose, problem.density(), problem.labels());
+    }
+
     /** Total time-integrated activity (MBq h): the decays the dose map is scaled to, over 3.6e9. */
     public double totalTiaMBqH() {
-        return dose.decays() / doseengine.tally.TimeIntegratedActivity.DECAYS_PER_MBQ_H;
+        return dose.decays() / doseengine.dosimetry.TimeIntegratedActivity.DECAYS_PER_MBQ_H;
     }
 }

@@ -96,16 +96,20 @@ class BenchCommandTest {
         JsonNode t = p.get("target");
         assertEquals("kidneys", t.get("region").asText());
         assertEquals(0.02, t.get("rel_unc_target").asDouble());
-        // Default maximum 200000 decays: batches of 1000, at least 10 of them. The kidneys (about 9 % of the
-        // decays) reach 2 % after a few 10^4 decays, well inside the maximum.
+        // Default maximum 200000 decays: ten pilot batches of 1000, then 5 % growth, at least 20 batches. The
+        // kidneys (about 9 % of the decays) reach 2 % after a few 10^4 decays, well inside the maximum.
+        doseengine.transport.BatchPlan plan = doseengine.transport.BatchPlan.of(
+                new doseengine.transport.StopRule.TargetUncertainty("kidneys", 0.02, 200_000), 1);
         assertEquals(200_000, t.get("max_decays").asLong());
-        assertEquals(1000, t.get("batch_decays").asLong());
-        assertEquals(10_000, t.get("min_decays").asLong());
+        assertEquals(plan.decaysBefore(20), t.get("min_decays").asLong());
         assertTrue(t.get("reached").asBoolean(), p.toString());
         assertTrue(t.get("rel_unc").asDouble() <= 0.02, p.toString());
         long n = p.get("decays_to_target").asLong();
         assertEquals(p.get("decays").asLong(), n);
-        assertTrue(n >= 10_000 && n < 200_000 && n % 1000 == 0, "decays to target " + n);
+        int batches = p.get("batches").asInt();
+        assertEquals(plan.decaysBefore(batches), n, "a batch end of the plan");
+        assertEquals(plan.decaysPerBatch(batches - 1), t.get("batch_decays").asLong(), "the last batch");
+        assertTrue(n >= plan.decaysBefore(20) && n < 200_000, "decays to target " + n);
         assertEquals(p.get("seconds").asDouble(), p.get("seconds_to_target").asDouble());
         assertTrue(o.out().contains("kidneys at "), o.out());
     }

@@ -19,8 +19,8 @@ class DemoCommandTest {
     @Test
     void demoComputesTheTorsoWithLutetiumAndSaysHowTheActivityWasIntegrated() throws Exception {
         Path out = tmp.resolve("demo");
-        CliRunner.Outcome o = CliRunner.run("demo", "--out", out.toString(), "--method", "led", "--voxel-mm", "12",
-                "--decays", "20000", "--threads", "2");
+        CliRunner.Outcome o = CliRunner.run("demo", "--out", out.toString(), "--voxel-mm", "12", "--backend", "java",
+                "--decays", "2e4", "--threads", "2");
         assertEquals(0, o.exitCode(), o.err());
         JsonNode j = new ObjectMapper().readTree(out.resolve("organs.json").toFile());
         assertEquals("Lu-177", j.get("nuclide").asText());
@@ -38,6 +38,20 @@ class DemoCommandTest {
         for (String f : List.of("dose.nii.gz", "uncertainty.nii.gz", "organs.csv", "dvh.png", "dose_slice.png")) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
+        // Doses per GBq of the 7.4 GBq administered, beside the doses.
+        assertEquals(7400, j.get("administered_MBq").asDouble(), 7400 * 1e-6);
+        for (JsonNode l : j.get("labels")) {
+            assertEquals(l.get("mean_Gy").asDouble() / 7.4, l.get("mean_Gy_per_GBq").asDouble(),
+                    1e-5 * l.get("mean_Gy").asDouble(), l.toString());
+        }
+        // The headline maximum lies in tissue: the torso's body label covers all of it, and the air around it
+        // (which holds some activity at the skin and very high, noisy doses) is left out.
+        JsonNode max = j.get("max_dose");
+        assertFalse(max.get("structure").isNull(), max.toString());
+        assertTrue(max.get("rel_unc").asDouble() > 0, max.toString());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("maximum dose in tissue") && html.contains("Gy/GBq"), "report");
+        assertTrue(o.out().contains("Gy_per_GBq") && o.out().contains("vox_unc"), o.out());
     }
 
     /**

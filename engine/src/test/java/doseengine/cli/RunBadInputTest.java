@@ -170,7 +170,8 @@ class RunBadInputTest {
     @Test
     void activityWithoutIntegrationTime() {
         refused(in.args(out, "--activity-unit", "MBq"), "--tia-hours");
-        refused(in.args(out, "--tia-hours", "10"), "--tia-hours applies only");
+        refused(in.args(out, "--tia-hours", "10"), "--tia-hours needs --activity-unit MBq or Bq/ml");
+        refused(in.args(out, "--activity-unit", "MBqh", "--tia-hours", "10"), "--tia-hours applies only");
         refused(in.args(out, "--activity-unit", "mCi"), "--activity-unit");
     }
 

@@ -11,7 +11,7 @@ import doseengine.geometry.VoxelGrid;
 import doseengine.geometry.ct.CtConverter;
 import doseengine.geometry.io.ImageFiles;
 import doseengine.opencl.OpenClTestSupport;
-import doseengine.tally.DoseConversion;
+import doseengine.dosimetry.DoseConversion;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,8 @@ class RunCommandTest {
         assertEquals(20_000, j.get("decays").asLong());
         assertEquals("java", j.get("backend").asText());
         assertEquals(42, j.get("seed").asLong());
-        assertEquals("led", j.get("method").asText());
+        assertEquals("mc", j.get("method").asText());
+        assertEquals(10, j.get("batches").asInt());
         assertEquals("Lu-177", j.get("nuclide").asText());
         // The total time-integrated activity is the activity image's sum (MBq h): 27 hot voxels of 10, 168 lung
         // voxels of 0.2, the 36 bone voxels 0, the other 729 voxels 1.
@@ -89,18 +90,28 @@ class RunCommandTest {
                     l.get("mean_Gy").asDouble(), 1e-9 * l.get("mean_Gy").asDouble());
             double relUnc = l.get("rel_unc").asDouble();
             assertTrue(relUnc > 0 && relUnc < 0.2, "rel_unc " + relUnc);
+            // Voxels are far noisier than the label's mean; the administered activity is not known here.
+            double voxelUnc = l.get("median_voxel_rel_unc").asDouble();
+            assertTrue(voxelUnc > relUnc && voxelUnc <= 1, "median voxel unc " + voxelUnc);
+            assertTrue(l.get("mean_Gy_per_GBq").isNull(), l.toString());
             assertTrue(l.get("D98_Gy").asDouble() <= l.get("D50_Gy").asDouble()
                     && l.get("D50_Gy").asDouble() <= l.get("D2_Gy").asDouble()
                     && l.get("D2_Gy").asDouble() <= l.get("max_Gy").asDouble());
         }
-        // LED puts no dose where there is no activity: the bone block (activity 0) has dose 0 everywhere.
+        // The maximum in tissue is a voxel of the dose map, with that voxel's uncertainty beside it.
+        JsonNode max = j.get("max_dose");
         VoxelGrid g = RunInputs.grid();
-        assertEquals(0f, d[g.flatIndex(3, 7, 3)]);
-        assertEquals(1f, unc.toFloat().data()[g.flatIndex(3, 7, 3)]);
+        int at = g.flatIndex(max.get("voxel").get(0).asInt(), max.get("voxel").get(1).asInt(),
+                max.get("voxel").get(2).asInt());
+        assertEquals(d[at], max.get("Gy").asDouble(), 0);
+        assertEquals(max.get("Gy").asDouble(), j.get("max_dose_Gy").asDouble(), 0);
+        assertEquals(unc.toFloat().data()[at], max.get("rel_unc").asDouble(), 0);
+        assertTrue(j.get("administered_MBq").isNull());
 
         List<String> csv = Files.readAllLines(out.resolve("organs.csv"));
-        assertEquals("name,label,voxels,mass_g,mean_Gy,rel_unc,mean_Gy_per_decay,min_Gy,max_Gy,D2_Gy,D50_Gy,D98_Gy",
-                csv.get(0));
+        assertEquals("name,label,voxels,mass_g,mean_Gy,rel_unc,mean_Gy_per_decay,min_Gy,max_Gy,D2_Gy,D50_Gy,D98_Gy,"
+                + "median_voxel_rel_unc,mean_Gy_per_GBq", csv.get(0));
+        assertTrue(csv.get(1).endsWith(","), "no administered activity, no Gy/GBq: " + csv.get(1));
         assertEquals(3, csv.size());
         BufferedImage dvh = ImageIO.read(out.resolve("dvh.png").toFile());
         BufferedImage slice = ImageIO.read(out.resolve("dose_slice.png").toFile());
@@ -110,6 +121,61 @@ class RunCommandTest {
         assertTrue(html.contains("hot") && html.contains("seed") && html.contains("Lu-177"));
         assertTrue(o.out().contains("hot") && o.out().contains("lung"), o.out());
         assertTrue(o.err().contains("done: 20,000 decays"), o.err());
+        assertTrue(o.err().contains("note: activity image read as time-integrated activity per voxel in MBq h (the "
+                + "default; --activity-unit decides)"), o.err());
+    }
+
+    /**
+     * Local energy deposition is computed exactly: nothing is sampled, the uncertainty is 0 everywhere, and every
+     * voxel's dose is A~ x 3.6e9 x E_e / m, E_e the mean electron energy per decay of the engine's emission table
+     * (the one Monte Carlo samples; within 0.1 % of ICRP 107's 0.147923 MeV for 177Lu), so the bone block (no
+     * activity) has none and the hot label's mean is 10 MBq h worth of electrons over its mass.
+     */
+    @Test
+    void localDepositionIsExactAndHasNoUncertainty() throws Exception {
+        Path out = tmp.resolve("led");
+        String[] args = in.args(out, "--administered-mbq", "7400");
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--method")) {
+                args[i + 1] = "led";
+            }
+        }
+        CliRunner.Outcome o = CliRunner.run(args);
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.err().contains("computed exactly"), o.err());
+        assertFalse(o.err().contains("done:"), "no transport progress: " + o.err());
+        JsonNode j = JSON.readTree(out.resolve("organs.json").toFile());
+        assertEquals("led", j.get("method").asText());
+        assertEquals(0, j.get("decays").asLong());
+        assertEquals("exact", j.get("stop").get("reason").asText());
+        float[] d = ((FloatVolume) ImageFiles.read(out.resolve("dose.nii.gz"))).data();
+        float[] u = ((FloatVolume) ImageFiles.read(out.resolve("uncertainty.nii.gz"))).data();
+        float[] rho = CtConverter.schneider2000().convert(new ShortVolume(RunInputs.grid(), RunInputs.hu()))
+                .density().data();
+        float[] a = RunInputs.activityMBqH();
+        double eElectron = doseengine.physics.decay.EmissionTable.of(doseengine.physics.decay.NuclideCatalog
+                .get("Lu-177")).expectedEnergyPerDecayMeV(doseengine.kernels.ParticleType.ELECTRON);
+        assertEquals(0.147923, eElectron, 1e-3 * 0.147923);
+        double volumeCm3 = RunInputs.grid().voxelVolumeCm3();
+        for (int v = 0; v < d.length; v++) {
+            double expected = a[v] * 3.6e9 * eElectron * DoseConversion.grayPerMeV(rho[v] * volumeCm3);
+            assertEquals(expected, d[v], 1e-6 * expected, "voxel " + v);
+            assertEquals(0f, u[v], "voxel " + v);
+        }
+        for (JsonNode l : j.get("labels")) {
+            assertEquals(0, l.get("rel_unc").asDouble());
+            assertEquals(0, l.get("median_voxel_rel_unc").asDouble());
+            assertEquals(l.get("mean_Gy").asDouble() / 7.4, l.get("mean_Gy_per_GBq").asDouble(),
+                    1e-12 * l.get("mean_Gy").asDouble());
+        }
+        JsonNode hot = j.get("labels").get(0);
+        double hotMass = hot.get("mass_g").asDouble();
+        assertEquals(27 * 10 * 3.6e9 * eElectron * DoseConversion.grayPerMeV(hotMass), hot.get("mean_Gy").asDouble(),
+                1e-6 * hot.get("mean_Gy").asDouble());
+        assertEquals(0, j.get("energy_balance").get("relative_imbalance").asDouble(), 1e-12);
+        assertTrue(o.out().contains("exact (no decays sampled)"), o.out());
+        assertEquals(2, CliRunner.run(in.args(tmp.resolve("led2"), "--method", "led", "--target-uncertainty", "0.05",
+                "--target-label", "hot")).exitCode(), "no uncertainty to target");
     }
 
     /**
@@ -155,15 +221,83 @@ class RunCommandTest {
     void targetRunStopsWhenTheLabelReachesItsUncertainty() throws Exception {
         Path out = tmp.resolve("t");
         CliRunner.Outcome o = CliRunner.run(in.args(out, "--target-uncertainty", "0.03", "--target-label", "hot",
-                "--max-decays", "400000"));
+                "--max-decays", "4e5"));
         assertEquals(0, o.exitCode(), o.err());
         JsonNode j = JSON.readTree(out.resolve("organs.json").toFile());
-        assertEquals("target_reached", j.get("stop").get("reason").asText());
+        JsonNode stop = j.get("stop");
+        assertEquals("target_reached", stop.get("reason").asText());
+        assertEquals("hot", stop.get("target_label").asText());
+        assertEquals("mean", stop.get("target_statistic").asText());
+        assertTrue(stop.get("target_regions").get(0).get("reached").asBoolean(), stop.toString());
         JsonNode hot = j.get("labels").get(0);
         assertEquals("hot", hot.get("name").asText());
         assertTrue(hot.get("rel_unc").asDouble() <= 0.03, hot.toString());
-        assertTrue(j.get("decays").asLong() < 400_000);
-        assertEquals(0, j.get("decays").asLong() % 2000); // batches of 400000 / 200
+        assertEquals(hot.get("rel_unc").asDouble(), stop.get("target_regions").get(0).get("rel_unc").asDouble(), 0);
+        long decays = j.get("decays").asLong();
+        assertTrue(decays < 400_000, "decays " + decays);
+        doseengine.transport.BatchPlan plan = doseengine.transport.BatchPlan.of(
+                new doseengine.transport.StopRule.TargetUncertainty("hot", 0.03, 400_000), RunInputs.grid().voxelCount());
+        assertEquals(plan.decaysBefore(j.get("batches").asInt()), decays, "stops at a batch end of the plan");
+    }
+
+    /** A union (one mean over both labels) and a median voxel uncertainty as the target. */
+    @Test
+    void targetsTakeUnionsAndTheMedianVoxelUncertainty() throws Exception {
+        Path out = tmp.resolve("u");
+        CliRunner.Outcome o = CliRunner.run(in.args(out, "--target-uncertainty", "0.2", "--target-label",
+                "hot+lung", "--target-label", "hot", "--target-statistic", "voxel-median", "--max-decays", "1e6"));
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode stop = JSON.readTree(out.resolve("organs.json").toFile()).get("stop");
+        assertEquals("hot+lung,hot", stop.get("target_label").asText());
+        assertEquals("voxel-median", stop.get("target_statistic").asText());
+        JsonNode regions = stop.get("target_regions");
+        assertEquals(2, regions.size());
+        for (JsonNode r : regions) {
+            assertTrue(r.get("reached").asBoolean() && r.get("rel_unc").asDouble() <= 0.2, r.toString());
+        }
+        // The hot label's own median voxel uncertainty in the organ table is the one the rule watched.
+        JsonNode hot = JSON.readTree(out.resolve("organs.json").toFile()).get("labels").get(0);
+        assertEquals(regions.get(1).get("rel_unc").asDouble(), hot.get("median_voxel_rel_unc").asDouble(), 1e-6);
+        assertEquals(2, CliRunner.run(in.args(tmp.resolve("x"), "--target-uncertainty", "0.2", "--target-label",
+                "hot+liver")).exitCode(), "an unknown label in a union");
+    }
+
+    /**
+     * A phantom's folder holds activity in MBq at t = 0, and says so in activity.json: run refuses to read it as
+     * MBq h, asks for the integration time, and with it integrates the right total; the administered activity comes
+     * from the same file.
+     */
+    @Test
+    void runOnAPhantomsFolderReadsItsActivityUnit() throws Exception {
+        Path ph = tmp.resolve("torso");
+        assertEquals(0, CliRunner.run("phantom", "torso", "--voxel-mm", "12", "--out", ph.toString()).exitCode());
+        String[] base = {"run", "--ct", ph.resolve("ct.nii.gz").toString(), "--activity",
+            ph.resolve("activity.nii.gz").toString(), "--labels", ph.resolve("labels.nii.gz").toString(),
+            "--nuclide", "Lu-177", "--method", "led"};
+        CliRunner.Outcome refused = CliRunner.run(concat(base, "--out", tmp.resolve("r1").toString()));
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertTrue(refused.err().contains("activity.json says MBq per voxel")
+                && refused.err().contains("--tia-hours"), refused.err());
+
+        Path out = tmp.resolve("r2");
+        CliRunner.Outcome o = CliRunner.run(concat(base, "--out", out.toString(), "--tia-hours", "100"));
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode j = JSON.readTree(out.resolve("organs.json").toFile());
+        assertEquals(7400 * 100, j.get("tia_MBq_h").asDouble(), 7400 * 100 * 1e-5);
+        assertEquals(7400, j.get("administered_MBq").asDouble(), 7400 * 1e-6);
+        assertTrue(o.err().contains("activity unit MBq from activity.json"), o.err());
+        // An explicit unit wins over the file, with a note.
+        CliRunner.Outcome forced = CliRunner.run(concat(base, "--out", tmp.resolve("r3").toString(),
+                "--activity-unit", "MBqh"));
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertTrue(forced.err().contains("--activity-unit MBqh takes precedence"), forced.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

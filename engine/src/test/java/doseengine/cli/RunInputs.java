@@ -94,10 +94,10 @@ final class RunInputs {
         return r;
     }
 
-    /** The arguments of a quick LED run of these inputs into {@code out}, followed by {@code extra}. */
+    /** The arguments of a quick Java Monte Carlo run of these inputs into {@code out}, followed by {@code extra}. */
     String[] args(Path out, String... extra) {
         String[] base = {"run", "--ct", ct.toString(), "--activity", activity.toString(), "--nuclide", "Lu-177",
-            "--labels", labels.toString(), "--out", out.toString(), "--method", "led", "--backend", "java"};
+            "--labels", labels.toString(), "--out", out.toString(), "--method", "mc", "--backend", "java"};
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);

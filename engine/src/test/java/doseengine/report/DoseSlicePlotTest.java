@@ -25,7 +25,7 @@ class DoseSlicePlotTest {
         LabelDoseDistribution dist = new LabelDoseDistribution(value, name, 10, 0, d2Gy, new double[] {2, 50, 98},
                 new double[] {d2Gy, meanGy, 0}, new double[0], new double[0],
                 new doseengine.tally.DoseVolumeHistogram(new double[] {0}, new double[] {1}));
-        return new RegionDose(name, value, 10, 1, meanGy * 1e-15, meanGy, 0.01, dist);
+        return new RegionDose(name, value, 10, 1, meanGy * 1e-15, meanGy, 0.01, 0.2, dist);
     }
 
     @Test

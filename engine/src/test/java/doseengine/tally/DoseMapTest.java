@@ -1,5 +1,7 @@
 package doseengine.tally;
 
+import doseengine.dosimetry.TimeIntegratedActivity;
+import doseengine.dosimetry.DoseConversion;
 import static org.junit.jupiter.api.Assertions.*;
 
 import doseengine.geometry.BadInputException;

@@ -16,7 +16,7 @@ import doseengine.physics.decay.EmissionTable;
 import doseengine.physics.decay.NuclideCatalog;
 import doseengine.source.VoxelSource;
 import doseengine.tally.BatchMoments;
-import doseengine.tally.DoseConversion;
+import doseengine.dosimetry.DoseConversion;
 import doseengine.tally.DoseMap;
 import doseengine.tally.ShellBatchTally;
 import doseengine.tally.VoxelBatchTally;

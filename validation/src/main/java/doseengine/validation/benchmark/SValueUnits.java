@@ -1,6 +1,6 @@
 package doseengine.validation.benchmark;
 
-import doseengine.tally.DoseConversion;
+import doseengine.dosimetry.DoseConversion;
 
 /**
  * S values in the unit of the voxel S-value tables, mGy/(MBq s): absorbed dose per unit cumulated activity.

@@ -1,4 +1,4 @@
-package doseengine.tally;
+package doseengine.dosimetry;
 
 import doseengine.geometry.BadInputException;
 

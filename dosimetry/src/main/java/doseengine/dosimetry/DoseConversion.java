@@ -1,4 +1,4 @@
-package doseengine.tally;
+package doseengine.dosimetry;
 
 /**
  * Energy to absorbed dose: {@code D [Gy] = E [MeV] * 1.602176634e-13 J/MeV / m [kg]}, with the voxel mass
