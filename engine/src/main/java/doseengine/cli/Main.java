@@ -37,7 +37,8 @@ public final class Main implements Runnable {
         return commandLine().execute(args);
     }
 
-    static CommandLine commandLine() {
+    /** The command line with every subcommand (those of modules above the engine too), ready to execute. */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         for (SubcommandProvider p : ServiceLoader.load(SubcommandProvider.class)) {
             cl.addSubcommand(p.command());

@@ -96,12 +96,23 @@ public final class TorsoPhantom {
         for (Layer l : relative) {
             scaled.add(l.withConcentration(l.concentrationMBqPerMl() * scale));
         }
+        // A voxel belongs to a structure when its centre does: small spheres are labelled larger or smaller than
+        // their nominal volume, so the description gives both.
+        double ml = r.labels().grid().voxelVolumeCm3();
+        java.util.Map<Integer, Integer> counts = r.labels().voxelCounts();
+        double[] labelled = new double[3];
+        String[] tumours = {"tumour_3", "tumour_2", "tumour_1"};
+        for (int t = 0; t < 3; t++) {
+            labelled[t] = counts.get(r.labels().valueOf(tumours[t])) * ml;
+        }
         String description = String.format(Locale.ROOT, "Adult torso (body %.0f x %.0f x %.0f mm) with lungs, "
-                + "liver, spleen, kidneys (cortex, medulla), spine (cortical, spongiosa) and tumours of %.1f, %.0f "
-                + "and %.0f ml; %.0f MBq of a 177Lu-DOTATATE-like distribution (relative time-integrated "
-                + "concentrations from published mean organ doses per GBq; illustrative), MBq per voxel.",
+                + "liver, spleen, kidneys (cortex, medulla), spine (cortical, spongiosa) and tumours of nominal "
+                + "%.1f, %.0f and %.0f ml (labelled at %s mm, by voxel centres: %.3g, %.3g and %.3g ml); %.0f MBq of "
+                + "a 177Lu-DOTATATE-like distribution (relative time-integrated concentrations from published mean "
+                + "organ doses per GBq; illustrative), MBq per voxel.",
                 2 * BODY_SEMI_X_MM, 2 * BODY_SEMI_Y_MM, 2 * BODY_HALF_LENGTH_MM, TUMOUR_3_ML, TUMOUR_2_ML,
-                TUMOUR_1_ML, TOTAL_ACTIVITY_MBQ);
+                TUMOUR_1_ML, new java.math.BigDecimal(Double.toString(voxelMm)).stripTrailingZeros().toPlainString(),
+                labelled[0], labelled[1], labelled[2], TOTAL_ACTIVITY_MBQ);
         return Phantom.of(name, description, scaled, r, TOTAL_ACTIVITY_MBQ);
     }
 
