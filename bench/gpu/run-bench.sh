@@ -1,40 +1,125 @@
 #!/usr/bin/env bash
-# run-bench.sh [JAR] : prepare the GPU benchmark. Run it on your own machine, in the project's root, after
-# building the runnable jar (mvn -B -DskipTests package). It bundles the jar, a Java runtime and the OpenCL ICD
-# loader into .gpu/ with the shared bundle.sh (see ../shared/gpu/README.md), then prints what to give the device
-# tool's `run`: first `devices` (seconds; it shows whether the NVIDIA OpenCL driver was found), then the bench.
+# run-bench.sh [--device N] [--decays N] RESULTS_DIR [STEP...]
 #
-# Environment: SHARED_GPU, the folder holding bundle.sh and run.sh (default ../shared/gpu beside the project).
-set -euo pipefail
+# Runs the GPU benchmark sequence and keeps everything it prints, with the date, the machine and the commands, in
+# RESULTS_DIR (created). It works in two places:
+#  - in the project's checkout (bench/gpu/run-bench.sh), on a machine with a JDK 17+ and Maven: it runs ./doseengine;
+#  - in a bundle made by bench/gpu/bundle.sh (.gpu/run-bench.sh), on a machine without Java: it runs run.sh.
+#
+# Steps (default: all of them, in this order):
+#   devices          doseengine devices: the OpenCL devices found (the GPU should be listed)
+#   opencl           doseengine bench --backend opencl: the default problems, 10^6 decays each
+#   opencl-torso2mm  doseengine bench --backend opencl --problems torso_lu177 --voxel-mm 2 --decays 10000000
+#   java             doseengine bench --backend java: the same default problems on the CPU cores, for comparison
+#   validate         doseengine validate all --quick: the validation suite, Java against OpenCL included
+#
+#   --device N   the OpenCL device (index from `devices`) for the OpenCL steps and validate
+#   --decays N   N decays for every bench step and validate run instead of their defaults: a quick trial of the
+#                sequence, not a measurement
+#
+# It stops after `devices` if that fails (no Java runtime, a broken bundle); a later step that fails is recorded
+# and the next one runs. Exit status 0 when every step succeeded, 1 otherwise (validate exits with 3 when a judged
+# comparison fails, which summary.txt says).
+set -uo pipefail
 
-root=$(git rev-parse --show-toplevel 2>/dev/null) || { echo "run-bench.sh: run me inside the project's git checkout" >&2; exit 2; }
-cd "$root"
-jar=${1:-validation/target/doseengine.jar}
-shared=${SHARED_GPU:-../shared/gpu}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+die() { echo "run-bench.sh: $*" >&2; exit 2; }
+usage() { sed -n '2,/^set -uo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; }
 
-[ -f "$jar" ] || { echo "run-bench.sh: no jar at $jar; build it first: mvn -B -DskipTests package" >&2; exit 2; }
-[ -x "$shared/bundle.sh" ] || [ -f "$shared/bundle.sh" ] || { echo "run-bench.sh: no bundle.sh in $shared; set SHARED_GPU" >&2; exit 2; }
+device=()
+decays=""
+results=""
+steps=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --device) [ $# -ge 2 ] || die "--device needs an index"; device=(--device "$2"); shift 2 ;;
+    --decays) [ $# -ge 2 ] || die "--decays needs a number"; decays=$2; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    -*) die "unknown option: $1 (see --help)" ;;
+    *) if [ -z "$results" ]; then results=$1; else steps+=("$1"); fi; shift ;;
+  esac
+done
+[ -n "$results" ] || { usage >&2; exit 2; }
+[ ${#steps[@]} -gt 0 ] || steps=(devices opencl opencl-torso2mm java validate)
+for s in "${steps[@]}"; do
+  case "$s" in devices|opencl|opencl-torso2mm|java|validate) ;; *) die "unknown step: $s (see --help)" ;; esac
+done
 
-# .gpu/ is a build product; the project's .gitignore already leaves it out of git.
-bash "$shared/bundle.sh" .gpu "$jar"
+# The launcher: run.sh in a bundle, ./doseengine in the checkout.
+if [ -f "$here/BUNDLE" ] && [ -f "$here/run.sh" ]; then
+  launcher=("$here/run.sh"); name=$(basename "$here")/run.sh
+  version=$(sed -n 's/^commit: //p' "$here/BUNDLE")
+elif [ -x "$here/../../doseengine" ]; then
+  launcher=("$(cd "$here/../.." && pwd)/doseengine"); name=./doseengine
+  version=$(git -C "$here" describe --always --dirty 2>/dev/null || echo unknown)
+else
+  die "found neither a bundle (run.sh, BUNDLE) nor the project's ./doseengine beside $here"
+fi
 
-main=doseengine.cli.Main
-cat <<EOT
+mkdir -p "$results" || die "cannot create $results"
+results=${results%/}
+dec=(); [ -n "$decays" ] && dec=(--decays "$decays")
+torso_decays=${decays:-10000000}
 
-.gpu/ is ready. Give the device tool's run these, each with carry: [".gpu"]:
+# The machine, once, for the record.
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "doseengine: $version (through $name)"
+  echo "os: $(uname -srm)"
+  echo "cpu: $(awk -F': ' '/^model name/{print $2; exit}' /proc/cpuinfo 2>/dev/null), $(nproc) cores"
+  echo "memory: $(awk '/^MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo 2>/dev/null)"
+  if command -v nvidia-smi >/dev/null 2>&1; then
+    nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>/dev/null | sed 's/^/gpu: /'
+  else
+    echo "gpu: (no nvidia-smi; see devices.txt)"
+  fi
+  [ -n "$decays" ] && echo "note: --decays $decays, a trial of the sequence, not a measurement"
+} >"$results/machine.txt"
+cat "$results/machine.txt"
+: >"$results/commands.txt"
 
-1. the OpenCL check (a few seconds; if run.sh stops, read what it printed, fix a copy of run.sh in bench/gpu/):
-     bash .gpu/run.sh $main devices 2>&1 | tee \$OUT/devices.txt
+failed=0
+summary=()
+run_step() {  # run_step STEP ARGS... : runs the launcher, output to STEP.txt, the command to commands.txt
+  local step=$1; shift
+  local start end rc
+  echo
+  echo "== $step: $name $*"
+  echo "$name $*" >>"$results/commands.txt"
+  start=$(date +%s)
+  "${launcher[@]}" "$@" 2>&1 | tee "$results/$step.txt"
+  rc=${PIPESTATUS[0]}
+  end=$(date +%s)
+  local note=""
+  [ "$step" = validate-quick ] && [ "$rc" = 3 ] && note="  (a judged comparison failed: see validate-quick/report.html)"
+  summary+=("$(printf '%-22s exit %-3s %6ss  %s%s' "$step" "$rc" $((end - start)) "$step.txt" "$note")")
+  [ "$rc" = 0 ] || failed=1
+  return "$rc"
+}
 
-2. the default benchmark on the GPU (same problems and decays as docs/benchmarks.md):
-     bash .gpu/run.sh $main bench --backend opencl --out \$OUT/bench.json
+for s in "${steps[@]}"; do
+  case "$s" in
+    devices)
+      run_step devices devices || { echo "run-bench.sh: 'devices' failed; read devices.txt above. Stopping." >&2; break; }
+      grep -q '(GPU)' "$results/devices.txt" ||
+        echo "run-bench.sh: no OpenCL GPU listed; the OpenCL steps run on the OpenCL device that is listed, if any" >&2 ;;
+    opencl)
+      run_step bench-opencl bench --backend opencl "${device[@]}" "${dec[@]}" --out "$results/bench-opencl.json" ;;
+    opencl-torso2mm)
+      run_step bench-opencl-torso2mm bench --backend opencl "${device[@]}" --problems torso_lu177 --voxel-mm 2 \
+        --decays "$torso_decays" --out "$results/bench-opencl-torso2mm.json" ;;
+    java)
+      run_step bench-java bench --backend java "${dec[@]}" --out "$results/bench-java.json" ;;
+    validate)
+      run_step validate-quick validate all --quick "${device[@]}" "${dec[@]}" --out "$results/validate-quick" ;;
+  esac
+done
 
-3. the torso at 2 mm, the GPU issue's target (a GPU wants more decays for a steady figure):
-     bash .gpu/run.sh $main bench --backend opencl --voxel-mm 2 --decays 10000000 --out \$OUT/bench-2mm.json
-
-4. for comparison, the Java backend on the GPU machine's CPU cores:
-     bash .gpu/run.sh $main bench --backend java --out \$OUT/bench-java.json
-
-Steps 2 and 3 need the OpenCL backend; until it exists the bench answers with one line,
-"error: --backend opencl: OpenCL backend not implemented yet; use --backend java or auto".
-EOT
+{
+  echo "step                   status      time  output"
+  printf '%s\n' "${summary[@]}"
+} >"$results/summary.txt"
+echo
+cat "$results/summary.txt"
+echo "results in $results: machine.txt, commands.txt, summary.txt, one .txt per step, bench-*.json, validate-quick/"
+exit "$failed"
