@@ -1,5 +1,6 @@
-// OpenClProgramTest: does not compile (line 4 uses an undeclared name).
-__kernel void write_undeclared(__global float *out) {
-    out[0] = 1.0f;
-    out[1] = no_such_variable;
+// OpenClProgramTest: compiles, but does not link: no_such_function is declared and never defined.
+float no_such_function(float x);
+
+__kernel void call_undefined(__global float *out) {
+    out[0] = no_such_function(1.0f);
 }
