@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sphere", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Sphere self S value: a unit-density soft-tissue sphere of the given mass in soft tissue, the "
                 + "nuclide uniform in it.",
-                "  doseengine validate sphere --nuclide NUC --mass-g M --out DIR [--reference FILE]",
+                "Example: doseengine validate sphere --nuclide Lu-177 --mass-g 10 --out DIR",
                 "Writes into DIR (--out, required) sphere.json (nuclide, mass_g, S_mGy_per_MBq_s, rel_unc, "
                 + "af_electrons, af_photons), a plot and report.html/report.json; with --reference FILE (CSV nuclide,"
                 + "mass_g,S_mGy_per_MBq_s) the value is compared with the file's (shown, not judged: no tolerance is "

@@ -253,6 +253,19 @@ class ValidateCommandTest {
                 + "judged: no tolerance is stated for sphere S values)", verdictLine(o2));
     }
 
+    /** --out is required by validate sphere, and its help shows it in the usage and in the example. */
+    @Test
+    void sphereHelpShowsTheRequiredOut() {
+        CliHarness.Outcome o = CliHarness.main("validate", "sphere", "--help");
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains(" --out=DIR") && !o.out().contains("[--out=DIR]"), o.out());
+        assertTrue(o.out().contains("validate sphere --nuclide Lu-177 --mass-g 10 --out DIR"), o.out());
+        CliHarness.Outcome missing = CliHarness.main("validate", "sphere", "--nuclide", "Lu-177", "--mass-g", "10");
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertTrue(missing.err().strip().startsWith("error: Missing required option: '--out=DIR'"), missing.err());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+    }
+
     /** A nuclide kernel has no reference: its verdict says the kernel was not judged, and why. */
     @Test
     void nuclideKernelVerdictSaysItWasNotJudged() {
