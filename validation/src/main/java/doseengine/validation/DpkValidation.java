@@ -86,6 +86,8 @@ public final class DpkValidation {
         figures.put("X90_mm", r.x90Mm());
         figures.put("X90_sigma_mm", r.x90SigmaMm());
         figures.put(b.isMonoenergetic() ? "r0_mm" : "X90_estimate_mm", b.scaleMm());
+        figures.put("absorbed_fraction_in_shells", r.absorbedFractionInShells());
+        figures.put("medium_half_width_mm", b.mediumHalfWidthMm());
         figures.put("energy_imbalance_relative", r.balance().relativeImbalance());
         List<String> notes = new ArrayList<>(runNotes);
         notes.addAll(r.shellNotes());
@@ -103,14 +105,21 @@ public final class DpkValidation {
             engine = r.scaledKernel(b.scaleMm());
             xTitle = String.format(Locale.ROOT, "r / r0   (r0 = %.4g mm, ESTAR CSDA range in water)", b.scaleMm());
             yTitle = "j = d(E/E0) / d(r/r0)";
-        } else {
+        } else if (r.hasX90()) {
             engine = r.naturalKernel();
             xTitle = String.format(Locale.ROOT, "r / X90   (X90 = %.4g mm, measured)", r.x90Mm());
             yTitle = "j = d(E/E) / d(r/X90),  E = mean energy emitted per decay";
+        } else {
+            // Without an X90 there is no natural scale: the kernel is shown against r itself.
+            engine = r.naturalKernel();
+            xTitle = "r (mm)   (no X90 within the shells)";
+            yTitle = "d(E/E) / dr (1/mm),  E = mean energy emitted per decay";
         }
+        String noReference = b.isMonoenergetic()
+                ? "no reference kernel at this energy (the file has 10, 15, 100, 500 keV)"
+                : "no reference kernel for nuclides: the kernel and X90 are shown for information";
         if (refs.isEmpty()) {
-            notes.add(b.isMonoenergetic() ? "no reference kernel at this energy (the file has 10, 15, 100, 500 keV)"
-                    : "no reference kernel for nuclides: the kernel and X90 are shown for information");
+            notes.add(noReference);
         }
         // The judged comparison first, then those shown beside it. With a like-for-like run, it alone is judged
         // (against the primary kernel) and the engine's physics is shown against every reference.
@@ -124,10 +133,11 @@ public final class DpkValidation {
             MeasuredKernel mk = m.scaledKernel(b.scaleMm());
             String modelName = name + ", " + REFERENCE_MODEL;
             ScaledKernel ref = primary;
-            ComparisonResult kc = DpkComparison.kernel(modelName, mk, ref, true);
+            ComparisonResult kc = DpkComparison.kernel(modelName, mk, ref, true)
+                    .withSubject("kernel under " + REFERENCE_MODEL);
             comparisons.add(kc);
             comparisons.add(DpkComparison.x90(modelName, m.x90Mm(), m.x90SigmaMm(), ref.x90() * b.scaleMm(),
-                    ref.label(), "mm", true));
+                    ref.label(), "mm", true).withSubject("X90 under " + REFERENCE_MODEL));
             ratios.add(ratioSeries("doseengine, " + REFERENCE_MODEL + ", vs " + ref.label(), kc, ref));
             ScaledKernel k = mk.kernel();
             modelSeries.add(PlotSeries.markers("doseengine, " + REFERENCE_MODEL, k.x(), k.j(), mk.sigma()));
@@ -164,7 +174,7 @@ public final class DpkValidation {
         runs.add(RunInfo.of(name, version, seed, r.run()));
         model.ifPresent(m -> runs.add(RunInfo.of(name + ", " + REFERENCE_MODEL, version, seed, m.run())));
         return new ReportSection(id, "dpk", "Dose point kernel: " + b.source().title(), b.setup(), runs, figures,
-                List.of(plots.link(png)), comparisons, notes);
+                List.of(plots.link(png)), comparisons, notes, "kernel not judged (" + noReference + ")");
     }
 
     private static PlotSeries ratioSeries(String label, ComparisonResult kc, ScaledKernel ref) {

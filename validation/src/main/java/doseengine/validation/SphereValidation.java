@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,8 +71,20 @@ public final class SphereValidation {
                     .toArray(), c.points().stream().mapToDouble(p -> p.engine() / p.reference()).toArray(),
                     c.points().stream().mapToDouble(p -> p.engineSigma() / p.reference()).toArray()));
         } else {
-            notes.add("no reference S values for these spheres (give a table with --reference FILE)");
+            notes.add(reference.isPresent()
+                    ? "no reference S values for these spheres in " + reference.get().source()
+                    : "no reference S values for these spheres (give a table with --reference FILE)");
         }
+        // Sphere S values carry no tolerance: with a table they are compared and shown, without one only shown.
+        String notJudged = cmp.map(c -> c.subject() + " vs " + c.reference() + ": " + String.join(", ",
+                        c.points().stream().map(p -> String.format(Locale.ROOT, "%s %+.1f %%", p.label(),
+                                100 * p.deviation())).toList()) + " (shown, not judged: "
+                        + SphereComparison.NO_TOLERANCE + ")")
+                .orElse("S value not judged (no reference for " + nuclide + " at "
+                        + String.join(", ", mine.stream().map(r -> BigDecimal.valueOf(r.benchmark().massG())
+                                .stripTrailingZeros().toPlainString() + " g").toList())
+                        + (reference.isPresent() ? " in " + reference.get().source() : "; give a table with "
+                                + "--reference FILE") + ")");
         double[] mass = mine.stream().mapToDouble(r -> r.benchmark().massG()).toArray();
         double[] s = mine.stream().mapToDouble(SphereResult::sValue).toArray();
         double[] err = mine.stream().mapToDouble(r -> r.sValue() * r.sRelativeUncertainty()).toArray();
@@ -88,6 +101,6 @@ public final class SphereValidation {
                 String.join(", ", mine.stream().map(r -> BigDecimal.valueOf(r.benchmark().massG())
                         .stripTrailingZeros().toPlainString() + " g").toList()));
         return new ReportSection(id, "sphere", "Spheres: " + nuclide, setup, runs, figures, List.of(plots.link(png)),
-                comparisons, notes);
+                comparisons, notes, notJudged);
     }
 }

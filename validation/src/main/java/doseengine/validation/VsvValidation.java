@@ -81,8 +81,11 @@ public final class VsvValidation {
                         pts.stream().mapToDouble(p -> p.engineSigma() / p.reference()).toArray());
                 ratios.add(judgedOnes ? ratio : ratio.inGrey());
             }
-        } else {
-            notes.add("no Lanconelli table for this nuclide, tissue and voxel size among the shipped references");
+        }
+        String noReference = "no Lanconelli table for this nuclide, tissue and voxel size among the shipped "
+                + "references (soft tissue 3, 4, 6 mm; bone 3 mm)";
+        if (reference.isEmpty()) {
+            notes.add(noReference);
         }
         ComparisonPlot plot = new ComparisonPlot("Voxel S values, " + b.title(),
                 "distance between voxel centres (mm)", "S (mGy / (MBq s))", false, true,
@@ -93,6 +96,6 @@ public final class VsvValidation {
         plot.write(png);
         return new ReportSection(id, "vsv", "Voxel S values: " + b.title(), b.setup(),
                 List.of(RunInfo.of(name, version, seed, r.run())), figures, List.of(plots.link(png)), comparisons,
-                notes);
+                notes, "voxel S values not judged (" + noReference + ")");
     }
 }

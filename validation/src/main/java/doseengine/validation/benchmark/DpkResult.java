@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A dose point kernel from a run: energy per shell per decay, X90, the scaled kernel, and the files
@@ -80,6 +81,33 @@ public final class DpkResult {
         return x90Mm;
     }
 
+    /** Whether the shells hold 90 % of the emitted energy, so that X90 exists. */
+    public boolean hasX90() {
+        return !Double.isNaN(x90Mm);
+    }
+
+    /** Fraction of the emitted energy absorbed within the last shell. */
+    public double absorbedFractionInShells() {
+        double sum = 0;
+        for (double e : edep) {
+            sum += e;
+        }
+        return sum / emittedMeV;
+    }
+
+    /**
+     * Why there is no X90, for reports and {@code summary.json}; empty when there is one. Photon kernels reach far
+     * beyond the shells a nuclide's electrons need, so for them this is the normal outcome.
+     */
+    public Optional<String> x90AbsentReason() {
+        if (hasX90()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "no X90: less than 90 %% of the emitted energy is "
+                + "absorbed within the last shell (%.1f %% within %.4g mm)", 100 * absorbedFractionInShells(),
+                edgesMm[edgesMm.length - 1]));
+    }
+
     /**
      * Standard error of X90 (mm): the error of the energy inside X90 (shell errors added in quadrature, shells
      * treated as independent; an approximation, the tally keeps no covariance) divided by the slope of the
@@ -111,16 +139,27 @@ public final class DpkResult {
         return new MeasuredKernel(k, sigma);
     }
 
-    /** The kernel on the r0 scale of a monoenergetic source, or on the measured X90 of a nuclide. */
+    /**
+     * The kernel on the r0 scale of a monoenergetic source, on the measured X90 of a nuclide, or on r in mm
+     * (scale 1 mm) when the nuclide's kernel has no X90.
+     */
     public MeasuredKernel naturalKernel() {
-        return scaledKernel(benchmark.isMonoenergetic() ? benchmark.scaleMm() : x90Mm);
+        return scaledKernel(naturalScaleMm());
+    }
+
+    /** The scale of {@link #naturalKernel()} in mm: r0, X90, or 1 when there is no X90. */
+    public double naturalScaleMm() {
+        if (benchmark.isMonoenergetic()) {
+            return benchmark.scaleMm();
+        }
+        return hasX90() ? x90Mm : 1.0;
     }
 
     /** Whether the shells met the step and reach for the X90 measured; empty when they did. */
     public List<String> shellNotes() {
         List<String> notes = new ArrayList<>();
-        if (Double.isNaN(x90Mm)) {
-            notes.add("less than 90 % of the emitted energy was absorbed inside the shells: no X90");
+        if (!hasX90()) {
+            notes.add(x90AbsentReason().orElseThrow());
             return notes;
         }
         double step = edgesMm[1] - edgesMm[0];
@@ -163,6 +202,8 @@ public final class DpkResult {
         root.put("seconds", run.seconds());
         root.put("source_title", benchmark.source().title());
         putNumber(root, "X90_sigma_mm", x90SigmaMm);
+        x90AbsentReason().ifPresent(why -> root.put("X90_absent_reason", why));
+        root.put("absorbed_fraction_in_shells", absorbedFractionInShells());
         if (benchmark.isMonoenergetic()) {
             root.put("r0_mm", benchmark.scaleMm());
         } else {
@@ -172,6 +213,10 @@ public final class DpkResult {
         root.put("density_g_cm3", DpkBenchmark.DENSITY);
         root.put("shells", edep.length);
         root.put("shell_step_mm", edgesMm[1] - edgesMm[0]);
+        root.put("medium_half_width_mm", benchmark.mediumHalfWidthMm());
+        if (benchmark.photonMeanFreePathMm() > 0) {
+            root.put("photon_mean_free_path_mm", benchmark.photonMeanFreePathMm());
+        }
         root.put("device", run.device());
         root.put("seed", settings.seed());
         root.put("batches", run.batches());

@@ -29,7 +29,11 @@ import picocli.CommandLine.Option;
                 + "report.html/report.json comparing with the ETRAN/EGSnrc kernels where the source is an electron of "
                 + "10, 15, 100 or 500 keV. Against an EGSnrc kernel (10, 15, 100 keV) the kernel also runs under "
                 + "EGSnrc's energy-loss model (no straggling below the thresholds), dpk_egsnrc_model.csv, and that run "
-                + "is judged.", "Exit code 3 when a judged comparison fails."})
+                + "is judged.",
+                "With photon emissions the water reaches three photon mean free paths beyond the last shell (the "
+                + "kernel of an infinite medium); when the shells hold less than 90 % of the emitted energy, X90_mm "
+                + "is null and summary.json says why.",
+                "The verdict line names what was judged. Exit code 3 when a judged comparison fails."})
 public final class DpkCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,8 +71,11 @@ public final class DpkCommand implements Callable<Integer> {
         DpkValidation.Outcome o = DpkValidation.run(ctx, src, dir, new PlotFiles(dir, dir));
         ValidationReport report = CommandSupport.writeReport(dir, ctx, o.section(), o.balances());
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "%s: X90 = %.5g mm, %d decays on %s in %.1f s; %s%n", src.title(), o.result().x90Mm(),
-                o.result().run().decays(), o.result().run().backend(), o.result().run().seconds(), report.verdict());
+        String x90 = o.result().hasX90() ? String.format(Locale.ROOT, "X90 = %.5g mm", o.result().x90Mm())
+                : o.result().x90AbsentReason().orElseThrow();
+        w.printf(Locale.ROOT, "%s: %s, %d decays on %s in %.1f s%n", src.title(), x90, o.result().run().decays(),
+                o.result().run().backend(), o.result().run().seconds());
+        w.println("verdict: " + report.verdictLine());
         w.printf("wrote dpk.csv, %ssummary.json, report.html and report.json to %s%n",
                 o.referenceModel().isPresent() ? DpkValidation.REFERENCE_MODEL_CSV + ", " : "", dir);
         w.flush();

@@ -28,9 +28,13 @@ import picocli.CommandLine.Option;
 /** {@code validate sphere}: self-dose S value of a unit-density soft-tissue sphere. */
 @Command(name = "sphere", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Sphere self S value: a unit-density soft-tissue sphere of the given mass in soft tissue, the "
-                + "nuclide uniform in it. Writes sphere.json (nuclide, mass_g, S_mGy_per_MBq_s, rel_unc, af_electrons, "
-                + "af_photons), a plot and report.html/report.json; with --reference FILE (CSV nuclide,mass_g,"
-                + "S_mGy_per_MBq_s) the value is compared with the file's (shown, no tolerance stated)."})
+                + "nuclide uniform in it.",
+                "Example: doseengine validate sphere --nuclide Lu-177 --mass-g 10 --out DIR",
+                "Writes into DIR (--out, required) sphere.json (nuclide, mass_g, S_mGy_per_MBq_s, rel_unc, "
+                + "af_electrons, af_photons), a plot and report.html/report.json; with --reference FILE (CSV nuclide,"
+                + "mass_g,S_mGy_per_MBq_s) the value is compared with the file's (shown, not judged: no tolerance is "
+                + "stated for spheres). The verdict names what it judged (the energy balance) and what it did not "
+                + "(the S value, and why)."})
 public final class SphereCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,10 +78,10 @@ public final class SphereCommand implements Callable<Integer> {
         }
         ValidationReport report = CommandSupport.writeReport(dir, ctx, section, balances);
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "%s: S = %.4g mGy/(MBq s) +- %.2g %%, AF electrons %.4f, AF photons %s; %s%n",
+        w.printf(Locale.ROOT, "%s: S = %.4g mGy/(MBq s) +- %.2g %%, AF electrons %.4f, AF photons %s%n",
                 benchmark.title(), result.sValue(), 100 * result.sRelativeUncertainty(), result.afElectrons(),
-                result.afPhotons() == null ? "-" : String.format(Locale.ROOT, "%.4f", result.afPhotons()),
-                report.verdict());
+                result.afPhotons() == null ? "-" : String.format(Locale.ROOT, "%.4f", result.afPhotons()));
+        w.println("verdict: " + report.verdictLine());
         w.printf("wrote sphere.json, report.html and report.json to %s%n", dir);
         w.flush();
         return CommandSupport.exitCode(report.verdict());

@@ -19,7 +19,7 @@ public final class TransportOptions {
     @Option(names = "--seed", paramLabel = "S", description = "Run seed (default: 1).")
     String seed;
 
-    @Option(names = "--backend", paramLabel = "B", description = "auto, opencl or java (default: auto).")
+    @Option(names = "--backend", paramLabel = "B", description = BackendChoice.HELP)
     String backend;
 
     @Option(names = "--device", paramLabel = "N", description = "OpenCL device index (see 'doseengine devices').")

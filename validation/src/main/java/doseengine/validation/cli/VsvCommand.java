@@ -61,8 +61,9 @@ public final class VsvCommand implements Callable<Integer> {
         ValidationReport report = CommandSupport.writeReport(dir, ctx, o.section(),
                 Map.of("vsv " + benchmark.title(), o.result().balance()));
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "%s: S(0,0,0) = %.4g mGy/(MBq s) +- %.2g %%; %s%n", benchmark.title(),
-                o.result().s(0, 0, 0), 100 * o.result().relativeUncertainty(0, 0, 0), report.verdict());
+        w.printf(Locale.ROOT, "%s: S(0,0,0) = %.4g mGy/(MBq s) +- %.2g %%%n", benchmark.title(),
+                o.result().s(0, 0, 0), 100 * o.result().relativeUncertainty(0, 0, 0));
+        w.println("verdict: " + report.verdictLine());
         w.printf("wrote vsv.csv, report.html and report.json to %s%n", dir);
         w.flush();
         return CommandSupport.exitCode(report.verdict());

@@ -7,6 +7,8 @@ import java.util.List;
  * words beside them, and the verdict.
  *
  * @param benchmark    e.g. {@code dpk e-:0.1}
+ * @param subject      what is judged, in a word or two, for verdict lines: {@code kernel}, {@code X90},
+ *                     {@code voxel S values}, {@code S value}, {@code energy balance}
  * @param quantity     what is compared, e.g. {@code scaled kernel j(r/r0)}
  * @param unit         its unit ({@code 1} when dimensionless)
  * @param reference    the reference's name and source
@@ -14,10 +16,33 @@ import java.util.List;
  * @param toleranceRule the tolerance as the validation issue states it
  * @param points       the compared values
  */
-public record ComparisonResult(String benchmark, String quantity, String unit, String reference, String deviationRule,
-        String toleranceRule, List<ComparisonPoint> points) {
+public record ComparisonResult(String benchmark, String subject, String quantity, String unit, String reference,
+        String deviationRule, String toleranceRule, List<ComparisonPoint> points) {
     public ComparisonResult {
         points = List.copyOf(points);
+    }
+
+    /** The same comparison under another subject (e.g. naming the run it judges). */
+    public ComparisonResult withSubject(String newSubject) {
+        return new ComparisonResult(benchmark, newSubject, quantity, unit, reference, deviationRule, toleranceRule,
+                points);
+    }
+
+    /**
+     * What this comparison judged and its verdict, for verdict lines: {@code "X90 vs ETRAN ... PASS"}, with the
+     * count of failed values when some fail; {@code "... shown, not judged (why)"} when no value is judged.
+     */
+    public String judgement() {
+        String what = subject + " vs " + reference;
+        long judged = judgedCount();
+        if (judged == 0) {
+            String prefix = "not judged: ";
+            String why = toleranceRule.startsWith(prefix) ? toleranceRule.substring(prefix.length()) : toleranceRule;
+            return what + " shown, not judged (" + why + ")";
+        }
+        long failed = failedCount();
+        return what + " " + verdict() + (failed > 0 && judged > 1
+                ? " (" + failed + " of " + judged + " values outside the tolerance)" : "");
     }
 
     public Verdict verdict() {

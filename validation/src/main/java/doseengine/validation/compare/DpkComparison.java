@@ -50,8 +50,8 @@ public final class DpkComparison {
             points.add(new ComparisonPoint(String.format(Locale.ROOT, "r/r0 = %.3f", x[i]), x[i], e[0], e[1], j[i],
                     (e[0] - j[i]) / peak, judged ? KERNEL_TOLERANCE : Double.NaN));
         }
-        return new ComparisonResult(benchmark, "scaled kernel j(r/r0) = d(E/E0)/d(r/r0)", "1", reference.label(),
-                "(engine - reference) / reference peak",
+        return new ComparisonResult(benchmark, "kernel", "scaled kernel j(r/r0) = d(E/E0)/d(r/r0)", "1",
+                reference.label(), "(engine - reference) / reference peak",
                 judge ? "|deviation| <= 5 % of the reference peak for 0.05 <= r/r0 <= 0.9"
                         : "not judged: " + whyNotJudged, points);
     }
@@ -70,7 +70,7 @@ public final class DpkComparison {
             String reference, String unit, boolean judge, String whyNotJudged) {
         ComparisonPoint p = new ComparisonPoint("X90", 0, engineX90, engineSigma, referenceX90,
                 (engineX90 - referenceX90) / referenceX90, judge ? X90_TOLERANCE : Double.NaN);
-        return new ComparisonResult(benchmark, "X90", unit, reference, "(engine - reference) / reference",
+        return new ComparisonResult(benchmark, "X90", "X90", unit, reference, "(engine - reference) / reference",
                 judge ? "|deviation| <= 2 %" : "not judged: " + whyNotJudged, List.of(p));
     }
 }

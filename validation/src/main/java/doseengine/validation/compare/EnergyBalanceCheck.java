@@ -25,7 +25,8 @@ public final class EnergyBalanceCheck {
             points.add(new ComparisonPoint(e.getKey(), i++, b.depositedMeVPerDecay() + b.escapedMeVPerDecay(), 0,
                     b.emittedMeVPerDecay(), b.relativeImbalance(), TOLERANCE));
         }
-        return new ComparisonResult("energy balance", "deposited + escaped vs emitted energy per decay", "MeV",
+        return new ComparisonResult("energy balance", "energy balance",
+                "deposited + escaped vs emitted energy per decay", "MeV",
                 "energy emitted by the source (tally counter)", "(deposited + escaped - emitted) / emitted",
                 "|deviation| <= 1e-6 (fixed-point rounding)", points);
     }

@@ -13,6 +13,9 @@ import java.util.Optional;
  * deviations are shown, not judged.
  */
 public final class SphereComparison {
+    /** Why a sphere comparison is shown, not judged. */
+    public static final String NO_TOLERANCE = "no tolerance is stated for sphere S values";
+
     private SphereComparison() {
     }
 
@@ -34,9 +37,9 @@ public final class SphereComparison {
             return Optional.empty();
         }
         points.sort(Comparator.comparingDouble(ComparisonPoint::x));
-        return Optional.of(new ComparisonResult("sphere " + nuclide, "sphere self S value", "mGy/(MBq s)",
+        return Optional.of(new ComparisonResult("sphere " + nuclide, "S value", "sphere self S value", "mGy/(MBq s)",
                 "user table " + reference.source(), "(engine - reference) / reference",
-                "none stated (shown for information)", points));
+                "not judged: " + NO_TOLERANCE, points));
     }
 
     private static String fmt(double m) {

@@ -40,7 +40,7 @@ public final class VsvComparison {
             }
         }
         points.sort(Comparator.comparingDouble(ComparisonPoint::x));
-        return new ComparisonResult(benchmark, "voxel S value", "mGy/(MBq s)",
+        return new ComparisonResult(benchmark, "voxel S values", "voxel S value", "mGy/(MBq s)",
                 "Lanconelli et al. 2012 (DOSXYZnrc), " + reference.title(), "(engine - reference) / reference",
                 "3 % source voxel; 5 % face neighbours; 10 % where the reference exceeds 1e-3 of the source voxel",
                 points);

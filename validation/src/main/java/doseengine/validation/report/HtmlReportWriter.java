@@ -41,7 +41,9 @@ public final class HtmlReportWriter {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(r.title()))
                 .append("</title><style>").append(STYLE).append("</style></head><body>\n");
-        b.append("<h1>").append(esc(r.title())).append(' ').append(badge(r.verdict())).append("</h1>\n");
+        // The verdict names what it judged: a bare PASS would also be printed when nothing but the energy balance was.
+        b.append("<h1>").append(esc(r.title())).append("</h1>\n<p class=\"verdict\"><b>Verdict:</b> ")
+                .append(esc(r.verdictLine())).append("</p>\n");
         b.append("<p>doseengine ").append(esc(r.version())).append(", ").append(esc(r.created().toString()))
                 .append("<br>").append(esc(r.settings())).append("</p>\n");
         summary(b, r);

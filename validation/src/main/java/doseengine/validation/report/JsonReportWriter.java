@@ -37,6 +37,7 @@ public final class JsonReportWriter {
         root.put("created", report.created().toString());
         root.put("settings", report.settings());
         root.put("verdict", report.verdict().name());
+        root.put("verdict_summary", report.verdictLine());
         ArrayNode sections = root.putArray("sections");
         for (ReportSection s : report.sections()) {
             ObjectNode n = sections.addObject();
@@ -45,6 +46,7 @@ public final class JsonReportWriter {
             n.put("title", s.title());
             n.put("setup", s.setup());
             n.put("verdict", s.verdict().name());
+            n.put("judgement", s.judgement());
             ArrayNode runs = n.putArray("runs");
             for (RunInfo r : s.runs()) {
                 ObjectNode rn = runs.addObject();

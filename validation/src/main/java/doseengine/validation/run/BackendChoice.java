@@ -3,9 +3,26 @@ package doseengine.validation.run;
 import doseengine.geometry.BadInputException;
 import java.util.Locale;
 
-/** The {@code --backend} of a transport command: pick automatically, or force OpenCL or Java. */
+/**
+ * The {@code --backend} of a transport command.
+ *
+ * <ul>
+ *   <li>{@link #AUTO}: the fastest backend that gives the same answer, an OpenCL GPU if there is one, else Java. An
+ *   OpenCL CPU device (PoCL) is not chosen: it runs the kernels about 1.8 times slower than the Java backend on the
+ *   same cores (docs/benchmarks.md);</li>
+ *   <li>{@link #OPENCL}: OpenCL on any device that can run the kernels, a CPU device included; refused with one
+ *   line when there is none;</li>
+ *   <li>{@link #JAVA}: the Java backend.</li>
+ * </ul>
+ * {@code TransportBenchmarkRunner} resolves it; {@code validate all} runs its Java-versus-OpenCL section with
+ * {@code auto} on any OpenCL device, CPU devices included.
+ */
 public enum BackendChoice {
     AUTO, OPENCL, JAVA;
+
+    /** The help text of {@code --backend}. */
+    public static final String HELP = "auto, opencl or java (default: auto, an OpenCL GPU if there is one, else "
+            + "Java; an OpenCL CPU device is slower than Java on the same cores and runs only with opencl).";
 
     /** The command-line spelling: auto, opencl, java. */
     public String key() {

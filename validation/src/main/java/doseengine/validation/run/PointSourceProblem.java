@@ -8,7 +8,8 @@ import java.util.Arrays;
  * A point source in a homogeneous medium with energy scored in spherical shells around it: the dose point kernel
  * set-up. The medium is given twice, as a material of infinite extent (for a transport that needs no grid) and
  * as a homogeneous voxel grid large enough to stand for it (centred on the source, reaching past the last shell
- * and past the range of the most energetic electron emitted).
+ * and past the range of the most energetic electron emitted, and for photons a few mean free paths beyond the last
+ * shell: {@code DpkBenchmark}).
  *
  * @param name          the benchmark's name, for logs
  * @param source        what each decay emits

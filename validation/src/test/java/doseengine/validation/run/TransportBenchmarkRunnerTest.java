@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import doseengine.geometry.BadInputException;
 import doseengine.geometry.ByteVolume;
 import doseengine.geometry.FloatVolume;
 import doseengine.geometry.LabelMap;
@@ -14,7 +15,10 @@ import doseengine.geometry.ShortVolume;
 import doseengine.geometry.VoxelGrid;
 import doseengine.kernels.EmissionArrays;
 import doseengine.kernels.ParticleType;
+import doseengine.kernels.opencl.OpenClDeviceInfo;
+import doseengine.kernels.opencl.OpenClDiscovery;
 import doseengine.physics.decay.NuclideCatalog;
+import doseengine.transport.BackendChoice.Resolved;
 import doseengine.validation.benchmark.DpkBenchmark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * up. The physics itself is judged by the validation benchmarks ({@code QuickPhysicsValidationTest} and the suite).
  */
 class TransportBenchmarkRunnerTest {
+    /** Set to 1 where an OpenCL device must be there (CI installs PoCL): OpenCL tests then fail, not skip. */
+    static final String REQUIRE_OPENCL = "DOSEENGINE_REQUIRE_OPENCL";
     private final StringWriter log = new StringWriter();
     private final TransportBenchmarkRunner runner = new TransportBenchmarkRunner(() -> new PrintWriter(log, true));
 
@@ -203,9 +209,85 @@ class TransportBenchmarkRunnerTest {
         assertEquals(2, count(text, "done: 500 decays"), text);
     }
 
+    /**
+     * {@code --backend auto} takes an OpenCL GPU, never an OpenCL CPU device (slower than Java on the same cores):
+     * decided from what discovery lists, here made-up device lists.
+     */
+    @Test
+    void autoTakesAGpuAndNeverACpuDevice() {
+        OpenClDeviceInfo cpu = device(0, "pocl cpu", "CPU", true);
+        OpenClDeviceInfo gpu = device(1, "some gpu", "GPU", true);
+        OpenClDeviceInfo gpuNoAtomics = device(1, "old gpu", "GPU", false);
+
+        Resolved onlyCpu = TransportBenchmarkRunner.resolveAuto(null, 2, found(cpu));
+        assertEquals(Resolved.JAVA, onlyCpu.name());
+        assertTrue(onlyCpu.note().contains("no OpenCL GPU (found 0 pocl cpu (CPU))"), onlyCpu.note());
+        assertTrue(onlyCpu.note().contains("--backend opencl"), onlyCpu.note());
+
+        Resolved withGpu = TransportBenchmarkRunner.resolveAuto(null, 2, found(cpu, gpu));
+        assertEquals(Resolved.OPENCL, withGpu.name());
+        assertEquals(1, withGpu.openClDevice());
+        assertFalse(withGpu.openClRequired(), "auto falls back to Java if the GPU then fails");
+        assertTrue(withGpu.note().startsWith("backend auto: using OpenCL on device 1 some gpu"), withGpu.note());
+
+        Resolved noAtomics = TransportBenchmarkRunner.resolveAuto(null, 2, found(cpu, gpuNoAtomics));
+        assertEquals(Resolved.JAVA, noAtomics.name());
+        assertTrue(noAtomics.note().contains("lacks 64-bit integer atomics"), noAtomics.note());
+
+        Resolved none = TransportBenchmarkRunner.resolveAuto(null, 2,
+                new OpenClDiscovery.Result(List.of(), "no OpenCL platform found"));
+        assertEquals(Resolved.JAVA, none.name());
+        assertTrue(none.note().contains("no OpenCL platform found"), none.note());
+
+        // --device with auto: a named GPU is taken, a named CPU device is not, an index that does not exist is refused.
+        assertEquals(1, TransportBenchmarkRunner.resolveAuto(1, 2, found(cpu, gpu)).openClDevice());
+        Resolved namedCpu = TransportBenchmarkRunner.resolveAuto(0, 2, found(cpu, gpu));
+        assertEquals(Resolved.JAVA, namedCpu.name());
+        assertTrue(namedCpu.note().contains("OpenCL device 0 pocl cpu (CPU) is not a GPU"), namedCpu.note());
+        assertThrows(BadInputException.class, () -> TransportBenchmarkRunner.resolveAuto(5, 2, found(cpu, gpu)));
+    }
+
+    /**
+     * On this machine's OpenCL devices: {@code opencl} runs on any of them (a CPU device too), {@code auto} runs on
+     * a GPU or else Java, and the runner offers OpenCL to {@code validate all}'s Java-versus-OpenCL section whenever a
+     * device has the tally's atomics. Skipped without a device unless {@value #REQUIRE_OPENCL}=1 (CI), where it fails.
+     */
+    @Test
+    void openClRunsOnRequestAndAutoOnlyOnAGpu() {
+        OpenClDiscovery.Result found = OpenClDiscovery.discover();
+        boolean usable = found.devices().stream().anyMatch(OpenClDeviceInfo::int64Atomics);
+        if (!usable) {
+            String why = "no OpenCL device with 64-bit atomics: " + found.problem();
+            if ("1".equals(System.getenv(REQUIRE_OPENCL))) {
+                org.junit.jupiter.api.Assertions.fail(why + " (" + REQUIRE_OPENCL + "=1)");
+            }
+            org.junit.jupiter.api.Assumptions.abort(why + " (set " + REQUIRE_OPENCL + "=1 to make this a failure)");
+        }
+        assertEquals(List.of(BackendChoice.JAVA, BackendChoice.OPENCL), runner.availableBackends());
+        PointSourceProblem p = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(0.1)).problem();
+        PointSourceResult opencl = runner.runPointSource(p, new TransportSettings(500, 1, BackendChoice.OPENCL,
+                OptionalInt.empty(), OptionalInt.of(2), 10, 1));
+        assertEquals("opencl", opencl.run().backend());
+        assertEquals(0, opencl.balance().relativeImbalance(), 1e-6);
+        boolean gpu = found.devices().stream().anyMatch(d -> d.isGpu() && d.int64Atomics());
+        PointSourceResult auto = runner.runPointSource(p, new TransportSettings(500, 1, BackendChoice.AUTO,
+                OptionalInt.empty(), OptionalInt.of(2), 10, 1));
+        assertEquals(gpu ? "opencl" : "java", auto.run().backend(), log.toString());
+        assertEquals(1, count(log.toString(), "backend auto: using " + (gpu ? "OpenCL" : "Java")), log.toString());
+    }
+
     @Test
     void theSuiteFindsThisRunner() {
         assertInstanceOf(TransportBenchmarkRunner.class, BenchmarkRunners.standard());
+    }
+
+    private static OpenClDeviceInfo device(int index, String name, String type, boolean atomics) {
+        return new OpenClDeviceInfo(index, "test platform", "OpenCL 3.0", name, type, "OpenCL 3.0", 8, 1L << 32,
+                1L << 30, atomics);
+    }
+
+    private static OpenClDiscovery.Result found(OpenClDeviceInfo... devices) {
+        return new OpenClDiscovery.Result(List.of(devices), null);
     }
 
     private static int count(String text, String part) {
