@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                 + "EGSnrc's energy-loss model (no straggling below the thresholds), dpk_egsnrc_model.csv, and that run "
                 + "is judged.",
                 "With photon emissions the water reaches three photon mean free paths beyond the last shell (the "
-                + "kernel of an infinite medium); when the shells hold less than 90 % of the emitted energy, X90_mm "
+                + "kernel of an infinite medium); when the shells hold less than 90 %% of the emitted energy, X90_mm "
                 + "is null and summary.json says why.",
                 "The verdict line names what was judged. Exit code 3 when a judged comparison fails."})
 public final class DpkCommand implements Callable<Integer> {

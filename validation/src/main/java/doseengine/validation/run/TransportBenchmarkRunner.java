@@ -48,9 +48,9 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <p>Settings: decays (rounded up to 10 equal batches, {@code BatchPlan}), seed (one seed, one result, for any
- * thread count), backend ({@code auto} takes an OpenCL GPU when there is a usable one, else Java, and says so once,
- * {@link #resolveAuto}; {@code opencl} and {@code java} go to the engine's {@code BackendChoice}, which runs
- * {@code opencl} on any usable device, a CPU device too, and refuses it with one line without one), device,
+ * thread count), backend (the engine's {@code BackendChoice}: {@code auto} takes an OpenCL GPU when there is a
+ * usable one, else Java, and says so once; {@code opencl} runs on any usable device, a CPU device too, and is refused
+ * with one line without one), device,
  * threads (default: all cores), and the electron and photon cutoffs ({@link TransportSettings#transportParameters()}).
  * The {@link RunRecord}'s seconds are the wall time of the whole call, tables included.
  */
@@ -173,10 +173,8 @@ public final class TransportBenchmarkRunner implements BenchmarkRunner {
         Integer device = settings.device().isPresent() ? settings.device().getAsInt() : null;
         Resolved r;
         try {
-            r = settings.backend() == BackendChoice.AUTO
-                    ? resolveAuto(device, threads, OpenClDiscovery.discover())
-                    : doseengine.transport.BackendChoice.resolve(Requested.valueOf(settings.backend().name()), device,
-                            threads, OpenClDiscovery::discover);
+            r = doseengine.transport.BackendChoice.resolve(Requested.valueOf(settings.backend().name()), device,
+                    threads, OpenClDiscovery::discover);
         } catch (doseengine.geometry.BadInputException e) {
             throw new BackendUnavailableException(e.getMessage());
         }
@@ -184,48 +182,6 @@ public final class TransportBenchmarkRunner implements BenchmarkRunner {
             note(r.note());
         }
         return r;
-    }
-
-    /**
-     * {@link BackendChoice#AUTO}: the first OpenCL GPU with the tally's 64-bit atomics (or the GPU {@code device}
-     * names), else Java, with a note saying which and why. An OpenCL CPU device is never taken, named or not: on
-     * the same cores it is slower than the Java backend. An OpenCL kernel that then fails to build or fit falls back
-     * to Java at the run, as the engine's {@code auto} does.
-     *
-     * @param device the {@code --device} index, or null
-     * @throws doseengine.geometry.BadInputException for a device index that does not exist
-     */
-    static Resolved resolveAuto(Integer device, int threads, OpenClDiscovery.Result discovered) {
-        if (device != null && (device < 0 || device >= discovered.devices().size())) {
-            // The engine's one-line refusal of an index that does not exist.
-            return doseengine.transport.BackendChoice.resolve(Requested.AUTO, device, threads, () -> discovered);
-        }
-        if (!discovered.available()) {
-            return Resolved.java(threads, "backend auto: using Java (no OpenCL device: " + discovered.problem() + ")");
-        }
-        List<OpenClDeviceInfo> candidates = device != null ? List.of(discovered.devices().get(device))
-                : discovered.devices();
-        OpenClDeviceInfo gpu = candidates.stream().filter(d -> d.isGpu() && d.int64Atomics()).findFirst()
-                .orElse(null);
-        if (gpu == null) {
-            return Resolved.java(threads, "backend auto: using Java (" + whyNoGpu(candidates, device != null)
-                    + "; --backend opencl runs OpenCL on any device)");
-        }
-        Resolved r = doseengine.transport.BackendChoice.resolve(Requested.OPENCL, gpu.index(), threads,
-                () -> discovered);
-        return new Resolved(r.name(), r.device(), "backend auto: using OpenCL on device " + gpu.index() + " "
-                + gpu.deviceName() + " (GPU)", r.openClDevice(), false);
-    }
-
-    private static String whyNoGpu(List<OpenClDeviceInfo> candidates, boolean named) {
-        OpenClDeviceInfo gpu = candidates.stream().filter(OpenClDeviceInfo::isGpu).findFirst().orElse(null);
-        if (gpu != null) {
-            return "OpenCL GPU " + gpu.index() + " " + gpu.deviceName() + " lacks 64-bit integer atomics";
-        }
-        String which = String.join(", ", candidates.stream().map(d -> d.index() + " " + d.deviceName() + " ("
-                + d.deviceType() + ")").toList());
-        return (named ? "OpenCL device " + which + " is not a GPU" : "no OpenCL GPU (found " + which + ")")
-                + "; an OpenCL CPU device runs slower than the Java backend on the same cores";
     }
 
     private void note(String line) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import doseengine.geometry.BadInputException;
 import doseengine.geometry.ByteVolume;
 import doseengine.geometry.FloatVolume;
 import doseengine.geometry.LabelMap;
@@ -18,7 +17,6 @@ import doseengine.kernels.ParticleType;
 import doseengine.kernels.opencl.OpenClDeviceInfo;
 import doseengine.kernels.opencl.OpenClDiscovery;
 import doseengine.physics.decay.NuclideCatalog;
-import doseengine.transport.BackendChoice.Resolved;
 import doseengine.validation.benchmark.DpkBenchmark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -210,44 +208,6 @@ class TransportBenchmarkRunnerTest {
     }
 
     /**
-     * {@code --backend auto} takes an OpenCL GPU, never an OpenCL CPU device (slower than Java on the same cores):
-     * decided from what discovery lists, here made-up device lists.
-     */
-    @Test
-    void autoTakesAGpuAndNeverACpuDevice() {
-        OpenClDeviceInfo cpu = device(0, "pocl cpu", "CPU", true);
-        OpenClDeviceInfo gpu = device(1, "some gpu", "GPU", true);
-        OpenClDeviceInfo gpuNoAtomics = device(1, "old gpu", "GPU", false);
-
-        Resolved onlyCpu = TransportBenchmarkRunner.resolveAuto(null, 2, found(cpu));
-        assertEquals(Resolved.JAVA, onlyCpu.name());
-        assertTrue(onlyCpu.note().contains("no OpenCL GPU (found 0 pocl cpu (CPU))"), onlyCpu.note());
-        assertTrue(onlyCpu.note().contains("--backend opencl"), onlyCpu.note());
-
-        Resolved withGpu = TransportBenchmarkRunner.resolveAuto(null, 2, found(cpu, gpu));
-        assertEquals(Resolved.OPENCL, withGpu.name());
-        assertEquals(1, withGpu.openClDevice());
-        assertFalse(withGpu.openClRequired(), "auto falls back to Java if the GPU then fails");
-        assertTrue(withGpu.note().startsWith("backend auto: using OpenCL on device 1 some gpu"), withGpu.note());
-
-        Resolved noAtomics = TransportBenchmarkRunner.resolveAuto(null, 2, found(cpu, gpuNoAtomics));
-        assertEquals(Resolved.JAVA, noAtomics.name());
-        assertTrue(noAtomics.note().contains("lacks 64-bit integer atomics"), noAtomics.note());
-
-        Resolved none = TransportBenchmarkRunner.resolveAuto(null, 2,
-                new OpenClDiscovery.Result(List.of(), "no OpenCL platform found"));
-        assertEquals(Resolved.JAVA, none.name());
-        assertTrue(none.note().contains("no OpenCL platform found"), none.note());
-
-        // --device with auto: a named GPU is taken, a named CPU device is not, an index that does not exist is refused.
-        assertEquals(1, TransportBenchmarkRunner.resolveAuto(1, 2, found(cpu, gpu)).openClDevice());
-        Resolved namedCpu = TransportBenchmarkRunner.resolveAuto(0, 2, found(cpu, gpu));
-        assertEquals(Resolved.JAVA, namedCpu.name());
-        assertTrue(namedCpu.note().contains("OpenCL device 0 pocl cpu (CPU) is not a GPU"), namedCpu.note());
-        assertThrows(BadInputException.class, () -> TransportBenchmarkRunner.resolveAuto(5, 2, found(cpu, gpu)));
-    }
-
-    /**
      * On this machine's OpenCL devices: {@code opencl} runs on any of them (a CPU device too), {@code auto} runs on
      * a GPU or else Java, and the runner offers OpenCL to {@code validate all}'s Java-versus-OpenCL section whenever a
      * device has the tally's atomics. Skipped without a device unless {@value #REQUIRE_OPENCL}=1 (CI), where it fails.
@@ -279,15 +239,6 @@ class TransportBenchmarkRunnerTest {
     @Test
     void theSuiteFindsThisRunner() {
         assertInstanceOf(TransportBenchmarkRunner.class, BenchmarkRunners.standard());
-    }
-
-    private static OpenClDeviceInfo device(int index, String name, String type, boolean atomics) {
-        return new OpenClDeviceInfo(index, "test platform", "OpenCL 3.0", name, type, "OpenCL 3.0", 8, 1L << 32,
-                1L << 30, atomics);
-    }
-
-    private static OpenClDiscovery.Result found(OpenClDeviceInfo... devices) {
-        return new OpenClDiscovery.Result(List.of(devices), null);
     }
 
     private static int count(String text, String part) {
