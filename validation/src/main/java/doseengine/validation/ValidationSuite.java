@@ -235,9 +235,11 @@ public final class ValidationSuite {
         }
         return List.of(
                 BackendAgreement.of("dpk e-:" + AGREEMENT_ELECTRON_MEV + " shells", a.shellMeVPerDecay(),
-                        a.shellRelativeUncertainty(), b.shellMeVPerDecay(), b.shellRelativeUncertainty(),
+                        a.shellRelativeUncertainty(), a.run().batches(), b.shellMeVPerDecay(),
+                        b.shellRelativeUncertainty(), b.run().batches(),
                         i -> String.format(Locale.ROOT, "shell %.4g-%.4g mm", edges[i], edges[i + 1])),
-                BackendAgreement.of("vsv " + vsv.title() + " S values", v[0], v[1], v[2], v[3],
+                BackendAgreement.of("vsv " + vsv.title() + " S values", v[0], v[1], c.run().batches(), v[2], v[3],
+                        d.run().batches(),
                         m -> "offset (" + classes.get(m)[0] + "," + classes.get(m)[1] + "," + classes.get(m)[2]
                                 + ")"));
     }

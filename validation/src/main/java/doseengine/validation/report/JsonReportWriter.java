@@ -86,7 +86,8 @@ public final class JsonReportWriter {
             n.put("worst_bin", a.worstBin());
             number(n, "fraction_beyond_3", a.fractionBeyond3());
             n.put("beyond_3", a.beyond3());
-            n.put("allowed_beyond_3", BackendAgreement.allowedBeyond3(a.bins()));
+            n.put("allowed_beyond_3", a.allowedBeyond3());
+            n.put("degrees_of_freedom", a.degreesOfFreedom());
             n.put("rule", BackendAgreement.RULE);
             n.put("verdict", a.verdict().name());
         }
