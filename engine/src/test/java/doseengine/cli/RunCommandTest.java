@@ -204,6 +204,10 @@ class RunCommandTest {
         assertTrue(Math.abs(j.get("energy_balance").get("relative_imbalance").asDouble()) <= 1e-6, j.toString());
         assertEquals(4000, j.get("decays").asLong());
         assertFalse(o.err().contains("warning"), o.err());
+        // The report names the device, not a thread count that means nothing for a device kernel.
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("decays/s on " + j.get("device").asText()), html);
+        assertFalse(html.contains("1 threads"), html);
     }
 
     @Test
