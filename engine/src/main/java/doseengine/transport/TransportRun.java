@@ -298,7 +298,7 @@ public final class TransportRun {
      * Decays a target run will probably need: the judged uncertainty of each region falls as 1/sqrt(N), so
      * {@code N_needed = N (r / target)^2} for the region furthest from its target, rounded up to the plan's batch
      * ends, within the plan's limits; the plan's maximum while the estimate is unknown (fewer than
-     * {@value BatchPlan#MIN_BATCHES} batches, or a region without energy).
+     * {@value BatchPlan#MIN_BATCHES} batches, or a region without energy, whose uncertainty reads 1).
      */
     static long projectedDecays(BatchPlan plan, int batchesDone, List<UncertaintyTarget> targets) {
         if (batchesDone < BatchPlan.MIN_BATCHES) {
@@ -307,7 +307,7 @@ public final class TransportRun {
         double worst = 0;
         for (UncertaintyTarget t : targets) {
             double r = t.judged();
-            if (!(r > 0) || !(r < 1)) {
+            if (!(r < 1)) {
                 return plan.maxDecays();
             }
             worst = Math.max(worst, r / t.target());

@@ -91,6 +91,37 @@ class BatchPlanTest {
         assertEquals(10, p.batchesFor(1e12));
     }
 
+    /** The progress's projection: N (r / target)^2 for the region furthest from its target, at a batch end. */
+    @Test
+    void projectionScalesWithTheSquaredRatioOfTheWorstRegionToItsTarget() {
+        doseengine.geometry.VoxelGrid g = doseengine.geometry.VoxelGrid.centredCube(2, 1, 1, 10);
+        doseengine.tally.VoxelBatchTally tally = new doseengine.tally.VoxelBatchTally(g, new doseengine.geometry.LabelMap(
+                new doseengine.geometry.ShortVolume(g, new short[] {1, 2}), java.util.Map.of(1, "a", 2, "b")));
+        StopRule rule = new StopRule.TargetUncertainty(java.util.List.of("a", "b"),
+                doseengine.tally.TargetStatistic.MEAN, 0.01, 10_000_000);
+        BatchPlan plan = BatchPlan.of(rule, 2);
+        java.util.List<doseengine.tally.UncertaintyTarget> targets = java.util.List.of(
+                new doseengine.tally.UncertaintyTarget(tally, "a", 0.01),
+                new doseengine.tally.UncertaintyTarget(tally, "b", 0.01));
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        for (int b = 0; b < 12; b++) {
+            tally.tally().deposit(0, 0f, 0f, 0f, 1f);                                  // a: no spread
+            tally.tally().deposit(1, 0f, 0f, 0f, (float) (0.5 + r.nextDouble()));      // b: 29 % per batch
+            tally.endBatch(plan.decaysPerBatch(b));
+            targets.forEach(doseengine.tally.UncertaintyTarget::afterBatch);
+            long projected = TransportRun.projectedDecays(plan, b + 1, targets);
+            if (b + 1 < BatchPlan.MIN_BATCHES) {
+                assertEquals(plan.maxDecays(), projected, "unknown before ten batches");
+                continue;
+            }
+            double ratio = targets.get(1).judged() / 0.01;
+            double needed = plan.decaysBefore(b + 1) * ratio * ratio;
+            int at = plan.batchesFor(needed);
+            assertEquals(plan.decaysBefore(Math.max(at, BatchPlan.MIN_TARGET_BATCHES)), projected, "batch " + b);
+            assertTrue(projected >= needed, "rounded up to a batch end");
+        }
+    }
+
     @Test
     void badRulesAreBadInput() {
         assertThrows(BadInputException.class, () -> new StopRule.DecayCount(0));
