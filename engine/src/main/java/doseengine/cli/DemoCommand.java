@@ -74,8 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("phantom", phantom.description());
         inputs.put("voxel", String.format(Locale.ROOT, "%.4g mm", phantom.grid().spacingX()));
-        inputs.put("administered activity", String.format(Locale.ROOT, "%.6g MBq at t = 0",
-                phantom.activityMBq().sum()));
+        inputs.put("administered activity", RunContext.mbq(phantom.activityMBq().sum()) + " at t = 0");
         RunContext ctx = new RunContext("demo", VersionProvider.version(), Instant.now(), inputs, List.of(tiaNote),
                 phantom.activityMBq().sum());
         return DoseCommandSupport.calculateAndReport(spec.commandLine(), problem, settings, ctx, dir);

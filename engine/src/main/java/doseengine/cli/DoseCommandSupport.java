@@ -77,8 +77,7 @@ final class DoseCommandSupport {
                 : String.format(Locale.ROOT, "%,d decays in %d batches", r.outcome().decays(), r.outcome().batches());
         s.append(String.format(Locale.ROOT, "%s, %s, %s: %s, time-integrated activity %.4g MBq h%s%n",
                 r.problem().name(), r.problem().nuclide().name(), r.settings().method().key(), sampled,
-                r.totalTiaMBqH(), ctx.administeredMBq() == null ? ""
-                        : String.format(Locale.ROOT, ", %.6g MBq administered", ctx.administeredMBq())));
+                r.totalTiaMBqH(), ctx.administeredMBq() == null ? "" : ", " + ctx.administeredText() + " administered"));
         if (!r.regions().isEmpty()) {
             boolean perGBq = ctx.administeredMBq() != null;
             int width = Math.max(5, r.regions().stream().mapToInt(x -> x.name().length()).max().orElse(5));

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -127,8 +126,8 @@ public final class RunCommand implements Callable<Integer> {
         Double administered = administeredMBq;
         if (administered == null && metadata != null && metadata.administeredMBq() != null) {
             administered = metadata.administeredMBq();
-            notes.add(String.format(Locale.ROOT, "administered activity %.6g MBq from %s", administered,
-                    metadata.source().getFileName()));
+            notes.add("administered activity " + RunContext.mbq(administered) + " from "
+                    + metadata.source().getFileName());
         }
         RunSettings settings = transport.settings(stopRule());
         if (targetLabels != null && labels == null) {

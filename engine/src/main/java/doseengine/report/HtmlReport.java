@@ -83,7 +83,7 @@ public final class HtmlReport {
             }
             s.append("</table>\n<p class=\"note\">Mean: mass-weighted mean dose of the label; rel. unc.: its relative ")
                     .append("standard error from the label's batch totals (statistical only)")
-                    .append(perGBq ? fmt("; Gy/GBq: per GBq of the %.6g MBq administered", ctx.administeredMBq()) : "")
+                    .append(perGBq ? "; Gy/GBq: per GBq of the " + ctx.administeredText() + " administered" : "")
                     .append(". D<i>x</i>: the highest dose that at least <i>x</i> % of the label's volume receives ")
                     .append("(voxel doses, no interpolation). Median voxel unc.: the median over the label's voxels ")
                     .append("of each voxel's relative standard error.</p>\n");
@@ -136,7 +136,7 @@ public final class HtmlReport {
         rows.add(new String[] {"time-integrated activity", fmt("%.6g MBq h = %.6g decays", r.totalTiaMBqH(),
                 r.dose().decays())});
         if (ctx.administeredMBq() != null) {
-            rows.add(new String[] {"administered activity", fmt("%.6g MBq", ctx.administeredMBq())});
+            rows.add(new String[] {"administered activity", ctx.administeredText()});
         }
         rows.add(new String[] {"cutoffs", fmt("electrons %.3g keV, photons %.3g keV", p.electronCutoffMeV() * 1e3,
                 p.photonCutoffMeV() * 1e3)});

@@ -32,6 +32,17 @@ public record RunContext(String command, String version, Instant started, Map<St
         this(command, version, started, inputs, notes, null);
     }
 
+    /** The administered activity as people write it: "7400 MBq", "1234.57 MBq"; "unknown" when it is. */
+    public String administeredText() {
+        return administeredMBq == null ? "unknown" : mbq(administeredMBq);
+    }
+
+    /** An activity with at most six significant digits and no trailing zeros: 7399.99998 -> "7400 MBq". */
+    public static String mbq(double activityMBq) {
+        return new java.math.BigDecimal(activityMBq).round(new java.math.MathContext(6)).stripTrailingZeros()
+                .toPlainString() + " MBq";
+    }
+
     /** Gy per GBq administered for a dose in Gy; NaN when the administered activity is unknown. */
     public double perGBq(double gray) {
         return administeredMBq == null ? Double.NaN : gray / (administeredMBq / 1000);
