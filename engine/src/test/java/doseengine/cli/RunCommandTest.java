@@ -298,6 +298,31 @@ class RunCommandTest {
         assertTrue(forced.err().contains("--activity-unit MBqh takes precedence"), forced.err());
     }
 
+    /**
+     * A 2 % target on both kidney cortices (a union) of the torso stops near the decays it needs, whatever the
+     * maximum: its final estimate is at most the target and not far below it. The uncertainty falls as 1/sqrt(N),
+     * so an estimate of 0.6 of the target means about 2.8 times the decays needed; the rule's design point is about
+     * 0.9 of the target (1.24 times the decays). A rule whose batches followed the default maximum of 10^8 stopped
+     * at 0.11 of the target, 80 times the decays needed.
+     */
+    @Test
+    void aKidneyTargetStopsNearTheDecaysItNeeds() throws Exception {
+        Path ph = tmp.resolve("torso12");
+        assertEquals(0, CliRunner.run("phantom", "torso", "--voxel-mm", "12", "--out", ph.toString()).exitCode());
+        Path out = tmp.resolve("k");
+        CliRunner.Outcome o = CliRunner.run("run", "--ct", ph.resolve("ct.nii.gz").toString(), "--activity",
+                ph.resolve("activity.nii.gz").toString(), "--labels", ph.resolve("labels.nii.gz").toString(),
+                "--nuclide", "Lu-177", "--tia-hours", "230", "--backend", "java", "--threads", "2",
+                "--target-uncertainty", "0.02", "--target-label", "kidney_left_cortex+kidney_right_cortex",
+                "--out", out.toString());
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode stop = JSON.readTree(out.resolve("organs.json").toFile()).get("stop");
+        assertEquals("target_reached", stop.get("reason").asText());
+        double estimate = stop.get("target_regions").get(0).get("rel_unc").asDouble();
+        assertTrue(estimate <= 0.02 && estimate >= 0.6 * 0.02, "final estimate " + estimate);
+        assertEquals(100_000_000, stop.get("max_decays").asLong());
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

@@ -28,6 +28,17 @@ class TorsoPhantomTest {
         }
     }
 
+    /** The description gives the tumours' labelled volumes beside the nominal ones (1.5 ml is 2.05 ml at 4 mm). */
+    @Test
+    void descriptionGivesTheLabelledTumourVolumes() {
+        String d = torso.description();
+        assertTrue(d.contains("nominal 1.5, 8 and 25 ml"), d);
+        String labelled = String.format(java.util.Locale.ROOT, "labelled at 4 mm, by voxel centres: %.3g, %.3g and %.3g ml",
+                torso.labelVolumeMl("tumour_3"), torso.labelVolumeMl("tumour_2"), torso.labelVolumeMl("tumour_1"));
+        assertTrue(d.contains(labelled), d + " / " + labelled);
+        assertTrue(d.contains("2.05"), d);
+    }
+
     /**
      * Organ volumes lie in the adult-like ranges {@link TorsoPhantom} documents (liver 1500-1800 ml, spleen
      * 150-200 ml, each kidney 140-160 ml with a 25-35 % medulla, each lung 1.4-2.2 l). The label volumes at
