@@ -16,8 +16,9 @@ import java.util.Locale;
  * phantom's folder reads the activity in the unit it was written in instead of the default MBq h.
  *
  * <p>Where: {@code <stem>.json} beside the image ({@code activity.nii.gz} -> {@code activity.json}), else
- * {@code labels.json} in the same folder when it has an {@code activity_unit} (phantom folders written before the
- * sidecar existed). Keys: {@code activity_unit} ("MBq per voxel", "MBq h per voxel", "MBq s per voxel" or
+ * {@code labels.json} in the same folder, whichever first has an {@code activity_unit} (phantom folders written
+ * before the sidecar existed keep it in labels.json; a JSON without it, such as the BIDS sidecar dcm2niix writes, is
+ * passed over). Keys: {@code activity_unit} ("MBq per voxel", "MBq h per voxel", "MBq s per voxel" or
  * "Bq/ml"; the short forms of {@code --activity-unit} too), optionally {@code administered_MBq}.
  *
  * @param source         the file it was read from
@@ -29,20 +30,14 @@ public record ActivityMetadata(Path source, ActivityUnit unit, Double administer
 
     /** The metadata beside {@code activity}, or null when there is none. */
     public static ActivityMetadata find(Path activity) {
-        Path dir = activity.toAbsolutePath().getParent();
-        String name = activity.getFileName().toString();
-        String stem = name.replaceFirst("(?i)(\\.nii\\.gz|\\.nii|\\.mhd|\\.mha|\\.hdr|\\.img|\\.hdr\\.gz|\\.img\\.gz)$",
-                "");
-        Path sidecar = dir.resolve(stem + ".json");
-        if (Files.isRegularFile(sidecar)) {
-            ActivityMetadata m = read(sidecar);
-            if (m == null) {
-                throw new BadInputException(sidecar + ": has no \"activity_unit\"; it must say the unit of "
-                        + name + " (or remove the file and give --activity-unit)");
-            }
+        // A JSON beside an image without activity_unit is another tool's (dcm2niix writes one beside every image it
+        // converts): it says nothing about the unit, so it is passed over.
+        Path sidecar = DoseProblems.jsonBeside(activity);
+        ActivityMetadata m = Files.isRegularFile(sidecar) ? read(sidecar) : null;
+        if (m != null) {
             return m;
         }
-        Path labels = dir.resolve("labels.json");
+        Path labels = sidecar.resolveSibling("labels.json");
         return Files.isRegularFile(labels) ? read(labels) : null;
     }
 

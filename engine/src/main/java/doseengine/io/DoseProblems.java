@@ -189,6 +189,13 @@ public final class DoseProblems {
         return labels;
     }
 
+    /** The JSON file beside an image with the same stem: {@code activity.nii.gz} -> {@code activity.json}. */
+    static Path jsonBeside(Path image) {
+        String stem = image.getFileName().toString().replaceFirst(
+                "(?i)(\\.nii\\.gz|\\.nii|\\.mhd|\\.mha|\\.hdr|\\.img|\\.hdr\\.gz|\\.img\\.gz)$", "");
+        return image.toAbsolutePath().getParent().resolve(stem + ".json");
+    }
+
     /** The label image as 16-bit values, refusing anything that is not an integer in 0..32767. */
     private static ShortVolume labelValues(Volume v, Path file) {
         if (v instanceof ShortVolume s) {
@@ -214,10 +221,7 @@ public final class DoseProblems {
     /** {@code <stem>.json} beside the label image, else {@code labels.json} in its folder, else null. */
     static Path besideNames(Path labels) {
         Path dir = labels.toAbsolutePath().getParent();
-        String name = labels.getFileName().toString();
-        String stem = name.replaceFirst("(?i)(\\.nii\\.gz|\\.nii|\\.mhd|\\.mha|\\.hdr|\\.img|\\.hdr\\.gz|\\.img\\.gz)$",
-                "");
-        for (Path p : new Path[] {dir.resolve(stem + ".json"), dir.resolve("labels.json")}) {
+        for (Path p : new Path[] {jsonBeside(labels), dir.resolve("labels.json")}) {
             if (Files.isRegularFile(p)) {
                 return p;
             }

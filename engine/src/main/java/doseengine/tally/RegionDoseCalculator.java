@@ -96,6 +96,7 @@ public final class RegionDoseCalculator {
         return out;
     }
 
+    /** Compact label index (position in value order, as the tally's) of every named label value; -1 elsewhere. */
     private static int[] compactOfValue(LabelMap labels) {
         int[] compact = new int[Short.MAX_VALUE + 1];
         java.util.Arrays.fill(compact, -1);
@@ -112,11 +113,7 @@ public final class RegionDoseCalculator {
         double[] sum = new double[names.size()];
         short[] lab = tally.labelMap().volume().data();
         float[] rho = density.data();
-        int[] compact = new int[Short.MAX_VALUE + 1];
-        java.util.Arrays.fill(compact, -1);
-        for (int c = 0; c < names.size(); c++) {
-            compact[tally.labelValue(c)] = c;
-        }
+        int[] compact = compactOfValue(tally.labelMap());
         for (int v = 0; v < lab.length; v++) {
             short s = lab[v];
             if (s > 0 && compact[s] >= 0) {

@@ -6,9 +6,9 @@ import doseengine.geometry.VoxelGrid;
 
 /**
  * The highest voxel dose in tissue, where a dose maximum means something: the voxels of at least
- * {@value #MIN_TISSUE_DENSITY} g/cm3, that is, not air. In the default CT calibration (Schneider et al. 2000) that
- * density is reached at -950 HU, the boundary between its air and lung bins, so every lung voxel counts and no air
- * voxel does. Air voxels around the body and inside it can hold decays (the partial volume of an activity image
+ * {@value #MIN_TISSUE_DENSITY} g/cm3, that is, not air. In the default CT calibration (Schneider et al. 2000, linear
+ * from 0.00121 g/cm3 at -1000 HU to 0.93 at -98 HU) that density is reached at -953 HU, next to -950 HU, the
+ * boundary between its air and lung bins, so every lung voxel counts and no air voxel does. Air voxels around the body and inside it can hold decays (the partial volume of an activity image
  * at the skin) and, with a few milligrams of mass, doses many times any organ's, with uncertainties of tens of per
  * cent: they must not make a headline or a colour scale.
  *

@@ -1,6 +1,7 @@
 package doseengine.tally;
 
 import doseengine.geometry.BadInputException;
+import doseengine.geometry.LabelMap;
 import doseengine.kernels.tally.FixedPointEnergy;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class UncertaintyTarget {
     private final int[] members;
     private final BatchMoments regionMoments = new BatchMoments(1);
     private final int[] voxels;
-    private float[] scratch;
+    private double[] scratch;
     private int cachedAt = -1;
     private double cached = Double.NaN;
 
@@ -58,13 +59,14 @@ public final class UncertaintyTarget {
     }
 
     /**
-     * The compact label indices of a region: the label of that exact name if there is one (a name may hold a
-     * '+'), else the labels joined by '+'.
+     * The label values of a region in {@code labels}: the label of that exact name if there is one (a name may
+     * hold a '+'), else the labels joined by '+'. Callers check a run's regions with it before any work.
+     *
+     * @throws BadInputException naming the known labels when one does not exist, or for an empty or repeated part
      */
-    static int[] memberLabels(VoxelBatchTally tally, String region) {
-        List<String> names = tally.labelNames();
-        if (names.contains(region)) {
-            return new int[] {tally.labelIndex(region)};
+    public static int[] memberValues(LabelMap labels, String region) {
+        if (labels.names().containsValue(region)) {
+            return new int[] {labels.valueOf(region)};
         }
         List<Integer> out = new ArrayList<>();
         for (String part : region.split("\\+", -1)) {
@@ -72,13 +74,26 @@ public final class UncertaintyTarget {
             if (name.isEmpty()) {
                 throw new BadInputException("--target-label '" + region + "': an empty label name in the union");
             }
-            int c = tally.labelIndex(name);
-            if (out.contains(c)) {
+            int value = labels.valueOf(name);
+            if (out.contains(value)) {
                 throw new BadInputException("--target-label '" + region + "' names " + name + " twice");
             }
-            out.add(c);
+            out.add(value);
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The compact label indices of a region ({@link #memberValues}). */
+    private static int[] memberLabels(VoxelBatchTally tally, String region) {
+        if (tally.labelMap() == null) {
+            throw new BadInputException("no label map given, so no region '" + region + "'");
+        }
+        int[] values = memberValues(tally.labelMap(), region);
+        int[] compact = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            compact[i] = tally.labelIndex(tally.labelMap().names().get(values[i]));
+        }
+        return compact;
     }
 
     private static int[] voxelsOf(VoxelBatchTally tally, int[] members, String region) {
@@ -170,11 +185,12 @@ public final class UncertaintyTarget {
     private double medianVoxelError() {
         BatchMoments m = tally.voxelMoments();
         if (scratch == null) {
-            scratch = new float[voxels.length];
+            scratch = new double[voxels.length];
         }
         for (int i = 0; i < voxels.length; i++) {
-            scratch[i] = (float) m.relativeStandardError(voxels[i]);
+            scratch[i] = m.relativeStandardError(voxels[i]);
         }
-        return Median.ofInPlace(scratch);
+        // Commons Math's default estimate: the middle value for an odd count, the mean of the two for an even one.
+        return new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(scratch);
     }
 }

@@ -13,6 +13,7 @@ import doseengine.source.VoxelSource;
 import doseengine.tally.DoseMap;
 import doseengine.tally.RegionDose;
 import doseengine.tally.RegionDoseCalculator;
+import doseengine.tally.UncertaintyTarget;
 import doseengine.dosimetry.TimeIntegratedActivity;
 import doseengine.tally.VoxelBatchTally;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class DoseCalculation {
         DoseMap dose = DoseMap.of(tally, p.density(), tia);
         List<RegionDose> regions = p.labels() == null || p.labels().names().isEmpty() ? List.of()
                 : RegionDoseCalculator.compute(tally, dose, p.density(), new double[0], DVH_BINS);
-        return new DoseResult(p, used, dose, regions, tally.energyBalance(), outcome, setup);
+        return DoseResult.of(p, used, dose, regions, tally.energyBalance(), outcome, setup);
     }
 
     /**
@@ -84,7 +85,7 @@ public final class DoseCalculation {
         double seconds = (System.nanoTime() - t0) * 1e-9;
         RunOutcome outcome = new RunOutcome(0, 0, 1, seconds, RunOutcome.Stop.EXACT, null, Double.NaN);
         RunSettings used = s.withBackend(BackendChoice.Resolved.java(1, null));
-        return new DoseResult(p, used, dose, regions, balance, outcome, 0);
+        return DoseResult.of(p, used, dose, regions, balance, outcome, 0);
     }
 
     /**
@@ -98,11 +99,7 @@ public final class DoseCalculation {
                 throw new BadInputException("--target-label " + t.regionList() + " needs a label image (--labels)");
             }
             for (String region : t.regions()) {
-                if (!p.labels().names().containsValue(region)) {
-                    for (String part : region.split("\\+", -1)) {
-                        p.labels().valueOf(part.strip());
-                    }
-                }
+                UncertaintyTarget.memberValues(p.labels(), region);
             }
         }
     }

@@ -3,6 +3,7 @@ package doseengine.transport;
 import doseengine.tally.DoseMap;
 import doseengine.tally.EnergyBalance;
 import doseengine.tally.RegionDose;
+import doseengine.tally.TissueMaximum;
 import java.util.List;
 
 /**
@@ -15,16 +16,19 @@ import java.util.List;
  * @param balance      mean energy per decay emitted, deposited in the grid and escaped (MeV)
  * @param outcome      decays, batches, time, why it stopped
  * @param setupSeconds time spent building the tables and the source before the transport
+ * @param tissueMaximum the highest voxel dose in tissue (not air), with its uncertainty and place
  */
 public record DoseResult(DoseProblem problem, RunSettings settings, DoseMap dose, List<RegionDose> regions,
-                         EnergyBalance balance, RunOutcome outcome, double setupSeconds) {
+                         EnergyBalance balance, RunOutcome outcome, double setupSeconds, TissueMaximum tissueMaximum) {
     public DoseResult {
         regions = List.copyOf(regions);
     }
 
-    /** The highest voxel dose in tissue (not air), with its uncertainty and place. */
-    public doseengine.tally.TissueMaximum tissueMaximum() {
-        return doseengine.tally.TissueMaximum.of(dose, problem.density(), problem.labels());
+    /** The result of a calculation, its tissue maximum found in the dose map (one pass over the grid). */
+    static DoseResult of(DoseProblem problem, RunSettings settings, DoseMap dose, List<RegionDose> regions,
+                         EnergyBalance balance, RunOutcome outcome, double setupSeconds) {
+        return new DoseResult(problem, settings, dose, regions, balance, outcome, setupSeconds,
+                TissueMaximum.of(dose, problem.density(), problem.labels()));
     }
 
     /** Total time-integrated activity (MBq h): the decays the dose map is scaled to, over 3.6e9. */

@@ -323,6 +323,15 @@ class RunCommandTest {
         assertEquals(100_000_000, stop.get("max_decays").asLong());
     }
 
+    /** A JSON beside the image that says nothing of the unit (dcm2niix writes one for every image) is passed over. */
+    @Test
+    void anotherToolsJsonBesideTheActivityDoesNotDecideItsUnit() throws Exception {
+        Files.writeString(in.activity.resolveSibling("activity.json"), "{\"Modality\": \"NM\", \"Units\": \"BQML\"}");
+        CliRunner.Outcome o = CliRunner.run(in.args(tmp.resolve("j"), "--decays", "2000"));
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.err().contains("read as time-integrated activity per voxel in MBq h (the default"), o.err());
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

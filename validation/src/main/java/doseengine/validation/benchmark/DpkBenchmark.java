@@ -2,6 +2,7 @@ package doseengine.validation.benchmark;
 
 import doseengine.geometry.VoxelGrid;
 import doseengine.kernels.ParticleType;
+import doseengine.kernels.TransportParameters;
 import doseengine.physics.material.MaterialCatalog;
 import doseengine.physics.photon.MaterialAttenuation;
 import doseengine.physics.photon.PhotonProcess;
@@ -72,8 +73,6 @@ public final class DpkBenchmark {
      * the water around a Y-90 kernel 60 cm deep for nothing).
      */
     static final double MARGIN_LINE_MIN_SHARE = 0.01;
-    /** Photons below this (MeV) deposit where they are born: the transport's lowest photon cutoff. */
-    private static final double PHOTON_CUTOFF_MEV = 0.001;
     private static final int VOXELS_PER_SHELL_STEP = 2;
     private static final int GRID_MARGIN_VOXELS = 2;
     /** At most this many voxels from the centre to the reach: grids stay below 105^3 voxels. */
@@ -232,7 +231,7 @@ public final class DpkBenchmark {
         MaterialAttenuation water = null;
         double mfp = 0;
         for (EmissionSource.Component c : source.components()) {
-            if (c.particleType() != ParticleType.PHOTON || c.energyMeV() < PHOTON_CUTOFF_MEV
+            if (c.particleType() != ParticleType.PHOTON || c.energyMeV() < TransportParameters.DEFAULT_PHOTON_CUTOFF_MEV
                     || c.perDecay() * c.energyMeV() < MARGIN_LINE_MIN_SHARE * total) {
                 continue;
             }

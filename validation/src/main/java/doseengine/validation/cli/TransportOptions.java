@@ -39,23 +39,15 @@ public final class TransportOptions {
     /** The settings, with {@code defaultDecays} when {@code --decays} is not given. */
     public TransportSettings settings(long defaultDecays) {
         return new TransportSettings(
-                decays == null ? defaultDecays : parseLong("--decays", decays),
-                seed == null ? TransportSettings.DEFAULT_SEED : parseLong("--seed", seed),
+                decays == null ? defaultDecays : WholeNumber.parseLong("--decays", decays),
+                seed == null ? TransportSettings.DEFAULT_SEED : WholeNumber.parseLong("--seed", seed),
                 backend == null ? BackendChoice.AUTO : BackendChoice.of(backend),
-                device == null ? OptionalInt.empty() : OptionalInt.of(parseInt("--device", device)),
-                threads == null ? OptionalInt.empty() : OptionalInt.of(parseInt("--threads", threads)),
+                device == null ? OptionalInt.empty() : OptionalInt.of(WholeNumber.parseInt("--device", device)),
+                threads == null ? OptionalInt.empty() : OptionalInt.of(WholeNumber.parseInt("--threads", threads)),
                 electronCutoffKeV == null ? TransportParameters.DEFAULT_ELECTRON_CUTOFF_MEV * 1000.0
                         : parseDouble("--electron-cutoff-kev", electronCutoffKeV),
                 photonCutoffKeV == null ? TransportParameters.DEFAULT_PHOTON_CUTOFF_MEV * 1000.0
                         : parseDouble("--photon-cutoff-kev", photonCutoffKeV));
-    }
-
-    static long parseLong(String option, String text) {
-        return WholeNumber.parseLong(option, text);
-    }
-
-    static int parseInt(String option, String text) {
-        return WholeNumber.parseInt(option, text);
     }
 
     static double parseDouble(String option, String text) {

@@ -22,7 +22,8 @@ public enum BackendChoice {
 
     /** The help text of {@code --backend}. */
     public static final String HELP = "auto, opencl or java (default: auto, an OpenCL GPU if there is one, else "
-            + "Java; an OpenCL CPU device is slower than Java on the same cores and runs only with opencl).";
+            + "Java; an OpenCL CPU device is slower than Java on the same cores and runs with opencl, or with auto "
+            + "when --device names it).";
 
     /** The command-line spelling: auto, opencl, java. */
     public String key() {
