@@ -13,6 +13,7 @@ import doseengine.validation.benchmark.VsvResult;
 import doseengine.validation.compare.BackendAgreement;
 import doseengine.validation.compare.EnergyBalanceCheck;
 import doseengine.validation.reference.DosePointKernelReference;
+import doseengine.validation.reference.OlindaSphereTable;
 import doseengine.validation.reference.SphereSValueReference;
 import doseengine.validation.reference.VoxelSValueReference;
 import doseengine.validation.reference.VoxelSValueTable;
@@ -44,10 +45,11 @@ import java.util.Optional;
  * of every run and, when both backends are there, Java against OpenCL; one report.
  *
  * <p>The list: dose point kernels of electrons at 10, 15, 100 and 500 keV (the reference energies) and of the
- * electron emissions of Lu-177, Y-90 and I-131; voxel S values for every shipped Lanconelli table (12); spheres of
- * 1, 10 and 100 g for each nuclide, or the spheres of the user's reference table. {@code --quick}: the four
- * electron kernels, the three 3 mm soft-tissue VSV tables and 10 g spheres (or the table's), at a quarter of the
- * decays.
+ * electron emissions of Lu-177, Y-90 and I-131; voxel S values for every shipped Lanconelli table (12); Lu-177
+ * spheres at all 13 masses of the shipped OLINDA/EXM table (0.5-54 g, judged); spheres of 1, 10 and 100 g of I-131
+ * and Y-90 (shown: no reference), or instead of those the spheres of the user's reference table. {@code --quick}:
+ * the four electron kernels, the three 3 mm soft-tissue VSV tables, Lu-177 spheres of 0.5 and 54 g (judged) and
+ * 10 g spheres of I-131 and Y-90 (or the user's table's), at a quarter of the decays.
  *
  * <p>Layout under the output folder: {@code report.html}, {@code report.json}, {@code plots/*.png},
  * {@code dpk/<source>/dpk.csv + summary.json}, {@code vsv/<table>/vsv.csv}, {@code sphere/<nuclide>_<mass>g/sphere.json}.
@@ -67,8 +69,15 @@ public final class ValidationSuite {
      * kernels at most 0.08). 75 s on two idle cores, a few minutes when they are shared.
      */
     public static final long QUICK_DECAYS = 250_000;
+    /** Spheres of the nuclides without a shipped sphere reference (shown only). */
     static final List<Double> DEFAULT_SPHERE_MASSES_G = List.of(1.0, 10.0, 100.0);
     static final List<Double> QUICK_SPHERE_MASSES_G = List.of(10.0);
+    /**
+     * The OLINDA/EXM masses of the quick suite: the lightest and the heaviest sphere of the table, both printed to
+     * three significant digits, where the electrons' escape (lightest) and the photons' share (heaviest) are
+     * largest. The full suite runs all 13 (about 30 s each on two cores at 1e6 decays).
+     */
+    static final List<Double> QUICK_OLINDA_MASSES_G = List.of(0.5, 54.0);
     static final double QUICK_VSV_VOXEL_MM = 3.0;
     /** The agreement problems: a short electron kernel and a photon-rich voxel problem. */
     static final double AGREEMENT_ELECTRON_MEV = 0.1;
@@ -112,7 +121,7 @@ public final class ValidationSuite {
         for (SphereBenchmark b : sphereBenchmarks()) {
             Path data = OutputDirectory.prepare(dir.resolve("sphere").resolve(PlotFiles.id(
                     b.nuclide().name() + "_" + b.massG() + "g")));
-            SphereResult r = SphereValidation.run(ctx, b, data);
+            SphereResult r = SphereValidation.run(ctx, b, data, sphereReference);
             spheres.add(r);
             List<VoxelSourceResult> runs = r.runs();
             balances.put("sphere " + b.title() + " electrons", runs.get(0).balance());
@@ -161,21 +170,41 @@ public final class ValidationSuite {
         return out;
     }
 
-    /** The spheres: those of the reference table, else the default masses for every nuclide. */
+    /**
+     * The spheres: Lu-177 at the OLINDA/EXM table's masses (all 13, or {@link #QUICK_OLINDA_MASSES_G} when quick),
+     * judged against the table; then the spheres of the user's reference table, or without one the default masses
+     * of the other nuclides. A sphere is run once even when both lists name it.
+     */
     List<SphereBenchmark> sphereBenchmarks() {
         List<SphereBenchmark> out = new ArrayList<>();
+        OlindaSphereTable olinda = OlindaSphereTable.standard();
+        for (double m : quick ? QUICK_OLINDA_MASSES_G : olinda.massesG()) {
+            out.add(new SphereBenchmark(NuclideCatalog.get(OlindaSphereTable.NUCLIDE), m));
+        }
         if (sphereReference.isPresent()) {
             for (SphereSValueReference.Entry e : sphereReference.get().entries()) {
-                out.add(new SphereBenchmark(NuclideCatalog.get(e.nuclide()), e.massG()));
+                boolean run = out.stream().anyMatch(b -> b.nuclide().name().equals(e.nuclide())
+                        && sameMass(b.massG(), e.massG()));
+                if (!run) {
+                    out.add(new SphereBenchmark(NuclideCatalog.get(e.nuclide()), e.massG()));
+                }
             }
             return out;
         }
         for (String n : NuclideCatalog.names()) {
+            if (n.equals(OlindaSphereTable.NUCLIDE)) {
+                continue;
+            }
             for (double m : quick ? QUICK_SPHERE_MASSES_G : DEFAULT_SPHERE_MASSES_G) {
                 out.add(new SphereBenchmark(NuclideCatalog.get(n), m));
             }
         }
         return out;
+    }
+
+    /** Whether two masses name one sphere (as the reference tables match them). */
+    private static boolean sameMass(double a, double b) {
+        return Math.abs(a - b) <= 1e-6 * Math.max(a, b);
     }
 
     /**

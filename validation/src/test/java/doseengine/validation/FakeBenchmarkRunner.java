@@ -1,10 +1,12 @@
 package doseengine.validation;
 
 import doseengine.geometry.VoxelGrid;
+import doseengine.phantoms.SpherePhantom;
 import doseengine.tally.EnergyBalance;
 import doseengine.validation.benchmark.SValueUnits;
 import doseengine.validation.reference.DosePointKernelReference;
 import doseengine.validation.reference.DpkReferenceSet;
+import doseengine.validation.reference.OlindaSphereTable;
 import doseengine.validation.reference.ScaledKernel;
 import doseengine.validation.reference.VoxelSValueReference;
 import doseengine.validation.reference.VoxelSValueTable;
@@ -37,8 +39,10 @@ import java.util.function.DoubleUnaryOperator;
  *   the mean emitted energy), times the factor at the shell's middle;</li>
  *   <li>VSV problems (11^3 block, one source voxel): S from the Lanconelli table of that voxel size and tissue,
  *   turned into energy with the voxel mass;</li>
- *   <li>problems with regions (spheres): the region 'sphere' receives {@link #sphereAbsorbedFraction} of the
- *   emitted energy (times the factor at 0); no voxel values.</li>
+ *   <li>problems with regions (spheres): Lu-177 spheres at a mass of the OLINDA/EXM table receive the energy that
+ *   gives the table's S over the voxelized mass, shared between the electron and photon runs by their emitted
+ *   energy; other spheres (and all of them after {@link #withSphereAbsorbedFraction}) receive that fraction of the
+ *   emitted energy, 0.9 unless set; both times the factor at 0; no voxel values.</li>
  * </ul>
  * The energy balance is exact unless {@link #withImbalance} says otherwise.
  */
@@ -46,7 +50,8 @@ public final class FakeBenchmarkRunner implements BenchmarkRunner {
     private final DoubleUnaryOperator factor;
     private final double relUnc;
     private double imbalance;
-    private double sphereAbsorbedFraction = 0.9;
+    private static final double DEFAULT_SPHERE_ABSORBED_FRACTION = 0.9;
+    private Double sphereAbsorbedFraction;
     private final List<BackendChoice> backends;
     private final List<String> calls = new ArrayList<>();
 
@@ -132,7 +137,7 @@ public final class FakeBenchmarkRunner implements BenchmarkRunner {
         double[] e = new double[g.voxelCount()];
         double[] u = new double[g.voxelCount()];
         if (problem.regions() != null) {
-            double inSphere = sphereAbsorbedFraction * emitted * factor.applyAsDouble(0);
+            double inSphere = sphereEnergy(problem) * factor.applyAsDouble(0);
             EnergyBalance balance = new EnergyBalance(emitted, imbalance * emitted, emitted);
             return new VoxelSourceResult(e, u, Map.of("sphere", new RegionEnergy(inSphere, relUnc)), balance,
                     record(settings));
@@ -159,6 +164,29 @@ public final class FakeBenchmarkRunner implements BenchmarkRunner {
         }
         EnergyBalance balance = new EnergyBalance(deposited, emitted - deposited + imbalance * emitted, emitted);
         return new VoxelSourceResult(e, u, Map.of(), balance, record(settings));
+    }
+
+    /** Energy per decay in the sphere (see the class comment). */
+    private double sphereEnergy(VoxelSourceProblem problem) {
+        EmissionSource.NuclideEmissions n = (EmissionSource.NuclideEmissions) problem.source();
+        double emitted = n.emittedEnergyPerDecayMeV();
+        if (sphereAbsorbedFraction != null) {
+            return sphereAbsorbedFraction * emitted;
+        }
+        float[] activity = problem.activity().data();
+        int voxels = 0;
+        for (float a : activity) {
+            voxels += a > 0 ? 1 : 0;
+        }
+        double massG = voxels * problem.grid().voxelVolumeCm3() * SpherePhantom.DENSITY_G_PER_CM3;
+        // The voxelized mass is within 0.1 % of the nominal one (SpherePhantom).
+        return OlindaSphereTable.standard().rows().stream()
+                .filter(r -> n.nuclide().name().equals(OlindaSphereTable.NUCLIDE)
+                        && Math.abs(massG / r.massG() - 1) < 0.002)
+                .findFirst()
+                .map(r -> r.sMilliGrayPerMBqS() * massG / 1000 / SValueUnits.MGY_PER_MBQ_S_PER_MEV_PER_KG
+                        * emitted / EmissionSource.NuclideEmissions.all(n.nuclide()).emittedEnergyPerDecayMeV())
+                .orElse(DEFAULT_SPHERE_ABSORBED_FRACTION * emitted);
     }
 
     private static RunRecord record(TransportSettings s) {

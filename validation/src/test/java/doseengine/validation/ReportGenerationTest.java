@@ -50,6 +50,12 @@ class ReportGenerationTest {
         assertTrue(Files.isRegularFile(out.resolve("dpk/e-_0.1/summary.json")));
         assertTrue(Files.isRegularFile(out.resolve("vsv/Lu-177_soft_3.0mm/vsv.csv")));
         assertTrue(Files.isRegularFile(out.resolve("sphere/I-131_10.0g/sphere.json")));
+        // Lu-177 at the OLINDA/EXM masses of the quick suite, judged: the fake's S is 1 % above the table's.
+        JsonNode olinda = new ObjectMapper().readTree(out.resolve("sphere/Lu-177_0.5g/sphere.json").toFile())
+                .get("olinda");
+        assertEquals(0.00277 * 1000 / 60, olinda.get("S_mGy_per_MBq_s").asDouble(), 1e-15);
+        assertEquals("PASS", olinda.get("verdict").asText());
+        assertTrue(Files.isRegularFile(out.resolve("sphere/Lu-177_54.0g/sphere.json")));
 
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<h2 id=\"dpk-e-_0.1\">"), "a section per benchmark");
@@ -78,8 +84,14 @@ class ReportGenerationTest {
         assertTrue(Files.isRegularFile(out.resolve("dpk/e-_0.1/" + DpkValidation.REFERENCE_MODEL_CSV)));
         assertEquals("java", dpk.get("runs").get(0).get("backend").asText());
         assertEquals(ValidationSuite.QUICK_DECAYS, dpk.get("runs").get(0).get("decays").asLong());
-        assertEquals(15, json.get("energy_balance").get("points").size(), "one balance per run: 4 kernels, 3 of "
-                + "them also under EGSnrc's model, 3 VSV, 3 electron and 2 photon sphere runs (Y-90: no photons)");
+        JsonNode spheres = section(json, "sphere-Lu-177");
+        assertEquals("PASS", spheres.get("verdict").asText());
+        JsonNode points = spheres.get("comparisons").get(0).get("points");
+        assertEquals(2, points.size(), "0.5 and 54 g");
+        assertEquals(0.01, points.get(1).get("deviation").asDouble(), 1e-9);
+        assertEquals(2.65e-5 * 1000 / 60, points.get(1).get("reference").asDouble(), 1e-15);
+        assertEquals(15 + 2, json.get("energy_balance").get("points").size(), "one balance per run: 4 kernels, 3 of "
+                + "them also under EGSnrc's model, 3 VSV, 4 electron and 3 photon sphere runs (Y-90: no photons)");
         assertEquals(0, json.get("backend_agreement").size(), "one backend only");
     }
 
@@ -88,11 +100,13 @@ class ReportGenerationTest {
         Path out = tmp.resolve("fail");
         // 4 % high everywhere: the kernels stay within 5 % of their peak, but 90 % of the emitted energy is now
         // reached about 4 % closer to the source (the kernel near X90 is about 1 per unit r/r0: 0.035 / 1), beyond
-        // the 2 % X90 rule; and every VSV source voxel is beyond its 3 % rule. Spheres carry no tolerance.
+        // the 2 % X90 rule; and every VSV source voxel is beyond its 3 % rule. The Lu-177 spheres are within their
+        // OLINDA/EXM tolerance (5.1 % for both rows of the quick suite); I-131 and Y-90 spheres are not judged.
         ValidationReport report = run(FakeBenchmarkRunner.scaled(1.04), out, Optional.empty());
         assertEquals(Verdict.FAIL, report.verdict());
         for (ReportSection s : report.sections()) {
-            Verdict expected = s.kind().equals("sphere") ? Verdict.INFORMATIONAL : Verdict.FAIL;
+            Verdict expected = s.kind().equals("sphere")
+                    ? (s.title().endsWith("Lu-177") ? Verdict.PASS : Verdict.INFORMATIONAL) : Verdict.FAIL;
             assertEquals(expected, s.verdict(), s.title());
             if (s.kind().equals("dpk")) {
                 assertEquals(Verdict.PASS, s.comparisons().get(0).verdict(), "kernel of " + s.title());
@@ -106,6 +120,22 @@ class ReportGenerationTest {
         assertEquals("FAIL", cmp.get("verdict").asText());
         assertEquals("FAIL", cmp.get("points").get(0).get("verdict").asText());
         assertTrue(cmp.get("failed").asInt() >= 1);
+    }
+
+    /**
+     * 6 % above OLINDA/EXM: beyond the 5.1 % tolerance of the 0.5 and 54 g rows (three printed digits), so the Lu-177
+     * sphere section fails, both points, and the suite's verdict line names it among the failures.
+     */
+    @Test
+    void olindaSpheresOutsideTheirToleranceFail() throws Exception {
+        ValidationReport report = run(FakeBenchmarkRunner.scaled(1.06), tmp.resolve("spheres"), Optional.empty());
+        ReportSection lu = report.sections().stream().filter(x -> x.title().equals("Spheres: Lu-177")).findFirst()
+                .orElseThrow();
+        assertEquals(Verdict.FAIL, lu.verdict());
+        assertEquals(2, lu.comparisons().get(0).failedCount());
+        assertTrue(lu.comparisons().get(0).points().stream().allMatch(p -> p.tolerance() > 0.05
+                && p.tolerance() < 0.052), "the rows' tolerances");
+        assertTrue(report.verdictLine().contains("Spheres: Lu-177"), report.verdictLine());
     }
 
     @Test
@@ -126,20 +156,30 @@ class ReportGenerationTest {
         assertTrue(Files.readString(out.resolve("report.html")).contains("Java versus OpenCL"));
     }
 
+    /**
+     * A user's table adds spheres and a comparison that is shown, not judged; it replaces the I-131 and Y-90 default
+     * spheres, and the OLINDA/EXM spheres of Lu-177 are run and judged as always.
+     */
     @Test
     void sphereReferenceTableIsComparedButNotJudged() throws Exception {
         Path csv = tmp.resolve("ref.csv");
-        // The fake deposits 90 % of the emitted energy in the sphere; the table's value is set 2 % below that S.
+        // The fake deposits 90 % of the emitted energy in a sphere outside the OLINDA table.
         Files.writeString(csv, "nuclide,mass_g,S_mGy_per_MBq_s\nLu-177,10,1.0e-2\n");
         Path out = tmp.resolve("sphere");
         ValidationReport report = run(FakeBenchmarkRunner.exact(), out, Optional.of(SphereSValueReference.read(csv)));
         ReportSection s = report.sections().stream().filter(x -> x.kind().equals("sphere")).findFirst().orElseThrow();
-        assertEquals(1, s.comparisons().size());
-        assertEquals(Verdict.INFORMATIONAL, s.verdict());
-        double engine = s.comparisons().get(0).points().get(0).engine();
-        assertEquals((engine - 1.0e-2) / 1.0e-2, s.comparisons().get(0).points().get(0).deviation(), 1e-12);
         assertEquals(1, report.sections().stream().filter(x -> x.kind().equals("sphere")).count(),
-                "only the table's spheres are run");
+                "only Lu-177: the OLINDA spheres and the table's");
+        assertEquals(3, s.comparisons().size(), "OLINDA (judged), its interpolation at 10 g and the user's table");
+        assertEquals(Verdict.PASS, s.verdict(), "the OLINDA spheres are the table's values");
+        assertEquals(2, s.comparisons().get(0).judgedCount());
+        var user = s.comparisons().stream().filter(c -> c.reference().startsWith("user table")).findFirst()
+                .orElseThrow();
+        assertEquals(Verdict.INFORMATIONAL, user.verdict());
+        assertEquals(1, user.points().size());
+        double engine = user.points().get(0).engine();
+        assertEquals((engine - 1.0e-2) / 1.0e-2, user.points().get(0).deviation(), 1e-12);
+        assertTrue(Files.isRegularFile(out.resolve("sphere/Lu-177_10.0g/sphere.json")));
     }
 
     private static JsonNode section(JsonNode json, String id) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code validate all}: the whole suite and its report. */
 @Command(name = "all", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"The validation suite: electron dose point kernels against ETRAN/EGSnrc, nuclide kernels, "
-                + "Lanconelli 2012 voxel S values, spheres, the energy balance of every run and, with --backend auto "
+                + "Lanconelli 2012 voxel S values, spheres (Lu-177 judged against OLINDA/EXM), the energy balance of every run and, with --backend auto "
                 + "and an OpenCL device of any kind, Java against OpenCL. Writes report.html (plots, deviation "
                 + "tables, pass/fail) and report.json (every number), with the data files of each benchmark in "
                 + "subfolders.",
@@ -31,12 +31,15 @@ public final class AllCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
     Path out;
 
-    @Option(names = "--quick", description = "Fewer benchmarks (4 electron kernels, 3 VSV tables, 3 spheres) at "
-            + "250000 decays per run instead of 1000000 (a few minutes on two cores).")
+    @Option(names = "--quick", description = "Fewer benchmarks (4 electron kernels, 3 VSV tables, Lu-177 spheres "
+            + "of 0.5 and 54 g judged against OLINDA/EXM, I-131 and Y-90 spheres of 10 g) at 250000 decays per run "
+            + "instead of 1000000 (a few minutes on two cores).")
     boolean quick;
 
     @Option(names = "--reference", paramLabel = "FILE",
-            description = "Sphere S values (CSV nuclide,mass_g,S_mGy_per_MBq_s): run and compare these spheres.")
+            description = "Sphere S values (CSV nuclide,mass_g,S_mGy_per_MBq_s): run these spheres instead of "
+                    + "the I-131 and Y-90 defaults and show their comparison (not judged); the Lu-177 spheres of "
+                    + "the OLINDA/EXM table are run and judged as always.")
     Path reference;
 
     @Mixin

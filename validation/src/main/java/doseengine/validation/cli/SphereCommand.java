@@ -8,6 +8,8 @@ import doseengine.validation.SuiteContext;
 import doseengine.validation.ValidationSuite;
 import doseengine.validation.benchmark.SphereBenchmark;
 import doseengine.validation.benchmark.SphereResult;
+import doseengine.validation.compare.ComparisonPoint;
+import doseengine.validation.compare.ComparisonResult;
 import doseengine.validation.reference.SphereSValueReference;
 import doseengine.validation.report.ReportSection;
 import doseengine.validation.report.ValidationReport;
@@ -31,10 +33,14 @@ import picocli.CommandLine.Option;
                 + "nuclide uniform in it.",
                 "Example: doseengine validate sphere --nuclide Lu-177 --mass-g 10 --out DIR",
                 "Writes into DIR (--out, required) sphere.json (nuclide, mass_g, S_mGy_per_MBq_s, rel_unc, "
-                + "af_electrons, af_photons), a plot and report.html/report.json; with --reference FILE (CSV nuclide,"
-                + "mass_g,S_mGy_per_MBq_s) the value is compared with the file's (shown, not judged: no tolerance is "
-                + "stated for spheres). The verdict names what it judged (the energy balance) and what it did not "
-                + "(the S value, and why)."})
+                + "af_electrons, af_photons, olinda, user_reference), a plot and report.html/report.json.",
+                "Lu-177 at a mass of the shipped OLINDA/EXM table (0.5, 1, 1.5, 2, 3, 4, 13, 17, 21, 29, 34, 52 or "
+                + "54 g: unit-density spheres, Golzaryan et al. 2025, Table S4) is judged against it, with a "
+                + "tolerance of 5 to 7.5 per cent from the table's precision (docs/validation.md); between those "
+                + "masses the table's log-log interpolation is shown, not judged. With --reference FILE (CSV "
+                + "nuclide,mass_g,S_mGy_per_MBq_s) the value is also compared with the file's, shown beside and not "
+                + "judged. The verdict names what it judged and what it did not, and why. Exit code 3 when a judged "
+                + "comparison fails."})
 public final class SphereCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,7 +55,8 @@ public final class SphereCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--reference", paramLabel = "FILE",
-            description = "CSV with columns nuclide,mass_g,S_mGy_per_MBq_s to compare with.")
+            description = "CSV with columns nuclide,mass_g,S_mGy_per_MBq_s to compare with (shown beside the "
+                    + "OLINDA/EXM judgement, not judged).")
     Path reference;
 
     @Mixin
@@ -68,7 +75,7 @@ public final class SphereCommand implements Callable<Integer> {
         Optional<SphereSValueReference> ref = Optional.ofNullable(reference).map(SphereSValueReference::read);
         SuiteContext ctx = CommandSupport.context(runner, transport.settings(ValidationSuite.DEFAULT_DECAYS));
         Path dir = CommandSupport.prepare(out);
-        SphereResult result = SphereValidation.run(ctx, benchmark, dir);
+        SphereResult result = SphereValidation.run(ctx, benchmark, dir, ref);
         ReportSection section = SphereValidation.section(benchmark.nuclide().name(), List.of(result), ref,
                 ctx.settings().seed(), ctx.version(), new PlotFiles(dir, dir));
         Map<String, doseengine.tally.EnergyBalance> balances = new LinkedHashMap<>();
@@ -81,6 +88,13 @@ public final class SphereCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "%s: S = %.4g mGy/(MBq s) +- %.2g %%, AF electrons %.4f, AF photons %s%n",
                 benchmark.title(), result.sValue(), 100 * result.sRelativeUncertainty(), result.afElectrons(),
                 result.afPhotons() == null ? "-" : String.format(Locale.ROOT, "%.4f", result.afPhotons()));
+        for (ComparisonResult c : section.comparisons()) {
+            for (ComparisonPoint p : c.points()) {
+                w.printf(Locale.ROOT, "vs %s: %.4g mGy/(MBq s), engine / reference %.4f%s%n", c.reference(),
+                        p.reference(), p.engine() / p.reference(), p.judged() ? String.format(Locale.ROOT,
+                                ", tolerance +-%.1f %%: %s", 100 * p.tolerance(), p.verdict()) : ", shown, not judged");
+            }
+        }
         w.println("verdict: " + report.verdictLine());
         w.printf("wrote sphere.json, report.html and report.json to %s%n", dir);
         w.flush();

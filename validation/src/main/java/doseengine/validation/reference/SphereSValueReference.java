@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * A user's table of sphere self-dose S values ({@code --reference FILE}): CSV with the columns
- * {@code nuclide,mass_g,S_mGy_per_MBq_s} (others ignored), for unit-density spheres in soft tissue. The project
- * ships none (OLINDA/EXM's tables are not public data). Every problem of the file is one line naming the file,
- * the line and the value.
+ * {@code nuclide,mass_g,S_mGy_per_MBq_s} (others ignored), for unit-density spheres in soft tissue. Its values are
+ * shown beside the engine's, not judged (their precision is not known); the project's own sphere reference is
+ * {@link OlindaSphereTable}. Every problem of the file is one line naming the file, the line and the value.
  */
 public final class SphereSValueReference {
     /** Two masses are the same sphere when they differ by less than this fraction. */

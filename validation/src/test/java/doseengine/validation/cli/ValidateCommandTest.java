@@ -218,39 +218,88 @@ class ValidateCommandTest {
     }
 
     /**
-     * Nothing about the sphere is judged without a reference (and no tolerance exists with one): the verdict names
-     * the energy balance as what passed and the S value as not judged, with the reason, on the command line and in
-     * both reports; never a bare PASS.
+     * A sphere without a reference judges only the energy balance: the verdict names the energy balance as what
+     * passed and the S value as not judged, with the reason, on the command line and in both reports; never a bare
+     * PASS. 100 g of Lu-177 lies beyond the OLINDA/EXM table (0.5-54 g). With a user's table the deviation is shown,
+     * not judged.
      */
     @Test
     void sphereVerdictNamesWhatItJudged() throws Exception {
         Path out = tmp.resolve("sphere");
         CliHarness.Outcome o = CliHarness.validate(FakeBenchmarkRunner.exact(), "sphere", "--nuclide", "Lu-177",
-                "--mass-g", "10", "--out", out.toString());
+                "--mass-g", "100", "--out", out.toString());
         assertEquals(0, o.exitCode(), o.err());
-        String line = "energy balance of 2 runs PASS; S value not judged (no reference for Lu-177 at 10 g; give a "
-                + "table with --reference FILE)";
+        String line = "energy balance of 2 runs PASS; S value not judged (no reference for Lu-177 at 100 g; the "
+                + "OLINDA/EXM table has 13 spheres of 0.5-54 g; give a table with --reference FILE)";
         assertEquals(line, verdictLine(o));
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertEquals(line, report.get("verdict_summary").asText());
         assertTrue(Files.readString(out.resolve("report.html")).contains("<b>Verdict:</b> " + line),
                 "report.html states the same verdict");
+        assertTrue(new ObjectMapper().readTree(out.resolve("sphere.json").toFile()).get("olinda").isNull());
 
         // With a table: the deviation is shown and said to be not judged. The fake puts 90 % of the emitted
         // energy in the sphere; the table holds a value 10 % above what that gives.
-        Path out2 = tmp.resolve("sphere-ref");
-        CliHarness.Outcome first = CliHarness.validate(FakeBenchmarkRunner.exact(), "sphere", "--nuclide", "Lu-177",
-                "--mass-g", "10", "--out", tmp.resolve("probe").toString());
-        double s = new ObjectMapper().readTree(tmp.resolve("probe/sphere.json").toFile()).get("S_mGy_per_MBq_s")
-                .asDouble();
-        assertEquals(0, first.exitCode());
+        double s = new ObjectMapper().readTree(out.resolve("sphere.json").toFile()).get("S_mGy_per_MBq_s").asDouble();
         Path ref = Files.writeString(tmp.resolve("ref.csv"), String.format(java.util.Locale.ROOT,
-                "nuclide,mass_g,S_mGy_per_MBq_s%nLu-177,10,%.9g%n", s * 1.1));
+                "nuclide,mass_g,S_mGy_per_MBq_s%nLu-177,100,%.9g%n", s * 1.1));
+        Path out2 = tmp.resolve("sphere-ref");
         CliHarness.Outcome o2 = CliHarness.validate(FakeBenchmarkRunner.exact(), "sphere", "--nuclide", "Lu-177",
-                "--mass-g", "10", "--out", out2.toString(), "--reference", ref.toString());
+                "--mass-g", "100", "--out", out2.toString(), "--reference", ref.toString());
         assertEquals(0, o2.exitCode(), o2.err());
-        assertEquals("energy balance of 2 runs PASS; S value vs user table " + ref + ": 10 g -9.1 % (shown, not "
-                + "judged: no tolerance is stated for sphere S values)", verdictLine(o2));
+        assertEquals("energy balance of 2 runs PASS; S value vs user table " + ref + ": 100 g -9.1 % (shown, not "
+                + "judged: no tolerance is known for a user's table)", verdictLine(o2));
+        JsonNode user = new ObjectMapper().readTree(out2.resolve("sphere.json").toFile()).get("user_reference");
+        assertEquals(s * 1.1, user.get("S_mGy_per_MBq_s").asDouble(), 1e-8 * s, "as printed, to 9 digits");
+        assertEquals("INFORMATIONAL", user.get("verdict").asText());
+    }
+
+    /**
+     * Lu-177 at a mass of the OLINDA/EXM table is judged against it: the fake returns the table's S (exact: PASS,
+     * exit 0) or 8 % above it (beyond the 5.1 % tolerance of the 2 g row: FAIL, exit 3), and says so on the command
+     * line with the reference value and the tolerance.
+     */
+    @Test
+    void lu177AtAnOlindaMassIsJudged() throws Exception {
+        CliHarness.Outcome pass = CliHarness.validate(FakeBenchmarkRunner.exact(), "sphere", "--nuclide", "Lu-177",
+                "--mass-g", "2", "--out", tmp.resolve("pass").toString());
+        assertEquals(0, pass.exitCode(), pass.err());
+        String judged = "energy balance of 2 runs PASS; S value vs OLINDA/EXM sphere model (Golzaryan et al. 2025, "
+                + "Table S4, second-hand) ";
+        assertEquals(judged + "PASS", verdictLine(pass));
+        assertTrue(pass.out().contains("0.01170 mGy/(MBq s), engine / reference 1.0000, tolerance +-5.1 %: PASS"),
+                pass.out());
+        CliHarness.Outcome fail = CliHarness.validate(FakeBenchmarkRunner.scaled(1.08), "sphere", "--nuclide", "Lu177",
+                "--mass-g", "2.0", "--out", tmp.resolve("fail").toString());
+        assertEquals(CommandSupport.EXIT_VALIDATION_FAILED, fail.exitCode(), fail.err());
+        assertEquals(judged + "FAIL", verdictLine(fail));
+        JsonNode olinda = new ObjectMapper().readTree(tmp.resolve("fail/sphere.json").toFile()).get("olinda");
+        assertEquals("FAIL", olinda.get("verdict").asText());
+        assertEquals(1.08, olinda.get("engine_over_reference").asDouble(), 1e-9);
+    }
+
+    /**
+     * Lu-177 between two masses of the table: no OLINDA/EXM value, so nothing about S is judged; the log-log
+     * interpolation of the neighbours (4 and 13 g) is shown, marked as such, in sphere.json and the verdict line.
+     */
+    @Test
+    void lu177BetweenOlindaMassesShowsTheInterpolation() throws Exception {
+        Path out = tmp.resolve("between");
+        CliHarness.Outcome o = CliHarness.validate(FakeBenchmarkRunner.exact(), "sphere", "--nuclide", "Lu-177",
+                "--mass-g", "10", "--out", out.toString());
+        assertEquals(0, o.exitCode(), o.err());
+        String line = verdictLine(o);
+        assertTrue(line.startsWith("energy balance of 2 runs PASS; S value vs OLINDA/EXM log-log interpolated: 10 g ")
+                && line.endsWith(" (shown, not judged: no OLINDA/EXM value at 10 g; the table has 0.5-54 g)"), line);
+        JsonNode olinda = new ObjectMapper().readTree(out.resolve("sphere.json").toFile()).get("olinda");
+        assertTrue(olinda.get("interpolated").asBoolean());
+        assertEquals(4.0, olinda.get("between_g").get(0).asDouble(), 0);
+        assertEquals(13.0, olinda.get("between_g").get(1).asDouble(), 0);
+        // ln S linear in ln m between (4 g, 0.000352) and (13 g, 0.00011) Gy/(min MBq), times 1000/60.
+        double t = Math.log(10.0 / 4) / Math.log(13.0 / 4);
+        double expected = Math.exp((1 - t) * Math.log(0.000352) + t * Math.log(0.00011)) * 1000 / 60;
+        assertEquals(expected, olinda.get("S_mGy_per_MBq_s").asDouble(), 1e-12 * expected);
+        assertEquals("INFORMATIONAL", olinda.get("verdict").asText());
     }
 
     /** --out is required by validate sphere, and its help shows it in the usage and in the example. */
@@ -297,14 +346,50 @@ class ValidateCommandTest {
         assertEquals("Java, 2 threads", report.get("sections").get(0).get("runs").get(0).get("device").asText());
     }
 
+    /**
+     * A 2 g Lu-177 sphere through the real program (2000 decays, under a second): sphere.json carries the OLINDA/EXM
+     * comparison with the table's value for 2 mL (0.000702 Gy/(min MBq) = 0.0117 mGy/(MBq s)), its tolerance and
+     * its parts, and the report judges the same point. Only the structure and the reference are checked, not the
+     * physics (at 2000 decays the engine's standard error is about 1 %, counted twice in the tolerance); the exit
+     * code must agree with the verdict.
+     */
+    @Test
+    void lu177SphereAtAnOlindaMassWritesTheComparison() throws Exception {
+        Path out = tmp.resolve("olinda");
+        CliHarness.Outcome o = CliHarness.main("validate", "sphere", "--nuclide", "Lu-177", "--mass-g", "2", "--out",
+                out.toString(), "--decays", "2000", "--threads", "2", "--backend", "java");
+        JsonNode j = new ObjectMapper().readTree(out.resolve("sphere.json").toFile());
+        JsonNode olinda = j.get("olinda");
+        assertEquals("0.000702", olinda.get("S_Gy_per_min_per_MBq").asText());
+        assertEquals(0.000702 * 1000 / 60, olinda.get("S_mGy_per_MBq_s").asDouble(), 1e-15);
+        assertFalse(olinda.get("interpolated").asBoolean());
+        assertEquals(2.0, olinda.get("volume_mL").asDouble(), 0);
+        assertEquals(j.get("S_mGy_per_MBq_s").asDouble() / olinda.get("S_mGy_per_MBq_s").asDouble(),
+                olinda.get("engine_over_reference").asDouble(), 1e-12);
+        JsonNode parts = olinda.get("tolerance_components");
+        assertEquals(0.0000005 / 0.000702, parts.get("rounding").asDouble(), 1e-12);
+        assertEquals(2 * j.get("rel_unc").asDouble(), parts.get("engine").asDouble(), 1e-12);
+        double tol = Math.sqrt(Math.pow(parts.get("rounding").asDouble(), 2) + 0.041 * 0.041 + 0.03 * 0.03
+                + Math.pow(parts.get("engine").asDouble(), 2));
+        assertEquals(tol, olinda.get("tolerance").asDouble(), 1e-12);
+        String verdict = olinda.get("verdict").asText();
+        assertEquals(Math.abs(olinda.get("deviation").asDouble()) <= tol ? "PASS" : "FAIL", verdict);
+        JsonNode point = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("sections").get(0)
+                .get("comparisons").get(0).get("points").get(0);
+        assertEquals(olinda.get("S_mGy_per_MBq_s").asDouble(), point.get("reference").asDouble(), 0);
+        assertEquals(tol, point.get("tolerance").asDouble(), 1e-12);
+        assertEquals(verdict, point.get("verdict").asText());
+        assertEquals(verdict.equals("PASS") ? 0 : CommandSupport.EXIT_VALIDATION_FAILED, o.exitCode(), o.err());
+    }
+
     @Test
     void allQuickWritesTheReportAndCountsTheBenchmarks() throws Exception {
         Path out = tmp.resolve("all");
         CliHarness.Outcome o = CliHarness.validate(FakeBenchmarkRunner.exact(), "all", "--quick", "--out",
                 out.toString(), "--decays", "2000");
         assertEquals(0, o.exitCode(), o.err());
-        assertEquals("10 benchmarks; energy balance of 15 runs PASS; 7 benchmarks judged against their references: "
-                + "7 PASS, 0 FAIL; 3 shown, not judged (Spheres: I-131; Spheres: Lu-177; Spheres: Y-90); "
+        assertEquals("10 benchmarks; energy balance of 17 runs PASS; 8 benchmarks judged against their references: "
+                + "8 PASS, 0 FAIL; 2 shown, not judged (Spheres: I-131; Spheres: Y-90); "
                 + "Java vs OpenCL not run (no OpenCL device with 64-bit integer atomics)",
                 o.out().lines().findFirst().orElseThrow());
         assertNoBareVerdict(o.out().lines().findFirst().orElseThrow());
