@@ -1,0 +1,130 @@
+package doseengine.dosimetry.convolution;
+
+import doseengine.geometry.BadInputException;
+import java.util.Locale;
+
+/**
+ * A voxel kernel that is even in each axis, {@code K(+-i, +-j, +-k) = K(i, j, k)}, stored for the offsets
+ * {@code 0..hx, 0..hy, 0..hz} only, at index {@code i + (hx+1) * (j + (hy+1) * k)}. Offsets beyond a half-width are
+ * 0. Voxel S values and a dose point kernel sampled on a rectangular grid have this symmetry (the kernel is radial and
+ * the voxel box is symmetric about its centre); non-cubic voxels give different half-widths per axis.
+ *
+ * <p>"Kernel" here is the convolution's kernel (a dose point kernel or voxel S values on the grid), not an OpenCL
+ * kernel. The values are wrapped, not copied: the caller does not change them afterwards.
+ */
+public final class SymmetricKernel {
+    private final int hx, hy, hz;
+    private final double[] values;
+
+    /** The value at a non-negative offset. */
+    @FunctionalInterface
+    public interface OffsetFunction {
+        double value(int i, int j, int k);
+    }
+
+    /**
+     * @param hx     half-width along x in voxels, >= 0
+     * @param hy     half-width along y in voxels, >= 0
+     * @param hz     half-width along z in voxels, >= 0
+     * @param values {@code (hx+1)*(hy+1)*(hz+1)} finite values, index {@code i + (hx+1)*(j + (hy+1)*k)}
+     * @throws BadInputException for a negative half-width, a wrong length or a value that is not finite
+     */
+    public SymmetricKernel(int hx, int hy, int hz, double[] values) {
+        if (hx < 0 || hy < 0 || hz < 0) {
+            throw new BadInputException(String.format(Locale.ROOT,
+                    "kernel half-widths must be >= 0, got %d x %d x %d", hx, hy, hz));
+        }
+        long expected = (long) (hx + 1) * (hy + 1) * (hz + 1);
+        if (values.length != expected) {
+            throw new BadInputException(String.format(Locale.ROOT, "kernel of half-widths %d x %d x %d needs %d values,"
+                    + " got %d", hx, hy, hz, expected, values.length));
+        }
+        for (int v = 0; v < values.length; v++) {
+            if (!Double.isFinite(values[v])) {
+                int i = v % (hx + 1), j = (v / (hx + 1)) % (hy + 1), k = v / ((hx + 1) * (hy + 1));
+                throw new BadInputException(String.format(Locale.ROOT, "kernel value at offset (%d,%d,%d) is %s; it "
+                        + "must be finite", i, j, k, values[v]));
+            }
+        }
+        this.hx = hx;
+        this.hy = hy;
+        this.hz = hz;
+        this.values = values;
+    }
+
+    /** The kernel {@code f(i, j, k)} for the offsets {@code 0..hx, 0..hy, 0..hz}. */
+    public static SymmetricKernel of(int hx, int hy, int hz, OffsetFunction f) {
+        if (hx < 0 || hy < 0 || hz < 0) {
+            return new SymmetricKernel(hx, hy, hz, new double[0]); // the constructor names the problem
+        }
+        long count = (long) (hx + 1) * (hy + 1) * (hz + 1);
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new BadInputException(String.format(Locale.ROOT, "kernel of half-widths %d x %d x %d has more "
+                    + "values than a Java array holds", hx, hy, hz));
+        }
+        double[] v = new double[(int) count];
+        int n = 0;
+        for (int k = 0; k <= hz; k++) {
+            for (int j = 0; j <= hy; j++) {
+                for (int i = 0; i <= hx; i++) {
+                    v[n++] = f.value(i, j, k);
+                }
+            }
+        }
+        return new SymmetricKernel(hx, hy, hz, v);
+    }
+
+    public int hx() { return hx; }
+    public int hy() { return hy; }
+    public int hz() { return hz; }
+
+    /** The value at any offset, of either sign; 0 beyond the half-widths. */
+    public double at(int i, int j, int k) {
+        i = Math.abs(i);
+        j = Math.abs(j);
+        k = Math.abs(k);
+        if (i > hx || j > hy || k > hz) {
+            return 0;
+        }
+        return values[i + (hx + 1) * (j + (hy + 1) * k)];
+    }
+
+    /** The stored values (not a copy), index {@code i + (hx+1)*(j + (hy+1)*k)} for non-negative offsets. */
+    double[] values() { return values; }
+
+    /** The sum over every offset, the mirrored ones included: what a unit source spreads over an infinite grid. */
+    public double sum() {
+        double s = 0;
+        for (int k = 0; k <= hz; k++) {
+            for (int j = 0; j <= hy; j++) {
+                for (int i = 0; i <= hx; i++) {
+                    // An offset with m non-zero components stands for 2^m mirrored offsets.
+                    int copies = (i == 0 ? 1 : 2) * (j == 0 ? 1 : 2) * (k == 0 ? 1 : 2);
+                    s += copies * values[i + (hx + 1) * (j + (hy + 1) * k)];
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * This kernel cut to half-widths of at most {@code n-1} per axis: on a grid of {@code nx x ny x nz} voxels no two
+     * voxels are further apart, so the offsets beyond can never contribute. Returns this kernel when nothing is cut.
+     */
+    public SymmetricKernel truncatedTo(int nx, int ny, int nz) {
+        if (nx < 1 || ny < 1 || nz < 1) {
+            throw new BadInputException(String.format(Locale.ROOT, "grid must have at least 1 voxel per axis, got "
+                    + "%d x %d x %d", nx, ny, nz));
+        }
+        int tx = Math.min(hx, nx - 1), ty = Math.min(hy, ny - 1), tz = Math.min(hz, nz - 1);
+        if (tx == hx && ty == hy && tz == hz) {
+            return this;
+        }
+        return of(tx, ty, tz, (i, j, k) -> values[i + (hx + 1) * (j + (hy + 1) * k)]);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "SymmetricKernel[half-widths %d x %d x %d]", hx, hy, hz);
+    }
+}

@@ -1,0 +1,46 @@
+package doseengine.dosimetry.convolution;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import doseengine.geometry.BadInputException;
+import org.junit.jupiter.api.Test;
+
+class SymmetricKernelTest {
+    private final SymmetricKernel k = SymmetricKernel.of(2, 1, 0, (i, j, kk) -> 100 * kk + 10 * j + i + 1);
+
+    @Test
+    void mirroredOffsetsShareTheStoredValue() {
+        assertEquals(13, k.at(2, 1, 0));
+        assertEquals(13, k.at(-2, -1, 0));
+        assertEquals(12, k.at(-1, 1, 0));
+        assertEquals(0, k.at(3, 0, 0), "beyond the half-width");
+        assertEquals(0, k.at(0, 0, 1), "beyond the half-width along z");
+    }
+
+    /** Values 1, 2, 3 (j = 0) and 11, 12, 13 (j = 1): 1 + 2(2 + 3) + 2 (11 + 2 (12 + 13)) = 11 + 2 x 61 = 133. */
+    @Test
+    void sumCountsEveryMirroredOffset() {
+        assertEquals(133, k.sum(), 1e-12);
+    }
+
+    @Test
+    void truncationKeepsOnlyOffsetsThatFitTheGrid() {
+        SymmetricKernel t = k.truncatedTo(2, 5, 5);
+        assertEquals(1, t.hx(), "a 2-voxel axis has offsets up to 1");
+        assertEquals(1, t.hy());
+        assertEquals(12, t.at(1, 1, 0));
+        assertEquals(0, t.at(2, 0, 0));
+        assertSame(k, k.truncatedTo(3, 2, 1), "nothing to cut");
+    }
+
+    @Test
+    void badKernelsAreRefusedWithOneLine() {
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> new SymmetricKernel(1, 0, 0, new double[] {1, Double.NaN}));
+        assertEquals("kernel value at offset (1,0,0) is NaN; it must be finite", e.getMessage());
+        e = assertThrows(BadInputException.class, () -> new SymmetricKernel(1, 1, 0, new double[3]));
+        assertEquals("kernel of half-widths 1 x 1 x 0 needs 4 values, got 3", e.getMessage());
+        e = assertThrows(BadInputException.class, () -> SymmetricKernel.of(-1, 0, 0, (i, j, kk) -> 1));
+        assertEquals("kernel half-widths must be >= 0, got -1 x 0 x 0", e.getMessage());
+    }
+}
