@@ -49,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--decays", paramLabel = "N", defaultValue = "" + DEMO_DECAYS,
-            description = "Number of decays (default ${DEFAULT-VALUE}); rounded up to 10 equal batches.")
+            description = "Number of decays (default ${DEFAULT-VALUE}), run in 10 to 100 equal batches.")
     long decays;
 
     @Option(names = "--voxel-mm", paramLabel = "X",

@@ -227,25 +227,35 @@ public final class DpkBenchmark {
 
     /** See {@link #photonMeanFreePathMm()}. */
     private static double photonMeanFreePathMm(EmissionSource source) {
+        return photonMeanFreePathMm(source, MATERIAL, DENSITY);
+    }
+
+    /**
+     * The mean free path (mm) in a medium of the most penetrating photon line that carries at least
+     * {@value #MARGIN_LINE_MIN_SHARE} of the emitted energy: 1 / mu at the line's energy, mu from the engine's XCOM
+     * attenuation table of the medium (total, coherent scattering included, as the transport samples it); 0 when no
+     * such line exists.
+     */
+    public static double photonMeanFreePathMm(EmissionSource source, String material, double density) {
         double total = source.emittedEnergyPerDecayMeV();
-        MaterialAttenuation water = null;
+        MaterialAttenuation medium = null;
         double mfp = 0;
         for (EmissionSource.Component c : source.components()) {
             if (c.particleType() != ParticleType.PHOTON || c.energyMeV() < TransportParameters.DEFAULT_PHOTON_CUTOFF_MEV
                     || c.perDecay() * c.energyMeV() < MARGIN_LINE_MIN_SHARE * total) {
                 continue;
             }
-            if (water == null) {
-                water = new MaterialAttenuation(MaterialCatalog.standard().get(MATERIAL), XcomLibrary.standard());
+            if (medium == null) {
+                medium = new MaterialAttenuation(MaterialCatalog.standard().get(material), XcomLibrary.standard());
             }
-            // mu/rho in cm2/g; at DENSITY g/cm3, 10 / (mu/rho rho) is the mean free path in mm.
-            mfp = Math.max(mfp, 10.0 / (water.muOverRho(PhotonProcess.TOTAL, c.energyMeV()) * DENSITY));
+            // mu/rho in cm2/g; at the density in g/cm3, 10 / (mu/rho rho) is the mean free path in mm.
+            mfp = Math.max(mfp, 10.0 / (medium.muOverRho(PhotonProcess.TOTAL, c.energyMeV()) * density));
         }
         return mfp;
     }
 
     /** CSDA range (mm) of the most energetic electron the source emits; 0 when it emits none. */
-    private static double maxElectronRangeMm(EmissionSource source) {
+    public static double maxElectronRangeMm(EmissionSource source) {
         double eMax = 0;
         for (EmissionSource.Component c : source.components()) {
             if (c.particleType() == ParticleType.ELECTRON) {

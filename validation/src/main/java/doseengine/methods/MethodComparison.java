@@ -1,0 +1,242 @@
+package doseengine.methods;
+
+import doseengine.dosimetry.convolution.SymmetricKernel;
+import doseengine.dosimetry.gamma.GammaCriteria;
+import doseengine.dosimetry.gamma.GammaIndex;
+import doseengine.dosimetry.gamma.GammaMap;
+import doseengine.geometry.FloatVolume;
+import doseengine.geometry.LabelMap;
+import doseengine.geometry.VoxelGrid;
+import doseengine.tally.DoseMap;
+import doseengine.tally.RegionDose;
+import doseengine.tally.RegionDoseCalculator;
+import doseengine.transport.DoseCalculation;
+import doseengine.transport.DoseProblem;
+import doseengine.transport.DoseResult;
+import doseengine.transport.ProgressPrinter;
+import doseengine.transport.RunSettings;
+import doseengine.validation.reference.VsvTissue;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every chosen method on one problem, compared with Monte Carlo: the fast methods first (kernels from the cache or
+ * computed once), then the Monte Carlo reference, then per structure statistics and gamma pass rates.
+ */
+public final class MethodComparison {
+    /**
+     * What to compare.
+     *
+     * @param methods the methods (Monte Carlo always among them)
+     * @param gamma   the gamma criteria
+     * @param kernels where the kernels come from
+     */
+    public record Options(List<Method> methods, GammaCriteria gamma, KernelRuns kernels) {
+    }
+
+    /**
+     * The comparison.
+     *
+     * @param problem the inputs
+     * @param mc      the Monte Carlo calculation
+     * @param methods every method's result, Monte Carlo first
+     * @param gamma   the gamma criteria
+     * @param kernelSeconds time spent computing kernels not found in the cache
+     * @param kernelsComputed one line per kernel computed now
+     * @param notes   what the reader must know (methods that left something out)
+     */
+    public record Result(DoseProblem problem, DoseResult mc, List<MethodResult> methods, GammaCriteria gamma,
+            double kernelSeconds, List<String> kernelsComputed, List<String> notes) {
+        public MethodResult of(Method m) {
+            return methods.stream().filter(r -> r.method() == m).findFirst().orElse(null);
+        }
+    }
+
+    private MethodComparison() {
+    }
+
+    public static Result run(DoseProblem p, RunSettings s, Options o, PrintWriter err) {
+        List<String> notes = new ArrayList<>();
+        VoxelGrid g = p.grid();
+        List<FastDose> fast = new ArrayList<>();
+        double[] decays = null;
+        for (Method m : o.methods()) {
+            long t0;
+            switch (m) {
+                case MC -> {
+                    continue;
+                }
+                case LED -> {
+                    t0 = System.nanoTime();
+                    fast.add(new FastDose(m, MethodDoses.led(p), seconds(t0), List.of("photons are left out: LED "
+                            + "deposits only the electrons' energy, in the decay's voxel")));
+                }
+                case DPK -> {
+                    SymmetricKernel k = GridKernels.dpk(o.kernels(), p.nuclide(), g);
+                    t0 = System.nanoTime();
+                    decays = decays == null ? MethodDoses.decays(p) : decays;
+                    double[] e = MethodDoses.energy(decays, g, k);
+                    fast.add(new FastDose(m, MethodDoses.overLocalMass(e, p.density()), seconds(t0), List.of()));
+                }
+                case VSV, VSV_DENSITY -> {
+                    // Both use the same convolution; compute it once when both are asked for.
+                    if (fast.stream().anyMatch(f -> f.method == Method.VSV || f.method == Method.VSV_DENSITY)) {
+                        continue;
+                    }
+                    SymmetricKernel k = GridKernels.vsv(o.kernels(), p.nuclide(), g);
+                    t0 = System.nanoTime();
+                    decays = decays == null ? MethodDoses.decays(p) : decays;
+                    double[] e = MethodDoses.energy(decays, g, k);
+                    double sec = seconds(t0);
+                    if (o.methods().contains(Method.VSV)) {
+                        fast.add(new FastDose(Method.VSV, MethodDoses.overFixedMass(e, g,
+                                VsvTissue.SOFT.densityGPerCm3()), sec, List.of()));
+                    }
+                    if (o.methods().contains(Method.VSV_DENSITY)) {
+                        fast.add(new FastDose(Method.VSV_DENSITY, MethodDoses.overLocalMass(e, p.density()), sec,
+                                List.of()));
+                    }
+                }
+                case SPHERE -> {
+                    if (p.labels() == null || p.labels().names().isEmpty()) {
+                        notes.add("sphere: no structures (give --labels); the sphere model needs them");
+                        continue;
+                    }
+                    SphereSValues sv = o.kernels().spheres(p.nuclide());
+                    t0 = System.nanoTime();
+                    Map<String, Double> masses = masses(p);
+                    Map<String, Double> doses = new LinkedHashMap<>();
+                    FloatVolume d = MethodDoses.sphere(p, sv, masses, doses);
+                    List<String> n = new ArrayList<>();
+                    n.add("self dose only: each structure as a unit-density sphere of its mass, cross-irradiation "
+                            + "from other structures left out");
+                    List<String> outside = MethodDoses.outsideSphereGrid(sv, masses);
+                    if (!outside.isEmpty()) {
+                        n.add(String.format(Locale.ROOT, "no sphere value for %s: mass outside the S-value grid "
+                                + "(%.3g g to %.3g g)", String.join(", ", outside), sv.minMassG(), sv.maxMassG()));
+                    }
+                    fast.add(new FastDose(m, d, seconds(t0), n));
+                }
+                default -> throw new IllegalStateException(m.key());
+            }
+        }
+
+        err.printf(Locale.ROOT, "Monte Carlo reference: %s, %s, seed %d%n", p.nuclide().name(), s.backend().device(),
+                s.seed());
+        err.flush();
+        DoseResult mc = DoseCalculation.run(p, s, new ProgressPrinter(err));
+
+        String noise = referenceNoise(mc.dose().gray(), mc.dose().relativeUncertainty(), o.gamma());
+        if (noise != null) {
+            notes.add(noise);
+        }
+        List<MethodResult> results = new ArrayList<>();
+        results.add(new MethodResult(Method.MC, mc.dose().gray(), mc.dose().relativeUncertainty(), mc.regions(),
+                mc.outcome().seconds(), null, List.of()));
+        for (FastDose f : fast) {
+            List<RegionDose> regions = p.labels() == null || p.labels().names().isEmpty() ? List.of()
+                    : RegionDoseCalculator.exact(new DoseMap(f.dose, zero(g), mc.dose().decays()), p.density(),
+                            p.labels(), new double[0], DoseCalculation.DVH_BINS);
+            if (f.method == Method.SPHERE) {
+                Map<String, Double> masses = masses(p);
+                SphereSValues sv = o.kernels().spheres(p.nuclide());
+                regions = regions.stream().filter(r -> sv.covers(masses.get(r.name()))).toList();
+            }
+            long t0 = System.nanoTime();
+            MethodResult.GammaSummary gamma = f.method == Method.SPHERE ? null
+                    : gamma(mc.dose().gray(), f.dose, p.labels(), o.gamma());
+            err.printf(Locale.ROOT, "%s: %.2f s%s%n", f.method.key(), f.seconds,
+                    gamma == null ? "" : String.format(Locale.ROOT, ", gamma %s pass rate %.1f %% (%.1f s)",
+                            o.gamma(), 100 * gamma.overall(), seconds(t0)));
+            err.flush();
+            results.add(new MethodResult(f.method, f.dose, null, regions, f.seconds, gamma, f.notes));
+        }
+        return new Result(p, mc, results, o.gamma(), o.kernels().seconds(), o.kernels().computed(), notes);
+    }
+
+    private record FastDose(Method method, FloatVolume dose, double seconds, List<String> notes) {
+    }
+
+    /** The structures' masses (g) from the CT's densities. */
+    static Map<String, Double> masses(DoseProblem p) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        LabelMap labels = p.labels();
+        if (labels == null) {
+            return m;
+        }
+        short[] lab = labels.volume().data();
+        float[] rho = p.density().data();
+        double[] sum = new double[Short.MAX_VALUE + 1];
+        for (int v = 0; v < lab.length; v++) {
+            if (lab[v] > 0) {
+                sum[lab[v]] += rho[v];
+            }
+        }
+        double vol = p.grid().voxelVolumeCm3();
+        labels.names().forEach((value, name) -> m.put(name, sum[value] * vol));
+        return m;
+    }
+
+    /** Gamma of a method against Monte Carlo, overall and per structure. */
+    static MethodResult.GammaSummary gamma(FloatVolume reference, FloatVolume evaluated, LabelMap labels,
+            GammaCriteria criteria) {
+        GammaMap r = GammaIndex.of(criteria).compute(reference, evaluated);
+        Map<String, Double> by = new LinkedHashMap<>();
+        if (labels != null) {
+            short[] lab = labels.volume().data();
+            for (Map.Entry<Integer, String> e : labels.names().entrySet()) {
+                int value = e.getKey();
+                double rate = r.passRate(v -> lab[v] == value);
+                if (!Double.isNaN(rate)) {
+                    by.put(e.getValue(), rate);
+                }
+            }
+        }
+        return new MethodResult.GammaSummary(r.passRate(), r.evaluatedCount(), by);
+    }
+
+    /**
+     * A note when the reference's noise is not small against the gamma dose criterion: the median, over the voxels
+     * gamma evaluates, of the Monte Carlo's standard error in units of the dose criterion (DD x maximum for global,
+     * DD x local dose for local). Above 0.3, a perfect fast method already fails some voxels by the reference's noise
+     * alone; null when below.
+     */
+    static String referenceNoise(FloatVolume dose, FloatVolume relUnc, GammaCriteria c) {
+        float[] d = dose.data();
+        float[] u = relUnc.data();
+        double max = 0;
+        for (float v : d) {
+            max = Math.max(max, v);
+        }
+        List<Double> ratio = new ArrayList<>();
+        for (int v = 0; v < d.length; v++) {
+            if (d[v] >= c.threshold() * max && d[v] > 0) {
+                double tolerance = c.doseDifference() * (c.normalisation() == GammaCriteria.Normalisation.LOCAL ? d[v] : max);
+                ratio.add(u[v] * d[v] / tolerance);
+            }
+        }
+        if (ratio.isEmpty()) {
+            return null;
+        }
+        java.util.Collections.sort(ratio);
+        double median = ratio.get(ratio.size() / 2);
+        if (median <= 0.3) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "gamma: the Monte Carlo reference's statistical error is %.2f times the %s "
+                + "dose criterion in the median evaluated voxel, so its noise lowers every method's pass rate; run "
+                + "more --decays for pass rates that judge the methods", median, c);
+    }
+
+    private static FloatVolume zero(VoxelGrid g) {
+        return new FloatVolume(g, new float[g.voxelCount()]);
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) * 1e-9;
+    }
+}
