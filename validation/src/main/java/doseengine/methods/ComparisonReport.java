@@ -60,7 +60,7 @@ public final class ComparisonReport {
         for (MethodResult m : r.methods()) {
             if (m.method() != Method.MC) {
                 String f = "difference_" + m.method().key() + ".png";
-                difference(dir.resolve(f), mc.doseGy(), m, hot);
+                difference(dir.resolve(f), mc.doseGy(), r.problem().density(), m, hot);
                 diffFiles.add(f);
             }
         }
@@ -171,15 +171,17 @@ public final class ComparisonReport {
     }
 
     /**
-     * (D_method - D_mc) on the slice, as % of the Monte Carlo maximum on that slice, on a blue-white-red scale
+     * (D_method - D_mc) on the slice, as % of the Monte Carlo maximum in tissue on that slice, on a blue-white-red scale
      * clipped at +-50 % (the colour bar says so; the numbers are in the NIfTI maps).
      */
-    private static void difference(Path file, FloatVolume mc, MethodResult m, Hotspot hot) {
+    private static void difference(Path file, FloatVolume mc, FloatVolume density, MethodResult m, Hotspot hot) {
         VoxelGrid g = mc.grid();
         double max = 0;
         for (int j = 0; j < g.ny(); j++) {
             for (int i = 0; i < g.nx(); i++) {
-                max = Math.max(max, mc.get(i, j, hot.k()));
+                if (TissueMaximum.isTissue(density.get(i, j, hot.k()))) {
+                    max = Math.max(max, mc.get(i, j, hot.k()));
+                }
             }
         }
         int scale = Math.max(1, Math.min(6, 600 / Math.max(g.nx(), g.ny())));
@@ -209,7 +211,7 @@ public final class ComparisonReport {
         gr.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         gr.setColor(Color.BLACK);
         gr.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        gr.drawString(String.format(Locale.ROOT, "%s - mc, slice k=%d, %% of mc max %.3g Gy", m.method().key(), hot.k(),
+        gr.drawString(String.format(Locale.ROOT, "%s - mc, slice k=%d, %% of mc tissue max %.3g Gy", m.method().key(), hot.k(),
                 max), 5, 18);
         gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         gr.drawString("+50%", w + 36, top + 10);

@@ -10,6 +10,7 @@ import doseengine.geometry.VoxelGrid;
 import doseengine.tally.DoseMap;
 import doseengine.tally.RegionDose;
 import doseengine.tally.RegionDoseCalculator;
+import doseengine.tally.TissueMaximum;
 import doseengine.transport.DoseCalculation;
 import doseengine.transport.DoseProblem;
 import doseengine.transport.DoseResult;
@@ -130,7 +131,8 @@ public final class MethodComparison {
         err.flush();
         DoseResult mc = DoseCalculation.run(p, s, new ProgressPrinter(err));
 
-        String noise = referenceNoise(mc.dose().gray(), mc.dose().relativeUncertainty(), o.gamma());
+        FloatVolume mcTissue = tissueOnly(mc.dose().gray(), p.density());
+        String noise = referenceNoise(mcTissue, mc.dose().relativeUncertainty(), o.gamma());
         if (noise != null) {
             notes.add(noise);
         }
@@ -148,7 +150,7 @@ public final class MethodComparison {
             }
             long t0 = System.nanoTime();
             MethodResult.GammaSummary gamma = f.method == Method.SPHERE ? null
-                    : gamma(mc.dose().gray(), f.dose, p.labels(), o.gamma());
+                    : gamma(mcTissue, tissueOnly(f.dose, p.density()), p.labels(), o.gamma());
             err.printf(Locale.ROOT, "%s: %.2f s%s%n", f.method.key(), f.seconds,
                     gamma == null ? "" : String.format(Locale.ROOT, ", gamma %s pass rate %.1f %% (%.1f s)",
                             o.gamma(), 100 * gamma.overall(), seconds(t0)));
@@ -181,7 +183,23 @@ public final class MethodComparison {
         return m;
     }
 
-    /** Gamma of a method against Monte Carlo, overall and per structure. */
+    /**
+     * The dose in tissue only, 0 in air (density below {@link TissueMaximum#MIN_TISSUE_DENSITY} g/cm3): what the
+     * gamma index compares. In air a voxel's dose is its energy over a mass a thousand times smaller than tissue's:
+     * Monte Carlo's is noise, a convolution's an artefact of dividing by it; neither says anything about a patient,
+     * and both would set the global maximum and flood the evaluated voxels.
+     */
+    static FloatVolume tissueOnly(FloatVolume dose, FloatVolume density) {
+        float[] d = dose.data();
+        float[] rho = density.data();
+        float[] out = new float[d.length];
+        for (int v = 0; v < d.length; v++) {
+            out[v] = TissueMaximum.isTissue(rho[v]) ? d[v] : 0f;
+        }
+        return new FloatVolume(dose.grid(), out);
+    }
+
+    /** Gamma of a method against Monte Carlo (both in tissue only), overall and per structure. */
     static MethodResult.GammaSummary gamma(FloatVolume reference, FloatVolume evaluated, LabelMap labels,
             GammaCriteria criteria) {
         GammaMap r = GammaIndex.of(criteria).compute(reference, evaluated);
