@@ -71,6 +71,12 @@ public final class CompareCommand implements Callable<Integer> {
                     + DEFAULT_KERNEL_DECAYS + ").")
     String kernelDecays;
 
+    @Option(names = "--vsv-table", paramLabel = "T", defaultValue = "engine",
+            description = "Voxel S values of vsv and vsv-density: engine (the engine's own Monte Carlo for the image's "
+                    + "voxel size, default) or lanconelli (the published tables of Lanconelli et al. 2012, for cubic "
+                    + "voxels of 3, 4 or 6 mm, offsets up to 5 voxels).")
+    String vsvTable;
+
     @Mixin
     TransportOptions transport;
 
@@ -82,6 +88,11 @@ public final class CompareCommand implements Callable<Integer> {
         if (settings.method() != TransportMethod.MONTE_CARLO) {
             throw new BadInputException("--method does not apply to compare: choose the methods with --methods");
         }
+        boolean lanconelli = switch (vsvTable.strip().toLowerCase(Locale.ROOT)) {
+            case "engine" -> false;
+            case "lanconelli" -> true;
+            default -> throw new BadInputException("--vsv-table '" + vsvTable + "': use engine or lanconelli");
+        };
         long kd = kernelDecays == null ? DEFAULT_KERNEL_DECAYS : WholeNumber.parseLong("--kernel-decays", kernelDecays);
         TransportSettings kernelSettings = kernelSettings(settings, kd);
         PrintWriter err = spec.commandLine().getErr();
@@ -100,7 +111,7 @@ public final class CompareCommand implements Callable<Integer> {
         KernelRuns kernels = new KernelRuns(new TransportBenchmarkRunner(() -> err), kernelSettings,
                 new KernelCache(kernelCache == null ? KernelCache.defaultDir() : kernelCache), err);
         MethodComparison.Result r = MethodComparison.run(problem, settings,
-                new MethodComparison.Options(chosen, criteria, kernels), err);
+                new MethodComparison.Options(chosen, criteria, kernels, lanconelli), err);
         write(dir, r, ctx, kernels);
         stdout.print(summary(r));
         stdout.printf(Locale.ROOT, "wrote comparison.json, report.html and <method>/dose.nii.gz to %s%n", dir);

@@ -7,7 +7,12 @@ import doseengine.geometry.VoxelGrid;
 import doseengine.physics.decay.Nuclide;
 import doseengine.validation.benchmark.DpkBenchmark;
 import doseengine.validation.reference.VsvTissue;
+import doseengine.geometry.BadInputException;
+import doseengine.validation.benchmark.SValueUnits;
+import doseengine.validation.reference.VoxelSValueReference;
+import doseengine.validation.reference.VoxelSValueTable;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The convolution kernels of one patient grid (energy per decay, MeV, deposited at each voxel offset by decays
@@ -68,6 +73,35 @@ public final class GridKernels {
             }
         }
         return new SymmetricKernel(hx, hy, hz, octant);
+    }
+
+    /**
+     * Lanconelli et al.'s published soft-tissue voxel S values (Phys Med Biol 57:517, 2012) as the {@code vsv} kernel,
+     * when the user asks for them: energy per decay S x m_voxel, offsets 0..5 (all the tables hold; what lies beyond is
+     * missing, chiefly the photons' far dose). Only for cubic voxels of a tabulated size.
+     *
+     * @throws BadInputException when the grid's voxels or the nuclide have no table
+     */
+    public static SymmetricKernel vsvLanconelli(Nuclide nuclide, VoxelGrid g) {
+        double s = g.spacingX();
+        boolean cubic = Math.abs(g.spacingY() - s) < 1e-3 * s && Math.abs(g.spacingZ() - s) < 1e-3 * s;
+        Optional<VoxelSValueTable> t = cubic
+                ? VoxelSValueReference.standard().find(nuclide.name(), VsvTissue.SOFT, s) : Optional.empty();
+        if (t.isEmpty()) {
+            String sizes = String.join(", ", VoxelSValueReference.standard().tables().stream()
+                    .filter(x -> x.nuclide().equals(nuclide.name()) && x.tissue() == VsvTissue.SOFT)
+                    .map(x -> KernelRuns.fmt(x.voxelMm())).toList());
+            throw new BadInputException("--vsv-table lanconelli: Lanconelli et al. 2012 tabulate " + nuclide.name()
+                    + " in soft tissue for cubic voxels of " + (sizes.isEmpty() ? "no size" : sizes + " mm")
+                    + "; this image has " + voxelText(g) + " voxels (--vsv-table engine computes them for any size)");
+        }
+        int hx = Math.min(VoxelSValueTable.MAX_OFFSET, g.nx() - 1);
+        int hy = Math.min(VoxelSValueTable.MAX_OFFSET, g.ny() - 1);
+        int hz = Math.min(VoxelSValueTable.MAX_OFFSET, g.nz() - 1);
+        double massKg = VsvTissue.SOFT.densityGPerCm3() * g.voxelVolumeCm3() / 1000.0;
+        VoxelSValueTable table = t.get();
+        return SymmetricKernel.of(hx, hy, hz, (i, j, k) -> table.s(i, j, k) * massKg
+                / SValueUnits.MGY_PER_MBQ_S_PER_MEV_PER_KG);
     }
 
     /** "4.8 x 4.8 x 5 mm". */

@@ -35,8 +35,12 @@ public final class MethodComparison {
      * @param methods the methods (Monte Carlo always among them)
      * @param gamma   the gamma criteria
      * @param kernels where the kernels come from
+     * @param lanconelliVsv {@code vsv} from Lanconelli et al.'s tables instead of the engine's own voxel S values
      */
-    public record Options(List<Method> methods, GammaCriteria gamma, KernelRuns kernels) {
+    public record Options(List<Method> methods, GammaCriteria gamma, KernelRuns kernels, boolean lanconelliVsv) {
+        public Options(List<Method> methods, GammaCriteria gamma, KernelRuns kernels) {
+            this(methods, gamma, kernels, false);
+        }
     }
 
     /**
@@ -64,6 +68,8 @@ public final class MethodComparison {
         List<String> notes = new ArrayList<>();
         VoxelGrid g = p.grid();
         List<FastDose> fast = new ArrayList<>();
+        Map<String, Double> masses = masses(p);
+        SphereSValues sphereValues = null;
         double[] decays = null;
         for (Method m : o.methods()) {
             long t0;
@@ -88,18 +94,21 @@ public final class MethodComparison {
                     if (fast.stream().anyMatch(f -> f.method == Method.VSV || f.method == Method.VSV_DENSITY)) {
                         continue;
                     }
-                    SymmetricKernel k = GridKernels.vsv(o.kernels(), p.nuclide(), g);
+                    SymmetricKernel k = o.lanconelliVsv() ? GridKernels.vsvLanconelli(p.nuclide(), g)
+                            : GridKernels.vsv(o.kernels(), p.nuclide(), g);
+                    List<String> vsvNotes = o.lanconelliVsv() ? List.of("voxel S values of Lanconelli et al. 2012 "
+                            + "(offsets 0 to 5 voxels: the dose from farther, mostly photons, is left out)") : List.of();
                     t0 = System.nanoTime();
                     decays = decays == null ? MethodDoses.decays(p) : decays;
                     double[] e = MethodDoses.energy(decays, g, k);
                     double sec = seconds(t0);
                     if (o.methods().contains(Method.VSV)) {
                         fast.add(new FastDose(Method.VSV, MethodDoses.overFixedMass(e, g,
-                                VsvTissue.SOFT.densityGPerCm3()), sec, List.of()));
+                                VsvTissue.SOFT.densityGPerCm3()), sec, vsvNotes));
                     }
                     if (o.methods().contains(Method.VSV_DENSITY)) {
                         fast.add(new FastDose(Method.VSV_DENSITY, MethodDoses.overLocalMass(e, p.density()), sec,
-                                List.of()));
+                                vsvNotes));
                     }
                 }
                 case SPHERE -> {
@@ -108,8 +117,8 @@ public final class MethodComparison {
                         continue;
                     }
                     SphereSValues sv = o.kernels().spheres(p.nuclide());
+                    sphereValues = sv;
                     t0 = System.nanoTime();
-                    Map<String, Double> masses = masses(p);
                     Map<String, Double> doses = new LinkedHashMap<>();
                     FloatVolume d = MethodDoses.sphere(p, sv, masses, doses);
                     List<String> n = new ArrayList<>();
@@ -144,8 +153,7 @@ public final class MethodComparison {
                     : RegionDoseCalculator.exact(new DoseMap(f.dose, zero(g), mc.dose().decays()), p.density(),
                             p.labels(), new double[0], DoseCalculation.DVH_BINS);
             if (f.method == Method.SPHERE) {
-                Map<String, Double> masses = masses(p);
-                SphereSValues sv = o.kernels().spheres(p.nuclide());
+                SphereSValues sv = sphereValues;
                 regions = regions.stream().filter(r -> sv.covers(masses.get(r.name()))).toList();
             }
             long t0 = System.nanoTime();
