@@ -1,5 +1,8 @@
 package doseengine.dosimetry;
 
+import doseengine.geometry.FloatVolume;
+import doseengine.geometry.VoxelGrid;
+
 /**
  * Energy to absorbed dose: {@code D [Gy] = E [MeV] * 1.602176634e-13 J/MeV / m [kg]}, with the voxel mass
  * {@code m = rho [g/cm3] * V [cm3] / 1000}.
@@ -29,5 +32,26 @@ public final class DoseConversion {
     /** Dose (Gy) of {@code energyMeV} deposited in {@code massG} grams; 0 for a zero mass. */
     public static double gray(double energyMeV, double massG) {
         return energyMeV * grayPerMeV(massG);
+    }
+
+    /**
+     * A dose map (Gy) from the energy deposited in each voxel (MeV) over that voxel's own mass (density x voxel
+     * volume); 0 in massless voxels. The last step of a kernel convolution.
+     *
+     * @param energyMeV energy per voxel, flat index as {@code density}'s grid
+     */
+    public static FloatVolume overLocalMass(double[] energyMeV, FloatVolume density) {
+        VoxelGrid g = density.grid();
+        float[] rho = density.data();
+        if (energyMeV.length != rho.length) {
+            throw new IllegalArgumentException("one energy per voxel expected: " + rho.length + ", got "
+                    + energyMeV.length);
+        }
+        float[] d = new float[rho.length];
+        double v = g.voxelVolumeCm3();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) gray(energyMeV[i], rho[i] * v);
+        }
+        return new FloatVolume(g, d);
     }
 }

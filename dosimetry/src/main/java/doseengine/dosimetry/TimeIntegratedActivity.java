@@ -1,6 +1,7 @@
 package doseengine.dosimetry;
 
 import doseengine.geometry.BadInputException;
+import doseengine.geometry.FloatVolume;
 
 /**
  * A number of decays, the factor that turns Gy per decay into Gy. The time-integrated activity
@@ -34,5 +35,15 @@ public record TimeIntegratedActivity(double decays) {
         if (!Double.isFinite(v) || v < 0) {
             throw new BadInputException("time-integrated activity must be finite and >= 0 " + unit + ", got " + v);
         }
+    }
+
+    /** The decays in each voxel of a time-integrated activity map in MBq h, flat index as the map's. */
+    public static double[] decaysPerVoxel(FloatVolume tiaMBqH) {
+        float[] a = tiaMBqH.data();
+        double[] n = new double[a.length];
+        for (int v = 0; v < a.length; v++) {
+            n[v] = a[v] * DECAYS_PER_MBQ_H;
+        }
+        return n;
     }
 }

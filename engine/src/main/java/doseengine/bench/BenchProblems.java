@@ -25,6 +25,8 @@ import java.util.Map;
  * <li>{@code torso_lu177_kidneys_2pct}: {@code torso_lu177} run until the mean dose of both kidneys together (left
  * and right cortex and medulla merged into one region, {@link CombinedRegion}) has a relative standard error of
  * 2 %.</li>
+ * <li>{@code convolution_256x256x200}: no transport; the fast methods' convolution path (dpk and vsv of compare) on
+ * a CT-sized grid, timed stage by stage ({@link ConvolutionBench}). Run last by default: a few seconds.</li>
  * </ul>
  * Activities are integrated over physical decay (A~ = A0 T1/2 / ln 2), as in the demo; the scale does not change
  * the transport or any relative uncertainty.
@@ -43,7 +45,8 @@ public final class BenchProblems {
             new BenchProblem("torso_y90", "Y-90", BenchProblem.TORSO, null),
             new BenchProblem("torso_i131", "I-131", BenchProblem.TORSO, null),
             new BenchProblem("torso_lu177_kidneys_2pct", "Lu-177", BenchProblem.TORSO,
-                    new BenchProblem.Target(KIDNEYS, KIDNEY_TARGET)));
+                    new BenchProblem.Target(KIDNEYS, KIDNEY_TARGET)),
+            new BenchProblem(ConvolutionBench.NAME, "Lu-177", BenchProblem.CONVOLUTION, null));
 
     private final Map<Double, Phantom> torsos = new HashMap<>();
 
@@ -74,8 +77,15 @@ public final class BenchProblems {
         return out;
     }
 
-    /** Builds {@code p}; {@code torsoVoxelMm} is the voxel size of the torso problems. */
+    /**
+     * Builds the transport problem {@code p}; {@code torsoVoxelMm} is the voxel size of the torso problems.
+     *
+     * @throws IllegalArgumentException for the convolution problem, which {@link ConvolutionBench} runs
+     */
     public BenchCase build(BenchProblem p, double torsoVoxelMm) {
+        if (p.isConvolution()) {
+            throw new IllegalArgumentException(p.name() + " transports nothing; ConvolutionBench runs it");
+        }
         long t0 = System.nanoTime();
         Nuclide nuclide = NuclideCatalog.get(p.nuclide());
         double hours = nuclide.halfLifeSeconds() / 3600 / Math.log(2);

@@ -25,14 +25,16 @@ import java.util.Locale;
  * @param machine     where it ran
  * @param settings    how (method, seed, threads, cutoffs)
  * @param torsoVoxelMm voxel size of the torso problems
- * @param results     one per problem, in run order
+ * @param results     one per transport problem, in run order
+ * @param convolution one per convolution problem (no transport: seconds per stage, in a section of its own)
  */
 public record BenchReport(String version, List<String> arguments, Instant started, MachineInfo machine, RunSettings settings,
-                          double torsoVoxelMm, List<BenchResult> results) {
+                          double torsoVoxelMm, List<BenchResult> results, List<ConvolutionResult> convolution) {
 
     public BenchReport {
         arguments = List.copyOf(arguments);
         results = List.copyOf(results);
+        convolution = List.copyOf(convolution);
     }
 
     public ObjectNode toJson() {
@@ -67,7 +69,51 @@ public record BenchReport(String version, List<String> arguments, Instant starte
         for (BenchResult r : results) {
             problems.add(problem(om, r));
         }
+        ArrayNode conv = root.putArray("convolution");
+        for (ConvolutionResult c : convolution) {
+            conv.add(convolution(om, c));
+        }
         return root;
+    }
+
+    private static ObjectNode convolution(ObjectMapper om, ConvolutionResult c) {
+        ObjectNode o = om.createObjectNode();
+        o.put("name", c.name());
+        o.put("nuclide", c.nuclide());
+        o.put("description", c.description());
+        ints(o.putArray("grid"), c.dims());
+        ArrayNode voxel = o.putArray("voxel_mm");
+        for (double v : c.voxelMm()) {
+            voxel.add(v);
+        }
+        o.put("kernel_reach_mm", c.reachMm());
+        o.put("kernel_shells", c.shells());
+        o.put("threads", c.threads());
+        number(o, "build_s", c.buildSeconds());
+        number(o, "decays_s", c.decaysSeconds());
+        ArrayNode methods = o.putArray("methods");
+        for (ConvolutionResult.Method m : c.methods()) {
+            ObjectNode mj = methods.addObject();
+            mj.put("method", m.method());
+            ints(mj.putArray("kernel_half_widths"), m.halfWidths());
+            ints(mj.putArray("fft_padded"), m.paddedSizes());
+            number(mj, "kernel_s", m.kernelSeconds());
+            number(mj, "spectrum_s", m.spectrumSeconds());
+            number(mj, "convolution_s", m.convolutionSeconds());
+            number(mj, "dose_s", m.doseSeconds());
+            number(mj, "total_s", m.totalSeconds());
+        }
+        number(o, "total_s", c.totalSeconds());
+        number(o, "cpu_s", c.cpuSeconds());
+        number(o, "cores_used", c.coresUsed());
+        number(o, "heap_peak_MiB", c.heapPeakMiB());
+        return o;
+    }
+
+    private static void ints(ArrayNode a, int[] values) {
+        for (int v : values) {
+            a.add(v);
+        }
     }
 
     private static ObjectNode problem(ObjectMapper om, BenchResult r) {
@@ -141,12 +187,25 @@ public record BenchReport(String version, List<String> arguments, Instant starte
         }
     }
 
-    /** The machine line and one row per problem, then a line per time-to-target problem. */
+    /**
+     * The machine line, one row per transport problem and a line per time-to-target problem, then the convolution
+     * problems' stage tables.
+     */
     public String table() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s, %s, %d cores (%s), Java %s; %s, %s, seed %d%n", machine.os(),
                 machine.arch(), machine.cores(), machine.cpuModel(), machine.javaVersion(), machine.device(),
                 settings.method().key(), settings.seed()));
+        if (!results.isEmpty()) {
+            transportTable(b);
+        }
+        for (ConvolutionResult c : convolution) {
+            b.append(convolutionTable(c));
+        }
+        return b.toString();
+    }
+
+    private void transportTable(StringBuilder b) {
         int w = Math.max(7, results.stream().mapToInt(r -> r.name().length()).max().orElse(7));
         b.append(String.format(Locale.ROOT, "%-" + w + "s %-7s %6s %-13s %11s %9s %10s %8s %11s %6s %12s%n", "problem",
                 "nuclide", "voxel", "grid", "decays", "seconds", "decays/s", "build_s", "steps/decay", "cores",
@@ -166,6 +225,31 @@ public record BenchReport(String version, List<String> arguments, Instant starte
                 b.append(targetLine(r)).append(System.lineSeparator());
             }
         }
+    }
+
+    /** A convolution problem: its grid, a row of stage seconds per method, the total of both. */
+    static String convolutionTable(ConvolutionResult c) {
+        StringBuilder b = new StringBuilder();
+        int[] d = c.dims();
+        double[] v = c.voxelMm();
+        b.append(String.format(Locale.ROOT, "%s: %d x %d x %d voxels of %s x %s x %s mm, %s-like analytic kernels to "
+                + "%s mm (%d shells), %d threads%n", c.name(), d[0], d[1], d[2], BenchNumbers.plain(v[0]),
+                BenchNumbers.plain(v[1]), BenchNumbers.plain(v[2]), c.nuclide(), BenchNumbers.plain(c.reachMm()),
+                c.shells(), c.threads()));
+        b.append(String.format(Locale.ROOT, "%-6s %9s %11s %14s %7s %8s  %-13s%n", "method", "kernel_s", "spectrum_s",
+                "convolution_s", "dose_s", "total_s", "FFT padded"));
+        for (ConvolutionResult.Method m : c.methods()) {
+            int[] p = m.paddedSizes();
+            b.append(String.format(Locale.ROOT, "%-6s %9.2f %11.2f %14.2f %7.2f %8.2f  %s%n", m.method(),
+                    m.kernelSeconds(), m.spectrumSeconds(), m.convolutionSeconds(), m.doseSeconds(), m.totalSeconds(),
+                    p[0] + "x" + p[1] + "x" + p[2]));
+        }
+        b.append(String.format(Locale.ROOT, "both, with the decays map (%.2f s): %.2f s; cores %s; heap peak %s MiB "
+                + "(build of the maps, untimed: %.2f s)%n", c.decaysSeconds(), c.totalSeconds(),
+                fixed(c.coresUsed(), "%.2f"), fixed(c.heapPeakMiB(), "%,.0f"), c.buildSeconds()));
+        b.append(String.format(Locale.ROOT, "kernel_s: the point kernel integrated over the voxels to the grid's full "
+                + "extent (vsv: plus its electron octant); spectrum_s: the kernel's FFT; convolution_s: the decays "
+                + "convolved; dose_s: energy over the local mass%n"));
         return b.toString();
     }
 

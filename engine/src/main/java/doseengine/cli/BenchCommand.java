@@ -6,6 +6,8 @@ import doseengine.bench.BenchProblems;
 import doseengine.bench.BenchReport;
 import doseengine.bench.BenchResult;
 import doseengine.bench.BenchRunner;
+import doseengine.bench.ConvolutionBench;
+import doseengine.bench.ConvolutionResult;
 import doseengine.bench.MachineInfo;
 import doseengine.geometry.BadInputException;
 import doseengine.transport.BatchPlan;
@@ -21,19 +23,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code doseengine bench}: decays per second of the transport for fixed problems, and the time to 2 % in the
- * kidneys (DESIGN.md 4 and 5). The table goes to standard output, progress to standard error, everything measured
- * and the machine to {@code --out} (rewritten after every problem, so an interrupted bench keeps what it measured).
+ * {@code doseengine bench}: decays per second of the transport for fixed problems, the time to 2 % in the
+ * kidneys (DESIGN.md 4 and 5), and the seconds per stage of the fast methods' convolution on a CT-sized grid. The
+ * table goes to standard output, progress to standard error, everything measured and the machine to {@code --out}
+ * (rewritten after every problem, so an interrupted bench keeps what it measured).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Benchmark: decays/s of the transport for named problems (water cube and torso with 177Lu, 90Y, "
-                + "131I) and the time to reach 2 %% relative uncertainty in the kidneys.")
+        description = {"Benchmark: decays/s of the transport for named problems (water cube and torso with 177Lu, "
+                + "90Y, 131I), the time to reach 2 %% relative uncertainty in the kidneys, and the seconds per stage "
+                + "of compare's dpk and vsv convolution on a 256 x 256 x 200 grid (convolution_256x256x200).",
+            "The convolution problem transports nothing: the transport options (--decays, --threads, --backend, ...) "
+                + "do not apply to it; it runs on every processor, as compare does, and needs a heap of about 800 MB."})
 public final class BenchCommand implements Callable<Integer> {
     /**
      * Decays per fixed problem: with the Java backend on two cores the default bench then takes about three
@@ -54,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--problems", paramLabel = "A,B", split = ",",
             description = "Problems to run, in this order (default all): lu177_water_cube, torso_lu177, torso_y90, "
-                    + "torso_i131, torso_lu177_kidneys_2pct.")
+                    + "torso_i131, torso_lu177_kidneys_2pct, convolution_256x256x200.")
     List<String> problems;
 
     @Option(names = "--decays", paramLabel = "N", defaultValue = "" + DEFAULT_DECAYS,
@@ -81,6 +88,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transport;
 
+    /** The convolution problem to run; the tests put a tiny grid through the same path. */
+    Supplier<ConvolutionBench> convolutionBench = ConvolutionBench::new;
+
     @Override
     public Integer call() {
         RunSettings base = transport.settings(new StopRule.DecayCount(decays));
@@ -92,6 +102,9 @@ public final class BenchCommand implements Callable<Integer> {
             throw new BadInputException("--voxel-mm must be a positive number of mm, got " + voxelMm);
         }
         List<BenchProblem> selected = BenchProblems.select(problems);
+        if (selected.stream().anyMatch(BenchProblem::isConvolution)) {
+            convolutionBench.get().requireHeap(Runtime.getRuntime().maxMemory());
+        }
         BenchRunner runner = new BenchRunner(base, warmupDecays);
         Path json = out == null ? null : prepareOut(out);
 
@@ -104,9 +117,26 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         BenchProblems builder = new BenchProblems();
         List<BenchResult> results = new ArrayList<>();
+        List<ConvolutionResult> convolution = new ArrayList<>();
         int n = 0;
         for (BenchProblem p : selected) {
             n++;
+            if (p.isConvolution()) {
+                ConvolutionBench c = convolutionBench.get();
+                int step = n;
+                err.printf(Locale.ROOT, "[%d/%d] %s: %s; no transport, every processor%n", n, selected.size(),
+                        c.name(), c.description());
+                err.flush();
+                convolution.add(c.run(line -> {
+                    err.printf(Locale.ROOT, "[%d/%d] %s: %s%n", step, selected.size(), c.name(), line);
+                    err.flush();
+                }));
+                if (json != null) {
+                    new BenchReport(VersionProvider.version(), args, started, machine, base, voxelMm, results,
+                            convolution).writeJson(json);
+                }
+                continue;
+            }
             err.printf(Locale.ROOT, "[%d/%d] %s: building the problem%n", n, selected.size(), p.name());
             err.flush();
             BenchCase c = builder.build(p, voxelMm);
@@ -120,10 +150,12 @@ public final class BenchCommand implements Callable<Integer> {
             err.flush();
             results.add(runner.run(c, stop, new ProgressPrinter(err)));
             if (json != null) {
-                new BenchReport(VersionProvider.version(), args, started, machine, base, voxelMm, results).writeJson(json);
+                new BenchReport(VersionProvider.version(), args, started, machine, base, voxelMm, results, convolution)
+                        .writeJson(json);
             }
         }
-        BenchReport report = new BenchReport(VersionProvider.version(), args, started, machine, base, voxelMm, results);
+        BenchReport report = new BenchReport(VersionProvider.version(), args, started, machine, base, voxelMm, results,
+                convolution);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(report.table());
         if (json != null) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import doseengine.bench.ConvolutionBench;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 /**
  * The bench command's options and output structure, with tiny runs. No speed is asserted here: speed is what the
@@ -130,11 +134,74 @@ class BenchCommandTest {
     }
 
     @Test
+    void convolutionProblemIsSelectableAndHasItsOwnSectionBesideTheTransportProblems() throws Exception {
+        Path json = tmp.resolve("conv.json");
+        BenchCommand command = new BenchCommand();
+        // The same path on a tiny grid: the real one takes seconds and a gigabyte.
+        command.convolutionBench = () -> new ConvolutionBench(12, 10, 8, 1.95, 1.95, 2.5);
+        CommandLine cl = new CommandLine(command);
+        WholeNumber.register(cl);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute("--problems", "convolution_256x256x200,torso_y90", "--decays", "2000", "--voxel-mm",
+                "12", "--warmup-decays", "0", "--backend", "java", "--out", json.toString());
+        assertEquals(0, code, err.toString());
+
+        JsonNode j = read(json);
+        assertEquals(1, j.get("problems").size(), "the transport problem in its own section");
+        JsonNode y90 = j.get("problems").get(0);
+        assertEquals("torso_y90", y90.get("name").asText());
+        assertEquals(2000, y90.get("decays").asLong());
+        assertTrue(y90.get("decays_per_s").asDouble() > 0, y90.toString());
+        assertEquals(1, j.get("convolution").size());
+        JsonNode c = j.get("convolution").get(0);
+        assertEquals("convolution_12x10x8", c.get("name").asText());
+        assertEquals("[12,10,8]", c.get("grid").toString());
+        assertEquals("[1.95,1.95,2.5]", c.get("voxel_mm").toString());
+        assertEquals(250.0, c.get("kernel_reach_mm").asDouble());
+        assertFalse(c.has("decays_per_s") || c.has("decays"), c.toString());
+        JsonNode methods = c.get("methods");
+        assertEquals(2, methods.size());
+        double total = c.get("decays_s").asDouble();
+        for (int i = 0; i < 2; i++) {
+            JsonNode m = methods.get(i);
+            assertEquals(i == 0 ? "dpk" : "vsv", m.get("method").asText());
+            assertEquals("[11,9,7]", m.get("kernel_half_widths").toString());
+            assertEquals("[24,20,15]", m.get("fft_padded").toString());
+            double stages = 0;
+            for (String k : List.of("kernel_s", "spectrum_s", "convolution_s", "dose_s")) {
+                assertTrue(m.get(k).asDouble() >= 0, m.toString());
+                stages += m.get(k).asDouble();
+            }
+            assertEquals(stages, m.get("total_s").asDouble(), 1e-9);
+            total += stages;
+        }
+        assertEquals(total, c.get("total_s").asDouble(), 1e-9);
+        assertTrue(c.get("heap_peak_MiB").asDouble() > 0, c.toString());
+
+        String table = out.toString();
+        assertTrue(table.contains("convolution_12x10x8: 12 x 10 x 8 voxels of 1.95 x 1.95 x 2.5 mm"), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("dpk ") && l.endsWith("24x20x15")), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("vsv ")), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("torso_y90 ")), table);
+        assertTrue(err.toString().contains("[1/2] convolution_12x10x8: dpk: spectrum"), err.toString());
+
+        // Alone, it prints no transport table.
+        StringWriter alone = new StringWriter();
+        cl.setOut(new PrintWriter(alone, true));
+        assertEquals(0, cl.execute("--problems", "convolution_256x256x200"), err.toString());
+        assertTrue(alone.toString().contains("convolution_12x10x8: "), alone.toString());
+        assertFalse(alone.toString().contains("decays/s"), alone.toString());
+    }
+
+    @Test
     void unknownProblemIsOneLineListingTheKnownOnesAndRunsNothing() {
         CliRunner.Outcome o = CliRunner.run("bench", "--problems", "torso_lu177,water_box");
         assertEquals(2, o.exitCode());
         assertEquals("error: unknown bench problem 'water_box'; known problems: lu177_water_cube, torso_lu177, "
-                + "torso_y90, torso_i131, torso_lu177_kidneys_2pct", o.err().strip());
+                + "torso_y90, torso_i131, torso_lu177_kidneys_2pct, convolution_256x256x200", o.err().strip());
         assertEquals("", o.out());
     }
 

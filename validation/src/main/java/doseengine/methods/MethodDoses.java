@@ -39,12 +39,7 @@ public final class MethodDoses {
 
     /** The decays per voxel of the problem's time-integrated activity. */
     static double[] decays(DoseProblem p) {
-        float[] a = p.tiaMBqH().data();
-        double[] n = new double[a.length];
-        for (int v = 0; v < a.length; v++) {
-            n[v] = a[v] * TimeIntegratedActivity.DECAYS_PER_MBQ_H;
-        }
-        return n;
+        return TimeIntegratedActivity.decaysPerVoxel(p.tiaMBqH());
     }
 
     /** The energy per voxel (MeV) of the decays convolved with a kernel. */
@@ -55,14 +50,7 @@ public final class MethodDoses {
 
     /** Energy over each voxel's own mass; 0 in massless voxels (as the Monte Carlo's dose map). */
     static FloatVolume overLocalMass(double[] energyMeV, FloatVolume density) {
-        VoxelGrid g = density.grid();
-        float[] rho = density.data();
-        float[] d = new float[rho.length];
-        double v = g.voxelVolumeCm3();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (float) DoseConversion.gray(energyMeV[i], rho[i] * v);
-        }
-        return new FloatVolume(g, d);
+        return DoseConversion.overLocalMass(energyMeV, density);
     }
 
     /** Energy over a fixed density's voxel mass (the S values' medium). */
