@@ -230,23 +230,12 @@ public final class ConvolutionBench {
     }
 
     /**
-     * The photons' kernel integrated over the voxels with the electron octant added to it, in place: as compare's
+     * The photons' kernel integrated over the voxels with the electron octant added to it: as compare's
      * {@code GridKernels.vsv}.
      */
     SymmetricKernel withElectronBlock(DosePointKernel photons, double[] block) {
-        int hx = nx - 1;
-        int hy = ny - 1;
-        int hz = nz - 1;
-        double[] octant = octant(photons);
         int b = ELECTRON_BLOCK_HALF;
-        for (int k = 0; k <= Math.min(hz, b); k++) {
-            for (int j = 0; j <= Math.min(hy, b); j++) {
-                for (int i = 0; i <= Math.min(hx, b); i++) {
-                    octant[i + (hx + 1) * (j + (hy + 1) * k)] += block[i + (b + 1) * (j + (b + 1) * k)];
-                }
-            }
-        }
-        return new SymmetricKernel(hx, hy, hz, octant);
+        return new SymmetricKernel(nx - 1, ny - 1, nz - 1, octant(photons)).plus(new SymmetricKernel(b, b, b, block));
     }
 
     /**

@@ -64,15 +64,7 @@ public final class GridKernels {
             octant = new double[(hx + 1) * (hy + 1) * (hz + 1)];
         }
         VoxelBlock e = runs.electronBlock(nuclide, g.spacingX(), g.spacingY(), g.spacingZ());
-        double[] ev = e.meVPerDecay();
-        for (int k = 0; k <= Math.min(hz, e.hz()); k++) {
-            for (int j = 0; j <= Math.min(hy, e.hy()); j++) {
-                for (int i = 0; i <= Math.min(hx, e.hx()); i++) {
-                    octant[i + (hx + 1) * (j + (hy + 1) * k)] += ev[e.index(i, j, k)];
-                }
-            }
-        }
-        return new SymmetricKernel(hx, hy, hz, octant);
+        return new SymmetricKernel(hx, hy, hz, octant).plus(new SymmetricKernel(e.hx(), e.hy(), e.hz(), e.meVPerDecay()));
     }
 
     /**

@@ -108,6 +108,23 @@ public final class SymmetricKernel {
     }
 
     /**
+     * This kernel with another one added where both have offsets: {@code this + other}, on this kernel's half-widths
+     * (the other's offsets beyond them are dropped). The voxel S values of {@code compare} are a photon part reaching
+     * the grid's extent plus a small electron block.
+     */
+    public SymmetricKernel plus(SymmetricKernel other) {
+        double[] v = values.clone();
+        for (int k = 0; k <= Math.min(hz, other.hz); k++) {
+            for (int j = 0; j <= Math.min(hy, other.hy); j++) {
+                for (int i = 0; i <= Math.min(hx, other.hx); i++) {
+                    v[i + (hx + 1) * (j + (hy + 1) * k)] += other.values[i + (other.hx + 1) * (j + (other.hy + 1) * k)];
+                }
+            }
+        }
+        return new SymmetricKernel(hx, hy, hz, v);
+    }
+
+    /**
      * This kernel cut to half-widths of at most {@code n-1} per axis: on a grid of {@code nx x ny x nz} voxels no two
      * voxels are further apart, so the offsets beyond can never contribute. Returns this kernel when nothing is cut.
      */

@@ -43,4 +43,19 @@ class SymmetricKernelTest {
         e = assertThrows(BadInputException.class, () -> SymmetricKernel.of(-1, 0, 0, (i, j, kk) -> 1));
         assertEquals("kernel half-widths must be >= 0, got -1 x 0 x 0", e.getMessage());
     }
+
+    @Test
+    void aSmallerKernelIsAddedWhereBothHaveOffsets() {
+        SymmetricKernel big = SymmetricKernel.of(4, 3, 2, (i, j, k) -> 100 * i + 10 * j + k);
+        SymmetricKernel small = SymmetricKernel.of(1, 5, 0, (i, j, k) -> 1000.0 * (1 + i + j));
+        SymmetricKernel sum = big.plus(small);
+        org.junit.jupiter.api.Assertions.assertEquals(4, sum.hx());
+        org.junit.jupiter.api.Assertions.assertEquals(3, sum.hy());
+        org.junit.jupiter.api.Assertions.assertEquals(2, sum.hz());
+        // k = 1 lies beyond the small kernel's half-width 0: nothing added there.
+        org.junit.jupiter.api.Assertions.assertEquals(121.0, sum.at(1, 2, 1), 0.0);
+        org.junit.jupiter.api.Assertions.assertEquals(120 + 4000.0, sum.at(-1, 2, 0), 0.0);
+        org.junit.jupiter.api.Assertions.assertEquals(302.0, sum.at(3, 0, 2), 0.0);
+        org.junit.jupiter.api.Assertions.assertEquals(big.at(1, 1, 0), 110.0, 0.0, "the kernel added to is unchanged");
+    }
 }
