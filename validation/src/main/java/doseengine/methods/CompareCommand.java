@@ -179,6 +179,12 @@ public final class CompareCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, "%.1f%%", 100 * m.gamma().overall())));
         }
         s.append('\n');
+        s.append(r.kernelsComputed().isEmpty() ? "kernels: all from the cache\n"
+                : String.format(Locale.ROOT, "kernels: %d computed now in %.1f s (cached for later runs)%n",
+                        r.kernelsComputed().size(), r.kernelSeconds()));
+        s.append(String.format(Locale.ROOT, "fast methods: %s%n", String.join(", ", r.methods().stream()
+                .filter(m -> m.method() != Method.MC)
+                .map(m -> String.format(Locale.ROOT, "%s %.2f s", m.method().key(), m.seconds())).toList())));
         return s.toString();
     }
 }

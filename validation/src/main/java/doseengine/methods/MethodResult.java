@@ -13,7 +13,8 @@ import java.util.Map;
  * @param relativeUncertainty Monte Carlo's relative standard error per voxel; null for the fast methods (exact for
  *                        their inputs: their kernels' own noise is reported apart)
  * @param regions         per structure statistics (mean, D2/D50/D98, DVH)
- * @param seconds         wall time of the method itself, kernels from the cache
+ * @param seconds         wall time of the method itself: voxel integration of its kernel, FFT and dose; without
+ *                        the Monte Carlo runs of kernels not yet cached (those are timed apart)
  * @param gamma           gamma comparison with Monte Carlo; null for Monte Carlo itself
  * @param notes           what the method leaves out or could not do (photons in LED, structures outside the sphere grid)
  */
