@@ -38,6 +38,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class ComparisonReport {
     static final String PROFILE_PNG = "profile.png";
+    /** Air (not tissue) on the difference maps: no dose worth comparing, drawn grey rather than in the scale. */
+    private static final int AIR_GREY = 0xc8c8c8;
     private static final int[] PALETTE = {0x000000, 0xd62728, 0x1f77b4, 0x2ca02c, 0x9467bd, 0xff7f0e};
 
     private ComparisonReport() {
@@ -198,6 +200,10 @@ public final class ComparisonReport {
             int j = Math.min(g.ny() - 1, (int) (py / (scale * aspect)));
             for (int px = 0; px < w; px++) {
                 int i = px / scale;
+                if (!TissueMaximum.isTissue(density.get(i, j, hot.k()))) {
+                    img.setRGB(px, py + top, AIR_GREY);
+                    continue;
+                }
                 double diff = max > 0 ? 100 * (m.doseGy().get(i, j, hot.k()) - mc.get(i, j, hot.k())) / max : 0;
                 img.setRGB(px, py + top, diverging(diff / 50));
             }
@@ -211,8 +217,8 @@ public final class ComparisonReport {
         gr.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         gr.setColor(Color.BLACK);
         gr.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        gr.drawString(String.format(Locale.ROOT, "%s - mc, slice k=%d, %% of mc tissue max %.3g Gy", m.method().key(), hot.k(),
-                max), 5, 18);
+        gr.drawString(String.format(Locale.ROOT, "%s - mc, slice k=%d, %% of mc tissue max %.3g Gy; air grey",
+                m.method().key(), hot.k(), max), 5, 18);
         gr.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         gr.drawString("+50%", w + 36, top + 10);
         gr.drawString("0", w + 36, top + h / 2 + 4);
@@ -319,7 +325,7 @@ public final class ComparisonReport {
         h.append("<h2>Profile</h2>\n<p><img src=\"").append(PROFILE_PNG).append("\" alt=\"profile\"></p>\n");
         h.append("<h2>Differences to Monte Carlo</h2>\n<p>Axial slice k=").append(hot.k())
                 .append(hot.structure() == null ? "" : " through the hottest voxel of " + esc(hot.structure()))
-                .append(": method minus Monte Carlo in % of Monte Carlo's maximum on the slice.</p>\n");
+                .append(": method minus Monte Carlo in % of Monte Carlo's maximum in tissue on the slice; air in grey.</p>\n");
         for (String f : diff) {
             h.append("<p><img src=\"").append(f).append("\" alt=\"").append(f).append("\"></p>\n");
         }
