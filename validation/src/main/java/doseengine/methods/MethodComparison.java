@@ -66,10 +66,20 @@ public final class MethodComparison {
 
     public static Result run(DoseProblem p, RunSettings s, Options o, PrintWriter err) {
         List<String> notes = new ArrayList<>();
+        List<FastDose> fast = fastMethods(p, o, notes);
+
+        err.printf(Locale.ROOT, "Monte Carlo reference: %s, %s, seed %d%n", p.nuclide().name(), s.backend().device(),
+                s.seed());
+        err.flush();
+        DoseResult mc = DoseCalculation.run(p, s, new ProgressPrinter(err));
+        return compare(p, mc, fast, o, notes, err);
+    }
+
+    /** The fast methods' doses, in the order of {@link Method}; kernels from the cache or computed now. */
+    private static List<FastDose> fastMethods(DoseProblem p, Options o, List<String> notes) {
         VoxelGrid g = p.grid();
         List<FastDose> fast = new ArrayList<>();
         Map<String, Double> masses = masses(p);
-        SphereSValues sphereValues = null;
         double[] decays = null;
         for (Method m : o.methods()) {
             long t0;
@@ -80,7 +90,7 @@ public final class MethodComparison {
                 case LED -> {
                     t0 = System.nanoTime();
                     fast.add(new FastDose(m, MethodDoses.led(p), seconds(t0), List.of("photons are left out: LED "
-                            + "deposits only the electrons' energy, in the decay's voxel")));
+                            + "deposits only the electrons' energy, in the decay's voxel"), null));
                 }
                 case DPK -> {
                     t0 = System.nanoTime();
@@ -89,7 +99,7 @@ public final class MethodComparison {
                     decays = decays == null ? MethodDoses.decays(p) : decays;
                     double[] e = MethodDoses.energy(decays, g, k);
                     fast.add(new FastDose(m, MethodDoses.overLocalMass(e, p.density()),
-                            seconds(t0) - (o.kernels().seconds() - k0), List.of()));
+                            seconds(t0) - (o.kernels().seconds() - k0), List.of(), null));
                 }
                 case VSV, VSV_DENSITY -> {
                     // Both use the same convolution; compute it once when both are asked for.
@@ -107,11 +117,11 @@ public final class MethodComparison {
                     double sec = seconds(t0) - (o.kernels().seconds() - k0);
                     if (o.methods().contains(Method.VSV)) {
                         fast.add(new FastDose(Method.VSV, MethodDoses.overFixedMass(e, g,
-                                VsvTissue.SOFT.densityGPerCm3()), sec, vsvNotes));
+                                VsvTissue.SOFT.densityGPerCm3()), sec, vsvNotes, null));
                     }
                     if (o.methods().contains(Method.VSV_DENSITY)) {
                         fast.add(new FastDose(Method.VSV_DENSITY, MethodDoses.overLocalMass(e, p.density()), sec,
-                                vsvNotes));
+                                vsvNotes, null));
                     }
                 }
                 case SPHERE -> {
@@ -120,7 +130,6 @@ public final class MethodComparison {
                         continue;
                     }
                     SphereSValues sv = o.kernels().spheres(p.nuclide());
-                    sphereValues = sv;
                     t0 = System.nanoTime();
                     Map<String, Double> doses = new LinkedHashMap<>();
                     FloatVolume d = MethodDoses.sphere(p, sv, masses, doses);
@@ -132,17 +141,18 @@ public final class MethodComparison {
                         n.add(String.format(Locale.ROOT, "no sphere value for %s: mass outside the S-value grid "
                                 + "(%.3g g to %.3g g)", String.join(", ", outside), sv.minMassG(), sv.maxMassG()));
                     }
-                    fast.add(new FastDose(m, d, seconds(t0), n));
+                    fast.add(new FastDose(m, d, seconds(t0), n, doses.keySet()));
                 }
                 default -> throw new IllegalStateException(m.key());
             }
         }
+        return fast;
+    }
 
-        err.printf(Locale.ROOT, "Monte Carlo reference: %s, %s, seed %d%n", p.nuclide().name(), s.backend().device(),
-                s.seed());
-        err.flush();
-        DoseResult mc = DoseCalculation.run(p, s, new ProgressPrinter(err));
-
+    /** Every method's statistics and gamma against the Monte Carlo result. */
+    private static Result compare(DoseProblem p, DoseResult mc, List<FastDose> fast, Options o, List<String> notes,
+            PrintWriter err) {
+        VoxelGrid g = p.grid();
         FloatVolume mcTissue = tissueOnly(mc.dose().gray(), p.density());
         String noise = referenceNoise(mcTissue, mc.dose().relativeUncertainty(), o.gamma());
         if (noise != null) {
@@ -155,9 +165,8 @@ public final class MethodComparison {
             List<RegionDose> regions = p.labels() == null || p.labels().names().isEmpty() ? List.of()
                     : RegionDoseCalculator.exact(new DoseMap(f.dose, zero(g), mc.dose().decays()), p.density(),
                             p.labels(), new double[0], DoseCalculation.DVH_BINS);
-            if (f.method == Method.SPHERE) {
-                SphereSValues sv = sphereValues;
-                regions = regions.stream().filter(r -> sv.covers(masses.get(r.name()))).toList();
+            if (f.structures != null) {
+                regions = regions.stream().filter(r -> f.structures.contains(r.name())).toList();
             }
             long t0 = System.nanoTime();
             MethodResult.GammaSummary gamma = f.method == Method.SPHERE ? null
@@ -171,7 +180,9 @@ public final class MethodComparison {
         return new Result(p, mc, results, o.gamma(), o.kernels().seconds(), o.kernels().computed(), notes);
     }
 
-    private record FastDose(Method method, FloatVolume dose, double seconds, List<String> notes) {
+    /** A fast method's dose map; {@code structures}: those it has a value for, null for all. */
+    private record FastDose(Method method, FloatVolume dose, double seconds, List<String> notes,
+            java.util.Set<String> structures) {
     }
 
     /** The structures' masses (g) from the CT's densities. */
