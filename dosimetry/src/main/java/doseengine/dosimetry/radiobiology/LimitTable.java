@@ -21,7 +21,7 @@ import java.util.Set;
  *       Imaging 35:1847).</li>
  *   <li>kidney, BED, maximum 28 Gy with risk factors, 40 Gy without (Bodei et al. 2008 Eur J Nucl Med Mol Imaging
  *       35:1847).</li>
- *   <li>red marrow, absorbed dose, maximum 2 Gy: as specified (issue 14), source not verified.</li>
+ *   <li>red marrow, absorbed dose, maximum 2 Gy: common clinical value, source not verified.</li>
  *   <li>salivary glands, absorbed dose, maximum 20 Gy ("about 20 Gy"): as specified (issue 14), source not
  *       verified.</li>
  *   <li>lesion, absorbed dose, minimum 35 Gy after cycle 1, minimum over lesions (LUMEN trial): as specified,
