@@ -10,7 +10,8 @@ import java.util.List;
  * @param usable          false when the fit did not converge, is unphysical or could not be made (see {@code note})
  * @param chiSquare       sum of squared residuals over the stated per-point standard uncertainties
  * @param points          number of time points n
- * @param parameterCount  number of model parameters k (0 for the trapezoid, which is not a fit)
+ * @param parameterCount  number of model parameters k (0 for the trapezoid, which is not a fit); a parameter held
+ *                        at the physical-decay floor still counts, so that a bound fit is not favoured by AICc
  * @param atPhysicalFloor the fit wanted a clearance slower than physical decay and was refitted with it fixed there
  */
 public record KineticFit(String model, boolean usable, List<String> parameterNames, double[] parameters,

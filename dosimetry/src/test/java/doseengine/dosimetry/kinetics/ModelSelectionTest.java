@@ -71,4 +71,21 @@ class ModelSelectionTest {
         assertFalse(s.reason().isEmpty());
         assertEquals(3, s.candidates().size());
     }
+
+    @Test
+    void aTwoPhaseWashoutHasNoUptakeForTheBiExponential() {
+        // A(t) = 100 exp(-t ln2/5) + 50 exp(-t ln2/80): two decaying phases, a positive fast term where the
+        // uptake-washout model needs a negative one; the bi-exponential cannot represent it and is not usable, the
+        // mono-exponential misses the fast phase (chi^2 test rejects it): the trapezoid.
+        double[] t = {4, 24, 96, 168};
+        double[] a = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            a[i] = 100 * Math.exp(-t[i] * Math.log(2) / 5) + 50 * Math.exp(-t[i] * Math.log(2) / 80);
+        }
+        TimeActivityCurve c = TimeActivityCurve.of(t, a, ActivityUncertainty.standard());
+        assertFalse(BiExponential.fit(c, LU).usable());
+        ModelSelection.Selection s = ModelSelection.select(c, LU);
+        assertEquals(TrapezoidWithTail.NAME, s.chosen().model(), s.reason());
+        assertTrue(s.reason().contains("rejected"), s.reason());
+    }
 }
