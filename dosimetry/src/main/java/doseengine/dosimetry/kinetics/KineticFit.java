@@ -26,7 +26,7 @@ public record KineticFit(String model, boolean usable, List<String> parameterNam
     /**
      * The small-sample Akaike criterion with known per-point uncertainties,
      * {@code AICc = chi^2 + 2k + 2k(k+1)/(n-k-1)} (Burnham and Anderson 2002, Model Selection and Multimodel
-     * Inference, eq. 2.2 and sec. 2.4 with -2 ln L = chi^2 + const; used for time-activity curves by Glatting et al.
+     * Inference, ch. 2, with -2 ln L = chi^2 + const; used for time-activity curves by Glatting et al.
      * 2007, Med Phys 34:4285). Defined only where {@code n > k+1}; NaN otherwise and for the trapezoid.
      */
     public double aicc() {
@@ -41,7 +41,7 @@ public record KineticFit(String model, boolean usable, List<String> parameterNam
     /**
      * The Akaike criterion with known per-point uncertainties, {@code AIC = chi^2 + 2k}; defined where the fit has
      * at least one degree of freedom ({@code n > k}). For a linear Gaussian model with known variances the penalty
-     * 2k is the exact expected optimism of chi^2 (Mallows' Cp; Burnham and Anderson 2002 sec. 2.2); the extra term
+     * 2k is the exact expected optimism of chi^2 (Mallows' Cp, Mallows 1973, Technometrics 15:661); the extra term
      * of AICc (Hurvich and Tsai 1989, Biometrika 76:297) comes from estimating the variance from the residuals.
      * NaN for the trapezoid.
      */

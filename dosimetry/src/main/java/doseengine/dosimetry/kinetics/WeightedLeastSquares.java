@@ -13,7 +13,7 @@ import org.apache.commons.math3.util.Pair;
  * Weighted least squares with Commons Math's Levenberg-Marquardt: minimises {@code sum ((y_i - f(t_i))/s_i)^2} by
  * fitting {@code f/s} to {@code y/s}. The per-point uncertainties are taken as known (absolute weights), so the
  * parameter covariance is {@code (J^T W J)^-1} unscaled by the residuals (Press et al., Numerical Recipes, 3rd ed.,
- * sec. 15.4-15.5); with 0 degrees of freedom it is still defined.
+ * ch. 15); with 0 degrees of freedom it is still defined.
  */
 final class WeightedLeastSquares {
     /** A model value and its gradient with respect to the parameters. */
