@@ -6,11 +6,17 @@ import doseengine.geometry.io.ImageFiles;
 import doseengine.io.ActivityMetadata;
 import doseengine.io.LabelNamesJson;
 import doseengine.io.OutputDirectory;
+import doseengine.io.TorsoStudyFolder;
 import doseengine.phantoms.Phantom;
 import doseengine.phantoms.PhantomCatalog;
+import doseengine.phantoms.PhantomGrid;
 import doseengine.phantoms.Structure;
+import doseengine.phantoms.TorsoPhantom;
+import doseengine.phantoms.TorsoStudy;
+import doseengine.physics.decay.NuclideCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -20,14 +26,21 @@ import picocli.CommandLine.Parameters;
 
 /** Renders a phantom and writes its CT, activity and labels as NIfTI, with the label names as JSON. */
 @Command(name = "phantom", mixinStandardHelpOptions = true,
-        description = "Write the CT (HU), activity (MBq per voxel) and label images of a phantom: ct.nii.gz, "
-                + "activity.nii.gz, labels.nii.gz and labels.json.")
+        description = {"Write the CT (HU), activity (MBq per voxel) and label images of a phantom: ct.nii.gz, "
+                + "activity.nii.gz, labels.nii.gz and labels.json.",
+                "torso_study writes a synthetic patient instead: the torso with known bi-exponential kinetics per "
+                + "structure (illustrative 177Lu-DOTATATE-like, not clinical data), one cycle of 7400 MBq imaged "
+                + "at 4, 24, 96 and 168 h: ct.nii.gz, labels.nii.gz, labels.json, t004h/activity.nii.gz .. "
+                + "t168h/activity.nii.gz (MBq per voxel at that time), study.json for the study command, and the "
+                + "truth: truth.json (kinetics and analytic time-integrated activity per structure) and "
+                + "truth_tia.nii.gz (MBq h per voxel)."})
 public final class PhantomCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "NAME",
-            description = "water_cube, water_sphere, sphere_<mass>g (OLINDA masses, e.g. sphere_10g), nema_iec, torso.")
+            description = "water_cube, water_sphere, sphere_<mass>g (OLINDA masses, e.g. sphere_10g), nema_iec, torso, "
+                    + "torso_study.")
     String name;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
@@ -39,9 +52,12 @@ public final class PhantomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (TorsoStudy.NAME.equals(name)) {
+            return writeStudy();
+        }
         if (!PhantomCatalog.names().contains(name)) {
             throw new BadInputException("unknown phantom '" + name + "'; known phantoms: "
-                    + String.join(", ", PhantomCatalog.names()));
+                    + String.join(", ", PhantomCatalog.names()) + ", " + TorsoStudy.NAME);
         }
         Path dir = OutputDirectory.prepare(out);
         Phantom p = voxelMm == null ? PhantomCatalog.create(name) : PhantomCatalog.create(name, voxelMm);
@@ -58,6 +74,37 @@ public final class PhantomCommand implements Callable<Integer> {
         w.println(p.summary());
         w.printf(Locale.ROOT, "wrote ct.nii.gz, activity.nii.gz (MBq per voxel at t = 0; activity.json says so), "
                 + "labels.nii.gz and labels.json to %s%n", dir);
+        w.flush();
+        return 0;
+    }
+
+    private int writeStudy() {
+        double voxel = voxelMm == null ? TorsoPhantom.DEFAULT_VOXEL_MM : voxelMm;
+        PhantomGrid.requireVoxelSize(TorsoStudy.NAME, voxel);
+        Path dir = OutputDirectory.prepare(out);
+        double halfLifeH = NuclideCatalog.get(TorsoStudyFolder.NUCLIDE).halfLifeSeconds() / 3600;
+        TorsoStudy study = TorsoStudy.create(voxel, halfLifeH);
+        TorsoStudyFolder.write(dir, study);
+
+        PrintWriter w = spec.commandLine().getOut();
+        w.println(study.torso().summary());
+        w.printf(Locale.ROOT, "%-22s %10s %8s %8s %12s%n", "kinetics", "A0 MBq", "T_u h", "T_w h", "TIA MBq h");
+        for (TorsoStudy.Kinetics k : study.kinetics()) {
+            w.printf(Locale.ROOT, "  %-20s %10.4g %8.3g %8.4g %12.6g%n", k.structure(), k.a0MBq(),
+                    k.uptakeHalfTimeH(), k.washoutHalfLifeH(), k.tiaMBqH());
+        }
+        List<String> empty = study.kinetics().stream().filter(k -> k.torsoActivityMBq() <= 0)
+                .map(TorsoStudy.Kinetics::structure).toList();
+        if (!empty.isEmpty()) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "warning: at %s mm no voxel holds %s: these structures "
+                    + "have no activity in this study; use smaller voxels (default %s mm)%n", voxel,
+                    String.join(", ", empty), TorsoPhantom.DEFAULT_VOXEL_MM);
+        }
+        w.printf(Locale.ROOT, "wrote the synthetic patient to %s: study.json (run: doseengine study %s), ct.nii.gz, "
+                + "labels.nii.gz, labels.json, %s/activity.nii.gz .. %s/activity.nii.gz (MBq per voxel), truth.json "
+                + "and truth_tia.nii.gz (MBq h per voxel)%n", dir, dir.resolve("study.json"),
+                TorsoStudyFolder.timePointFolder(TorsoStudy.TIME_POINTS_H.get(0)),
+                TorsoStudyFolder.timePointFolder(TorsoStudy.TIME_POINTS_H.get(TorsoStudy.TIME_POINTS_H.size() - 1)));
         w.flush();
         return 0;
     }

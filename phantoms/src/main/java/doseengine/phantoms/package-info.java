@@ -7,5 +7,7 @@
  * {@link doseengine.phantoms.HalfSpace}, {@link doseengine.phantoms.Union},
  * {@link doseengine.phantoms.Intersection}) are painted as {@link doseengine.phantoms.Layer}s by the
  * {@link doseengine.phantoms.Rasterizer}; {@link doseengine.phantoms.PhantomCatalog} names the phantoms.
+ * {@link doseengine.phantoms.TorsoStudy} is the torso as a synthetic patient: images at four time points after
+ * injection from known kinetics per structure.
  */
 package doseengine.phantoms;
