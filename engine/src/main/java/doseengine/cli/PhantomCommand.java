@@ -87,6 +87,8 @@ public final class PhantomCommand implements Callable<Integer> {
         TorsoStudyFolder.write(dir, study);
 
         PrintWriter w = spec.commandLine().getOut();
+        w.println("the torso, whose activity map the study scales per structure (its TIA map is this map times "
+                + String.format(Locale.ROOT, "%.4g h):", study.tiaHoursPerTorsoMBq()));
         w.println(study.torso().summary());
         w.printf(Locale.ROOT, "%-22s %10s %8s %8s %12s%n", "kinetics", "A0 MBq", "T_u h", "T_w h", "TIA MBq h");
         for (TorsoStudy.Kinetics k : study.kinetics()) {
