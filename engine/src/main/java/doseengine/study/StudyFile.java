@@ -1,5 +1,6 @@
 package doseengine.study;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,16 +72,19 @@ public final class StudyFile {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": no such file");
         }
-        try {
-            JsonNode node = JSON.readTree(file.toFile());
-            if (node == null || node.isMissingNode()) {
+        try (JsonParser parser = JSON.createParser(file.toFile())) {
+            JsonNode node = JSON.readTree(parser);
+            if (node == null) {
                 throw new BadInputException(file + ": empty; a study file is a JSON object");
+            }
+            if (parser.nextToken() != null) {
+                throw new BadInputException(file + ": not valid JSON: more after the end of the object"
+                        + at(parser.currentTokenLocation()));
             }
             return node;
         } catch (JsonProcessingException e) {
-            String at = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new BadInputException(file + ": not valid JSON: " + firstLine(e.getOriginalMessage()) + at, e);
+            throw new BadInputException(file + ": not valid JSON: " + withoutSource(e.getOriginalMessage())
+                    + at(e.getLocation()), e);
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -219,8 +223,17 @@ public final class StudyFile {
         return field.substring(field.lastIndexOf('.') + 1);
     }
 
-    private static String firstLine(String s) {
-        int nl = s == null ? -1 : s.indexOf('\n');
-        return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
+    private static String at(JsonLocation location) {
+        return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** Jackson's message on one line, without its "(... at [Source: ...])": the line and column follow it. */
+    private static String withoutSource(String message) {
+        String s = String.valueOf(message);
+        int nl = s.indexOf('\n');
+        s = nl < 0 ? s : s.substring(0, nl);
+        int source = s.indexOf("[Source:");
+        int open = source < 0 ? -1 : s.lastIndexOf(" (", source);
+        return open < 0 ? s : s.substring(0, open);
     }
 }

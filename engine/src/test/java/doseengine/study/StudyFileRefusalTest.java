@@ -194,6 +194,7 @@ class StudyFileRefusalTest {
         String line = assertThrows(BadInputException.class, () -> StudyFile.read(file)).getMessage();
         assertTrue(line.startsWith(file + ": not valid JSON: Unexpected end-of-input"), line);
         assertTrue(line.endsWith(" at line 1, column 22"), line);
+        assertFalse(line.contains("[Source:"), line);
         assertFalse(line.contains("\n"), line);
     }
 
@@ -202,6 +203,11 @@ class StudyFileRefusalTest {
         Path file = folder.write("{'nuclide': 'Lu-177', 'nuclide': 'Y-90'}");
         BadInputException e = assertThrows(BadInputException.class, () -> StudyFile.read(file));
         assertEquals(file + ": not valid JSON: Duplicate field 'nuclide' at line 1, column 32", e.getMessage());
+    }
+
+    @Test
+    void textAfterTheObjectIsNotValidJson() {
+        refused("{'nuclide': 'Lu-177'} {}", "not valid JSON: more after the end of the object at line 1, column 23");
     }
 
     @Test
