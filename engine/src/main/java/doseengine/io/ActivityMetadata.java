@@ -8,7 +8,6 @@ import doseengine.geometry.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * What a JSON file beside an activity image says about it: the unit of its voxel values and, when known, the
@@ -69,14 +68,8 @@ public record ActivityMetadata(Path source, ActivityUnit unit, Double administer
 
     /** "MBq per voxel", "MBq h per voxel", "MBq s per voxel", "Bq/ml", or a spelling of --activity-unit. */
     static ActivityUnit parseUnit(Path file, String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT).replaceFirst("\\s*(per|/)\\s*voxel$", "").replace(" ", "");
-        for (ActivityUnit u : ActivityUnit.values()) {
-            if (u.label().toLowerCase(Locale.ROOT).equals(t)) {
-                return u;
-            }
-        }
-        throw new BadInputException(file + ": unknown \"activity_unit\" '" + text + "'; use \"MBq per voxel\", "
-                + "\"MBq h per voxel\", \"MBq s per voxel\" or \"Bq/ml\"");
+        return ActivityUnit.fromText(text).orElseThrow(() -> new BadInputException(file + ": unknown \"activity_unit\" '"
+                + text + "'; use \"MBq per voxel\", \"MBq h per voxel\", \"MBq s per voxel\" or \"Bq/ml\""));
     }
 
     /** Writes the sidecar of an image holding {@code unit}, e.g. {@code "MBq per voxel"}. */

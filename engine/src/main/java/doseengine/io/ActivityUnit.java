@@ -2,6 +2,8 @@ package doseengine.io;
 
 import doseengine.geometry.BadInputException;
 import doseengine.geometry.FloatVolume;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The unit of an activity image's voxel values, and its conversion to time-integrated activity per voxel in
@@ -34,6 +36,20 @@ public enum ActivityUnit {
 
     /** True for activities (not time-integrated): they need {@code --tia-hours}. */
     public boolean needsIntegrationHours() { return needsHours; }
+
+    /**
+     * The unit written as its label in any case, spaces ignored, optionally followed by "per voxel" or "/voxel":
+     * {@code "MBq per voxel"}, {@code "MBq h"}, {@code "Bq/ml"}; empty for anything else.
+     */
+    public static Optional<ActivityUnit> fromText(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT).replaceFirst("\\s*(per|/)\\s*voxel$", "").replace(" ", "");
+        for (ActivityUnit u : values()) {
+            if (u.label.toLowerCase(Locale.ROOT).equals(t)) {
+                return Optional.of(u);
+            }
+        }
+        return Optional.empty();
+    }
 
     public static ActivityUnit parse(String s) {
         for (ActivityUnit u : values()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import doseengine.geometry.BadInputException;
 import doseengine.geometry.FloatVolume;
 import doseengine.geometry.VoxelGrid;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ActivityUnitTest {
@@ -29,5 +30,13 @@ class ActivityUnitTest {
         assertThrows(BadInputException.class, () -> ActivityUnit.MBQH.checkHours(5.0));
         assertEquals(ActivityUnit.BQ_PER_ML, ActivityUnit.parse("bq/ML"));
         assertThrows(BadInputException.class, () -> ActivityUnit.parse("mCi"));
+    }
+
+    @Test
+    void unitsAsSidecarsAndStudyFilesWriteThem() {
+        assertEquals(Optional.of(ActivityUnit.MBQ), ActivityUnit.fromText("MBq per voxel"));
+        assertEquals(Optional.of(ActivityUnit.MBQH), ActivityUnit.fromText(" MBq h / voxel"));
+        assertEquals(Optional.of(ActivityUnit.BQ_PER_ML), ActivityUnit.fromText("Bq/mL"));
+        assertEquals(Optional.empty(), ActivityUnit.fromText("mCi"));
     }
 }
