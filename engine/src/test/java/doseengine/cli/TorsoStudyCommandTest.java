@@ -201,4 +201,22 @@ class TorsoStudyCommandTest {
         }
         return k;
     }
+
+    /** The synthetic patient's study file is what the study reader accepts: one cycle, four time points, one set of structures. */
+    @Test
+    void theStudyFileReadsBackThroughTheStudyReader() {
+        doseengine.study.Study study = doseengine.study.StudyFile.read(dir.resolve("study.json"));
+        assertEquals("Lu-177", study.nuclide().name());
+        assertEquals(doseengine.study.DoseMethod.ORGAN, study.method());
+        assertEquals(1, study.cycles().size());
+        doseengine.study.Cycle c = study.cycles().get(0);
+        assertEquals(7400, c.administeredMBq(), 1e-9);
+        assertEquals(HOURS.length, c.timePoints().size());
+        for (int t = 0; t < HOURS.length; t++) {
+            assertEquals(HOURS[t], c.timePoints().get(t).hoursAfterInjection(), 1e-12);
+            assertTrue(Files.isRegularFile(c.timePoints().get(t).activity()), c.timePoints().get(t).activity().toString());
+        }
+        study.requireSameStructures(src -> new java.util.HashSet<>(LabelNamesJson.read(
+                src.file().resolveSibling("labels.json")).values()));
+    }
 }
