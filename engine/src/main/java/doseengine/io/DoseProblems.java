@@ -124,7 +124,7 @@ public final class DoseProblems {
     }
 
     /** Refuses the first negative, NaN or infinite voxel, naming the file and the voxel. */
-    static void requirePhysicalActivity(FloatVolume image, Path file) {
+    public static void requirePhysicalActivity(FloatVolume image, Path file) {
         float[] a = image.data();
         VoxelGrid g = image.grid();
         for (int v = 0; v < a.length; v++) {
@@ -136,7 +136,12 @@ public final class DoseProblems {
         }
     }
 
-    private static LabelMap readLabels(Path file, Path namesFile, VoxelGrid ctGrid, List<String> notes) {
+    /**
+     * The label image {@code file} with its names ({@code namesFile}, else the JSON beside it, else
+     * {@code label_<value>}), resampled by nearest neighbour onto {@code ctGrid} when its grid differs; what was
+     * decided goes to {@code notes}. Shared by {@code run} and the study command.
+     */
+    public static LabelMap readLabels(Path file, Path namesFile, VoxelGrid ctGrid, List<String> notes) {
         ShortVolume values = labelValues(ImageFiles.read(file), file);
         TreeSet<Integer> present = new TreeSet<>();
         for (short s : values.data()) {
