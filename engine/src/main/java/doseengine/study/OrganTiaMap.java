@@ -2,6 +2,7 @@ package doseengine.study;
 
 import doseengine.geometry.FloatVolume;
 import doseengine.geometry.LabelMap;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -27,7 +28,7 @@ public final class OrganTiaMap {
         activityMBq.grid().requireSameGrid(labels.grid(), "activity", "labels");
         double restScale = ratio(restTiaMBqH, restMBq);
         double[] scale = new double[Short.MAX_VALUE + 1];
-        java.util.Arrays.fill(scale, restScale);
+        Arrays.fill(scale, restScale);
         for (Map.Entry<Integer, String> e : labels.names().entrySet()) {
             String name = e.getValue();
             scale[e.getKey()] = ratio(tiaByName.get(name), activityByName.get(name));

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import doseengine.geometry.BadInputException;
 import doseengine.geometry.FloatVolume;
 import doseengine.geometry.LabelMap;
 import doseengine.geometry.Volume;
 import doseengine.geometry.VoxelGrid;
 import doseengine.geometry.io.ImageFiles;
+import doseengine.io.LabelNamesJson;
 import doseengine.io.TorsoStudyFolder;
 import doseengine.phantoms.TorsoStudy;
 import doseengine.physics.decay.NuclideCatalog;
@@ -20,7 +22,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -185,6 +189,61 @@ class CycleActivityTest {
             double expected = result.sums().get(1).structures().get(name);
             assertEquals(expected, one.sums().get(0).structures().get(name), 1e-5 * expected, name);
         }
+    }
+
+    /**
+     * {@code labels_b.nii.gz}: the same label image, its names without {@code tumour_3}, whose voxels then belong to
+     * no structure, the rest of the body.
+     */
+    private static void writeLabelsWithoutTumour3() throws Exception {
+        Files.copy(dir.resolve("labels.nii.gz"), dir.resolve("labels_b.nii.gz"), StandardCopyOption.REPLACE_EXISTING);
+        ObjectNode names = LabelNamesJson.newDocument();
+        LabelNamesJson.read(dir.resolve("labels.json")).forEach((value, name) -> {
+            if (!name.equals("tumour_3")) {
+                LabelNamesJson.addLabel(names, value, name);
+            }
+        });
+        LabelNamesJson.write(dir.resolve("labels_b.json"), names);
+    }
+
+    private static String point(int hours, String labels) {
+        return String.format(Locale.ROOT, "{'hours': %d, 'ct': 'ct.nii.gz', 'activity': 't%03dh/activity.nii.gz', "
+                + "'activity_unit': 'MBq', 'labels': '%s'}", hours, hours, labels);
+    }
+
+    /**
+     * With tumour_3 unnamed, its activity is the rest of the body's: the rest's TIA is tumour_3's of the full study
+     * (the same curve, 1e-9), and the map holds it in the voxels of no structure (1e-6).
+     */
+    @Test
+    void theRestOfTheBodyHasItsOwnCurveAndScale() throws Exception {
+        writeLabelsWithoutTumour3();
+        Path file = studyFile("study_rest.json", point(4, "labels_b.nii.gz"), point(24, "labels_b.nii.gz"),
+                point(96, "labels_b.nii.gz"), point(168, "labels_b.nii.gz"));
+        CycleTia rest = integrate(file, new StringWriter());
+        double expected = result.structure("tumour_3").tiaMBqH();
+        assertTrue(expected > 0);
+        assertEquals(expected, rest.rest().tiaMBqH(), 1e-9 * expected, rest.rest().reason());
+        assertEquals(result.structures().size() - 1, rest.structures().size());
+        double inRest = 0;
+        float[] map = rest.tiaMBqH().data();
+        short[] labels = rest.labels().volume().data();
+        for (int v = 0; v < map.length; v++) {
+            if (!rest.labels().names().containsKey((int) labels[v])) {
+                inRest += map[v];
+            }
+        }
+        assertEquals(expected, inRest, 1e-6 * expected);
+    }
+
+    /** A structure named at one time point and not at another: refused in one line naming both. */
+    @Test
+    void aStructureMissingAtOneTimePointIsRefused() throws Exception {
+        writeLabelsWithoutTumour3();
+        Path file = studyFile("study_missing.json", point(24, "labels.nii.gz"), point(96, "labels_b.nii.gz"));
+        String m = assertThrows(BadInputException.class, () -> integrate(file, new StringWriter())).getMessage();
+        assertEquals("cycles[0].time_points[1].labels: no structure \"tumour_3\", which cycles[0].time_points[0] has",
+                m);
     }
 
     /** The exact TIA map given as a time point, its JSON saying MBq h per voxel: refused in one line. */
