@@ -11,9 +11,9 @@ import doseengine.geometry.BadInputException;
  * {@code y(0) = 0}), {@code G = 2 int_0^inf R y dt}. On a segment where {@code R = a + b s} (s from the segment's
  * start) y is exact: {@code y(s) = y_0 e^{-mu s} + a (1 - e^{-mu s}) / mu + b s^2 phi(mu s)} with
  * {@code phi(x) = (x - 1 + e^{-x}) / x^2}. {@code int R y ds} over the segment is taken by 10-point Gauss-Legendre
- * on sub-intervals no longer than {@code 1/mu}: the integrand is a linear function times {@code (const + e^{-mu s})}
- * plus a cubic-like term, the rule is exact to degree 19, and the Taylor remainder of {@code e^{-x}} over
- * {@code x <= 1} at degree 20 is below {@code 1/20! ~ 4e-19}, so the quadrature error is at the rounding level. The
+ * on sub-intervals no longer than {@code 1/mu}: the integrand is a polynomial of degree 2 plus one of degree 1 times
+ * {@code e^{-mu s}}, the rule is exact to degree 19, and the Taylor remainder of {@code e^{-x}} over {@code x <= 1}
+ * at degree 20 is below {@code 1/20! ~ 4e-19}, so the quadrature error is at the rounding level. The
  * tail is exact: {@code int_0^inf c e^{-lambda tau} y dtau = c y_n / (lambda + mu) + c^2 / (2 lambda (lambda + mu))}
  * (the factor {@code mu - lambda} of y's second term cancels as in {@link DoseRateCurve#leaCatchesideGy2}).
  *
