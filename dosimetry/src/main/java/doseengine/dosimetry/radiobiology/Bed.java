@@ -12,11 +12,11 @@ public final class Bed {
 
     /**
      * {@code BED = D + G / (alpha/beta)}, G the Lea-Catcheside term of the curve
-     * ({@link DoseRateCurve#leaCatchesideGy2}; Dale 1985 Br J Radiol 58:515, Baechler et al. 2008 Med Phys 35:1123).
+     * ({@link DoseRate#leaCatchesideGy2}; Dale 1985 Br J Radiol 58:515, Baechler et al. 2008 Med Phys 35:1123).
      * For instant uptake and mono-exponential clearance this is
      * {@code D (1 + D lambda / ((mu + lambda)(alpha/beta)))}.
      */
-    public static double of(DoseRateCurve curve, TissueParameters tissue) {
+    public static double of(DoseRate curve, TissueParameters tissue) {
         return curve.doseGy() + curve.leaCatchesideGy2(tissue.repairRatePerHour()) / tissue.alphaBetaGy();
     }
 

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * @param coefficientsGyPerHour c_i, Gy/h; may be negative (an uptake term)
  * @param ratesPerHour          lambda_i, effective (biological and physical) rates, 1/h, all > 0
  */
-public record DoseRateCurve(double[] coefficientsGyPerHour, double[] ratesPerHour) {
+public record DoseRateCurve(double[] coefficientsGyPerHour, double[] ratesPerHour) implements DoseRate {
     public DoseRateCurve {
         if (coefficientsGyPerHour == null || ratesPerHour == null || coefficientsGyPerHour.length == 0
                 || coefficientsGyPerHour.length != ratesPerHour.length) {
@@ -84,6 +84,7 @@ public record DoseRateCurve(double[] coefficientsGyPerHour, double[] ratesPerHou
     }
 
     /** The absorbed dose {@code D = integral_0^inf R dt = sum_i c_i / lambda_i}, Gy. */
+    @Override
     public double doseGy() {
         double d = 0;
         for (int i = 0; i < ratesPerHour.length; i++) {
@@ -102,6 +103,7 @@ public record DoseRateCurve(double[] coefficientsGyPerHour, double[] ratesPerHou
      * <pre>  G = 2 sum_i sum_j c_i c_j / ((lambda_i + lambda_j)(lambda_i + mu))</pre>
      * which has no singularity. One term gives {@code G = D^2 lambda / (lambda + mu)}.
      */
+    @Override
     public double leaCatchesideGy2(double repairRatePerHour) {
         if (!(repairRatePerHour > 0) || !Double.isFinite(repairRatePerHour)) {
             throw new BadInputException("repair rate must be finite and > 0 per hour, got " + repairRatePerHour);
@@ -121,6 +123,7 @@ public record DoseRateCurve(double[] coefficientsGyPerHour, double[] ratesPerHou
      * The shape factor {@code g = G / D^2}, dimensionless and independent of the activity: scaling the curve by a
      * scales D by a and G by a^2, so a cycle of dose D with this shape has {@code BED = D + g D^2 / (alpha/beta)}.
      */
+    @Override
     public double shapeFactor(double repairRatePerHour) {
         double d = doseGy();
         if (!(d > 0)) {
