@@ -22,12 +22,12 @@ import java.util.Set;
  *   <li>kidney, BED, maximum 28 Gy with risk factors, 40 Gy without (Bodei et al. 2008 Eur J Nucl Med Mol Imaging
  *       35:1847).</li>
  *   <li>red marrow, absorbed dose, maximum 2 Gy: common clinical value, source not verified.</li>
- *   <li>salivary glands, absorbed dose, maximum 20 Gy ("about 20 Gy"): as specified (issue 14), source not
+ *   <li>salivary glands, absorbed dose, maximum 20 Gy ("about 20 Gy"): common clinical value, source not
  *       verified.</li>
- *   <li>lesion, absorbed dose, minimum 35 Gy after cycle 1, minimum over lesions (LUMEN trial): as specified,
+ *   <li>lesion, absorbed dose, minimum 35 Gy after cycle 1, minimum over lesions (LUMEN trial): common clinical value,
  *       source not verified.</li>
- *   <li>lesion, absorbed dose, minimum 10.6 Gy after cycle 1, mean tumour dose (LUTADOSE trial): as specified,
- *       source not verified.</li>
+ *   <li>lesion, absorbed dose, minimum 10.6 Gy after cycle 1, mean tumour dose (LUTADOSE trial): common clinical
+ *       value, source not verified.</li>
  * </ul>
  *
  * <p>Schema (unknown keys are refused; {@code condition} and {@code source} optional):
