@@ -74,6 +74,24 @@ public final class DoseProblems {
     }
 
     /**
+     * The problem of a time-integrated activity map already on the CT's grid (the study command's TIA map): the CT
+     * at {@code ct} converted with the given calibrations (null for the defaults), {@code tiaMBqH} and
+     * {@code labels} as they are. Refused when the map is empty or not on the CT's grid.
+     */
+    public static DoseProblem fromCt(Path ct, FloatVolume tiaMBqH, LabelMap labels, Nuclide nuclide,
+            Path densityCalibration, Path materialCalibration) {
+        Volume image = ImageFiles.read(ct);
+        image.grid().requireSameGrid(tiaMBqH.grid(), "CT", "time-integrated activity");
+        if (!(tiaMBqH.sum() > 0)) {
+            throw new BadInputException(ct + ": the time-integrated activity map on this CT is empty");
+        }
+        CtConversion conversion = converter(densityCalibration, materialCalibration).convert(image, ct.toString());
+        List<String> notes = new ArrayList<>(conversion.warnings());
+        return new DoseProblem(ct.getFileName().toString(), image, conversion.density(), conversion.material(),
+                materials(conversion), tiaMBqH, labels, nuclide, notes);
+    }
+
+    /**
      * A phantom with its activity map (MBq per voxel at t = 0) integrated over {@code tiaHours}, on the default CT
      * calibration.
      */

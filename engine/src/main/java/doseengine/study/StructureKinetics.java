@@ -38,10 +38,10 @@ public final class StructureKinetics {
             double perMBq = SingleTimePoint.hanscheidMBqH(t, 1);
             return new StructureTia(name, curve, StructureTia.HANSCHEID, curve.activitiesMBq()[0] * perMBq,
                     curve.sigmasMBq()[0] * perMBq, String.format(Locale.ROOT,
-                            "one time point (%.4g h): TIA = A(t) 2t/ln 2 (Hänscheid et al. 2018)", t));
+                            "one time point (%.4g h): TIA = A(t) 2t/ln 2 (Hänscheid et al. 2018)", t), null);
         }
         ModelSelection.Selection s = ModelSelection.select(curve, decay);
         KineticFit f = s.chosen();
-        return new StructureTia(name, curve, f.model(), f.tiaMBqH(), f.tiaSigmaMBqH(), s.reason());
+        return new StructureTia(name, curve, f.model(), f.tiaMBqH(), f.tiaSigmaMBqH(), s.reason(), f);
     }
 }

@@ -1,5 +1,6 @@
 package doseengine.study;
 
+import doseengine.dosimetry.kinetics.KineticFit;
 import doseengine.dosimetry.kinetics.TimeActivityCurve;
 
 /**
@@ -12,9 +13,10 @@ import doseengine.dosimetry.kinetics.TimeActivityCurve;
  * @param tiaMBqH      the time-integrated activity from injection to infinity, MBq h
  * @param tiaSigmaMBqH its standard uncertainty, MBq h (from the activities' uncertainties only)
  * @param reason       why this model, in words
+ * @param fit          the chosen fit (its parameters give the dose-rate curve); null for {@link #HANSCHEID}
  */
 public record StructureTia(String name, TimeActivityCurve curve, String model, double tiaMBqH, double tiaSigmaMBqH,
-        String reason) {
+        String reason, KineticFit fit) {
     /** The name of the rest of the body: every voxel in no named structure. */
     public static final String REST = "rest of body";
 

@@ -1,0 +1,173 @@
+package doseengine.cli;
+
+import doseengine.dosimetry.kinetics.PhysicalDecay;
+import doseengine.dosimetry.radiobiology.LimitTable;
+import doseengine.dosimetry.radiobiology.TissueTable;
+import doseengine.dosimetry.treatment.StructureKinds;
+import doseengine.geometry.BadInputException;
+import doseengine.geometry.io.ImageFiles;
+import doseengine.io.DoseProblems;
+import doseengine.io.OutputDirectory;
+import doseengine.report.RunContext;
+import doseengine.report.RunReport;
+import doseengine.report.StudyReport;
+import doseengine.study.CycleActivity;
+import doseengine.study.CycleDose;
+import doseengine.study.CycleTia;
+import doseengine.study.DoseMethod;
+import doseengine.study.StructureDose;
+import doseengine.study.StructureTia;
+import doseengine.study.Study;
+import doseengine.study.StudyFile;
+import doseengine.study.StudySummary;
+import doseengine.tally.RegionDose;
+import doseengine.transport.DoseCalculation;
+import doseengine.transport.DoseProblem;
+import doseengine.transport.DoseResult;
+import doseengine.transport.ProgressPrinter;
+import doseengine.transport.RunSettings;
+import doseengine.transport.StopRule;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code doseengine study}: a patient's treatment from its study file (docs/study.md), by the organ method. Per
+ * cycle: the time points' time-activity curves and fits ({@link CycleActivity}), the TIA map on the reference time
+ * point's CT, one Monte Carlo run, and per structure the dose, combined uncertainty and BED
+ * ({@link StructureDose}); over the cycles: the sums against the limits and the next cycle ({@link StudySummary}).
+ * Every cycle's images are read and fitted before the first transport, so that a bad file of any cycle stops the
+ * command before any run (the TIA maps of all cycles are held in memory meanwhile).
+ */
+@Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Dose per treatment cycle and summed over cycles from a study file of imaging time points "
+                + "(organ method): time-activity fits, one Monte Carlo run per cycle, BED, limits and the next "
+                + "cycle's largest activity. Writes study.json, report.html, cumulative_dose.nii.gz and per cycle "
+                + "a folder with tia.nii.gz and the run's outputs.")
+public final class StudyCommand implements Callable<Integer> {
+    /** The TIA map written in each cycle's folder. */
+    public static final String TIA = "tia.nii.gz";
+    /** The summed dose map. */
+    public static final String CUMULATIVE_DOSE = "cumulative_dose.nii.gz";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "STUDY", description = "The study file (JSON; see docs/study.md).")
+    Path studyFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
+    Path out;
+
+    @Option(names = "--limits", paramLabel = "FILE",
+            description = "Table of dose and BED limits (JSON) replacing the study file's \"limits\" and the "
+                    + "default table.")
+    Path limits;
+
+    @Option(names = "--tissues", paramLabel = "FILE",
+            description = "Table of tissue parameters for BED (alpha/beta, repair half-time; JSON) replacing the "
+                    + "default table.")
+    Path tissues;
+
+    @Option(names = "--decays", paramLabel = "N",
+            description = "Decays to simulate per cycle (default " + PatientInputs.DEFAULT_DECAYS + ").")
+    Long decays;
+
+    @Option(names = "--calibration", paramLabel = "CSV",
+            description = "HU to density table (columns HU,density_g_cm3) replacing Schneider et al. 2000.")
+    Path calibration;
+
+    @Option(names = "--material-calibration", paramLabel = "CSV",
+            description = "HU to material table (columns hu_lower,hu_upper,material) replacing the collapsed "
+                    + "Schneider 2000 bins.")
+    Path materialCalibration;
+
+    @Mixin
+    TransportOptions transport;
+
+    @Override
+    public Integer call() {
+        RunSettings settings = transport.settings(new StopRule.DecayCount(
+                decays == null ? PatientInputs.DEFAULT_DECAYS : decays));
+        Study study = StudyFile.read(studyFile);
+        if (study.method() == DoseMethod.VOXEL) {
+            throw new BadInputException(studyFile + ": method voxel is not available yet; use organ");
+        }
+        Path limitsFile = limits != null ? limits : study.limitsFile();
+        LimitTable limitTable = limitsFile == null ? LimitTable.defaults() : LimitTable.read(limitsFile);
+        TissueTable tissueTable = tissues == null ? TissueTable.defaults() : TissueTable.read(tissues);
+        Path dir = OutputDirectory.prepare(out);
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        PhysicalDecay decay = new PhysicalDecay(study.nuclide().halfLifeSeconds() / 3600);
+        CycleActivity activity = CycleActivity.of(study.nuclide(), err);
+        StructureKinds kinds = StructureKinds.standard();
+        List<CycleDose> cycles = new ArrayList<>();
+        List<CycleTia> tias = new ArrayList<>();
+        for (doseengine.study.Cycle cycle : study.cycles()) {
+            tias.add(activity.integrate(cycle));
+        }
+        for (CycleTia tia : tias) {
+            doseengine.study.Cycle cycle = tia.cycle();
+            Path cycleDir = OutputDirectory.prepare(dir.resolve(cycle.name()));
+            ImageFiles.write(cycleDir.resolve(TIA), tia.tiaMBqH());
+            DoseProblem problem = DoseProblems.fromCt(tia.reference().ct(), tia.tiaMBqH(), tia.labels(),
+                    study.nuclide(), calibration, materialCalibration);
+            for (String n : problem.notes()) {
+                err.println("note: " + n);
+            }
+            err.printf(Locale.ROOT, "%s: %s, %s, %s, seed %d%n", cycle.name(), study.nuclide().name(),
+                    settings.method().key(), settings.backend().device(), settings.seed());
+            err.flush();
+            DoseResult r = DoseCalculation.run(problem, settings, new ProgressPrinter(err));
+            RunReport.write(cycleDir, r, context(study, tia));
+            Map<String, RegionDose> regions = new LinkedHashMap<>();
+            r.regions().forEach(d -> regions.put(d.name(), d));
+            List<StructureDose> rows = new ArrayList<>();
+            for (StructureTia s : tia.structures()) {
+                rows.add(StructureDose.of(s, regions.get(s.name()), kinds.kindOf(s.name()), cycle.administeredMBq(),
+                        decay, tissueTable));
+            }
+            cycles.add(new CycleDose(tia, r.dose().gray(), r.outcome().decays(), rows));
+        }
+        StudySummary summary = StudySummary.of(cycles, limitTable);
+        if (summary.cumulativeDoseGy() != null) {
+            ImageFiles.write(dir.resolve(CUMULATIVE_DOSE), summary.cumulativeDoseGy());
+        }
+        StudyReport.write(dir, study, summary, limitsFile, tissues);
+        for (String n : summary.notes()) {
+            err.println("note: " + n);
+        }
+        err.flush();
+        spec.commandLine().getOut().print(StudyReport.text(summary));
+        spec.commandLine().getOut().printf("wrote %s, %s%s and a folder per cycle to %s%n", StudyReport.JSON,
+                StudyReport.HTML, summary.cumulativeDoseGy() == null ? "" : ", " + CUMULATIVE_DOSE, dir);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private RunContext context(Study study, CycleTia tia) {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put("study", studyFile.toString());
+        inputs.put("cycle", tia.cycle().name());
+        inputs.put("CT", tia.reference().ct() + " (reference time point, " + tia.reference().field() + ")");
+        inputs.put("activity", "time-integrated activity map of the organ method (" + TIA + ")");
+        inputs.put("HU to density", calibration == null ? "Schneider et al. 2000 (default)" : calibration.toString());
+        inputs.put("HU to material", materialCalibration == null ? "Schneider et al. 2000, collapsed (default)"
+                : materialCalibration.toString());
+        List<String> notes = new ArrayList<>();
+        notes.add("organ method: the reference time point's activity scaled in each structure by its TIA over its "
+                + "activity at that time");
+        return new RunContext("study", VersionProvider.version(), Instant.now(), inputs, notes,
+                tia.cycle().administeredMBq());
+    }
+}

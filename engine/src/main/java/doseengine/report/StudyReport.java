@@ -1,0 +1,275 @@
+package doseengine.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import doseengine.dosimetry.radiobiology.Limit;
+import doseengine.dosimetry.radiobiology.NextCycle;
+import doseengine.dosimetry.treatment.CumulativeDose;
+import doseengine.dosimetry.treatment.LimitCheck;
+import doseengine.dosimetry.treatment.StructureCycle;
+import doseengine.geometry.BadInputException;
+import doseengine.study.CycleDose;
+import doseengine.study.StructureDose;
+import doseengine.study.StructureTia;
+import doseengine.study.Study;
+import doseengine.study.StudySummary;
+import doseengine.tally.RegionDose;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The study command's summary files: {@code study.json} (every number, units in the key names, null where a value
+ * does not exist) and {@code report.html} (the tables, linking each cycle's run report).
+ */
+public final class StudyReport {
+    public static final String JSON = "study.json";
+    public static final String HTML = "report.html";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private StudyReport() {}
+
+    /** Writes {@link #JSON} and {@link #HTML} into {@code dir}. */
+    public static void write(Path dir, Study study, StudySummary s, Path limitsFile, Path tissuesFile) {
+        try {
+            MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(JSON).toFile(),
+                    json(study, s, limitsFile, tissuesFile));
+            Files.writeString(dir.resolve(HTML), html(study, s), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot write the study report: " + e.getMessage(), e);
+        }
+    }
+
+    static ObjectNode json(Study study, StudySummary s, Path limitsFile, Path tissuesFile) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("study", study.source().toString());
+        root.put("nuclide", study.nuclide().name());
+        root.put("method", study.method().label());
+        root.put("limits", limitsFile == null ? "default table" : limitsFile.toString());
+        root.put("tissues", tissuesFile == null ? "default table" : tissuesFile.toString());
+        ArrayNode cycles = root.putArray("cycles");
+        for (CycleDose c : s.cycles()) {
+            ObjectNode o = cycles.addObject();
+            o.put("name", c.name());
+            o.put("administered_MBq", c.administeredMBq());
+            o.put("reference_time_point", c.tia().reference().field());
+            o.put("reference_hours", c.tia().reference().hoursAfterInjection());
+            o.put("decays", c.decays());
+            o.put("folder", c.name() + "/");
+            ArrayNode rows = o.putArray("structures");
+            for (StructureDose d : c.structures()) {
+                structure(rows.addObject(), d);
+            }
+            StructureTia rest = c.tia().rest();
+            ObjectNode r = o.putObject("rest_of_body");
+            r.put("fit_model", rest.model());
+            r.put("fit_reason", rest.reason());
+            r.put("tia_MBq_h", rest.tiaMBqH());
+            putOrNull(r, "tia_rel_unc", rest.tiaMBqH() > 0 ? rest.tiaSigmaMBqH() / rest.tiaMBqH() : null);
+        }
+        ArrayNode cumulative = root.putArray("cumulative");
+        for (CumulativeDose c : s.cumulative()) {
+            ObjectNode o = cumulative.addObject();
+            o.put("name", c.name());
+            o.put("kind", c.kind().key());
+            o.put("mean_Gy", c.doseGy());
+            o.put("sigma_Gy", c.doseSigmaGy());
+            putOrNull(o, "bed_Gy", c.bedGy());
+            putOrNull(o, "bed_sigma_Gy", c.bedSigmaGy());
+            LimitCheck binding = binding(c);
+            if (binding == null) {
+                o.putNull("limit");
+                o.putNull("status");
+            } else {
+                o.put("limit", limitText(binding.limit()));
+                o.put("status", binding.status().word());
+            }
+            ArrayNode checks = o.putArray("checks");
+            for (LimitCheck k : c.checks()) {
+                ObjectNode ko = checks.addObject();
+                ko.put("quantity", k.limit().quantity().key());
+                ko.put("bound", k.limit().bound().name().toLowerCase(Locale.ROOT));
+                ko.put("limit_Gy", k.limit().valueGy());
+                ko.put("condition", k.limit().condition());
+                ko.put("source", k.limit().source());
+                ko.put("value_Gy", k.valueGy());
+                ko.put("sigma_Gy", k.sigmaGy());
+                ko.put("status", k.status().word());
+            }
+            o.put("note", c.bedNote());
+        }
+        ObjectNode next = root.putObject("next_cycle");
+        if (s.nextCycle().isPresent()) {
+            NextCycle n = s.nextCycle().get();
+            next.put("max_activity_MBq", n.maxActivityMBq());
+            next.put("limited_by", n.limitedBy());
+            next.put("summary", n.summary());
+        } else {
+            next.putNull("max_activity_MBq");
+            next.putNull("limited_by");
+            next.put("summary", "no organ at risk with a usable limit");
+        }
+        ArrayNode notes = root.putArray("notes");
+        s.notes().forEach(notes::add);
+        return root;
+    }
+
+    private static void structure(ObjectNode o, StructureDose d) {
+        StructureTia t = d.tia();
+        StructureCycle c = d.cycle();
+        RegionDose r = d.region();
+        o.put("name", t.name());
+        o.put("fit_model", t.model());
+        o.put("fit_reason", t.reason());
+        o.put("tia_MBq_h", t.tiaMBqH());
+        o.put("tia_sigma_MBq_h", t.tiaSigmaMBqH());
+        putOrNull(o, "tia_rel_unc", d.tiaRelUnc());
+        putOrNull(o, "mean_Gy", d.meanGy());
+        putOrNull(o, "mc_rel_unc", r == null ? null : r.relativeUncertainty());
+        putOrNull(o, "rel_unc", d.relUnc());
+        putOrNull(o, "Gy_per_GBq", c == null ? null : c.gyPerGBq());
+        putOrNull(o, "bed_Gy", c == null ? null : c.bedGy());
+        putOrNull(o, "bed_sigma_Gy", c == null ? null : c.bedSigmaGy());
+        putOrNull(o, "eqd2_Gy", c == null ? null : c.eqd2Gy());
+        putOrNull(o, "mass_g", r == null ? null : r.massG());
+        putOrNull(o, "D98_Gy", r == null ? null : r.d98Gy());
+        putOrNull(o, "D50_Gy", r == null ? null : r.d50Gy());
+        putOrNull(o, "D2_Gy", r == null ? null : r.d2Gy());
+        o.put("note", d.note());
+    }
+
+    private static void putOrNull(ObjectNode o, String key, Double v) {
+        if (v == null || !Double.isFinite(v)) {
+            o.putNull(key);
+        } else {
+            o.put(key, v);
+        }
+    }
+
+    /**
+     * The check the structure is reported against: of the maxima, the one with the largest value over limit (the
+     * nearest to being exceeded); without maxima, the first threshold; null without any.
+     */
+    static LimitCheck binding(CumulativeDose c) {
+        LimitCheck best = null;
+        for (LimitCheck k : c.checks()) {
+            if (k.limit().bound() == Limit.Bound.MAXIMUM && (best == null
+                    || k.valueGy() / k.limit().valueGy() > best.valueGy() / best.limit().valueGy())) {
+                best = k;
+            }
+        }
+        return best != null || c.checks().isEmpty() ? best : c.checks().get(0);
+    }
+
+    static String limitText(Limit l) {
+        String q = l.quantity() == Limit.Quantity.BED ? "BED" : "dose";
+        String b = l.bound() == Limit.Bound.MAXIMUM ? "max" : "min";
+        return String.format(Locale.ROOT, "%s %s %.4g Gy%s", q, b, l.valueGy(),
+                l.condition().isEmpty() ? "" : " (" + l.condition() + ")");
+    }
+
+    /** The per-cycle and cumulative tables as text, for standard output. */
+    public static String text(StudySummary s) {
+        StringBuilder b = new StringBuilder();
+        for (CycleDose c : s.cycles()) {
+            b.append(String.format(Locale.ROOT, "%s, %s MBq administered, %,d decays%n", c.name(),
+                    num(c.administeredMBq()), c.decays()));
+            b.append(String.format(Locale.ROOT, "  %-24s %-18s %12s %8s %10s %8s %10s%n", "structure", "fit",
+                    "TIA_MBq_h", "tia_unc", "mean_Gy", "rel_unc", "BED_Gy"));
+            for (StructureDose d : c.structures()) {
+                b.append(String.format(Locale.ROOT, "  %-24s %-18s %12.5g %8s %10s %8s %10s%n", d.tia().name(),
+                        d.tia().model(), d.tia().tiaMBqH(), pct(d.tiaRelUnc()), num(d.meanGy()), pct(d.relUnc()),
+                        d.cycle() == null ? "-" : num(d.cycle().bedGy())));
+            }
+        }
+        b.append("summed over cycles:\n");
+        for (CumulativeDose c : s.cumulative()) {
+            LimitCheck k = binding(c);
+            b.append(String.format(Locale.ROOT, "  %-24s %10s Gy, BED %10s Gy%s%n", c.name(), num(c.doseGy()),
+                    num(c.bedGy()), k == null ? "" : ", " + k.status().word() + " " + limitText(k.limit())));
+        }
+        b.append("next cycle: ").append(s.nextCycle().map(NextCycle::summary)
+                .orElse("no organ at risk with a usable limit")).append('\n');
+        return b.toString();
+    }
+
+    static String html(Study study, StudySummary s) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Study report</title>\n<style>"
+                + "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}"
+                + "td,th{border:1px solid #bbb;padding:3px 8px;text-align:right}td:first-child,th:first-child,"
+                + "td.t{text-align:left}</style></head><body>\n");
+        h.append("<h1>Study report</h1>\n<p>").append(HtmlReport.esc(study.source().toString())).append(", ")
+                .append(HtmlReport.esc(study.nuclide().name())).append(", method ").append(study.method().label())
+                .append(". Dose: mean absorbed dose of one Monte Carlo run per cycle; uncertainties are standard "
+                        + "uncertainties combining the Monte Carlo and the TIA fit.</p>\n");
+        for (CycleDose c : s.cycles()) {
+            String name = HtmlReport.esc(c.name());
+            h.append("<h2>Cycle ").append(name).append("</h2>\n<p>").append(num(c.administeredMBq()))
+                    .append(" MBq administered; reference time point ")
+                    .append(num(c.tia().reference().hoursAfterInjection())).append(" h; ")
+                    .append(String.format(Locale.ROOT, "%,d", c.decays())).append(" decays. <a href=\"")
+                    .append(name).append("/report.html\">Run report of cycle ").append(name).append("</a></p>\n");
+            h.append("<table><tr><th>structure</th><th>fit</th><th>TIA (MBq h)</th><th>dose (Gy)</th>"
+                    + "<th>Gy/GBq</th><th>BED (Gy)</th><th>EQD2 (Gy)</th><th>note</th></tr>\n");
+            for (StructureDose d : c.structures()) {
+                StructureCycle sc = d.cycle();
+                h.append("<tr><td>").append(HtmlReport.esc(d.tia().name())).append("</td><td class=\"t\" title=\"")
+                        .append(HtmlReport.esc(d.tia().reason())).append("\">")
+                        .append(HtmlReport.esc(d.tia().model())).append("</td><td>")
+                        .append(pm(d.tia().tiaMBqH(), d.tiaRelUnc())).append("</td><td>")
+                        .append(d.meanGy() == null ? "-" : pm(d.meanGy(), d.relUnc())).append("</td><td>")
+                        .append(sc == null ? "-" : num(sc.gyPerGBq())).append("</td><td>")
+                        .append(sc == null || sc.bedGy() == null ? "-" : pm(sc.bedGy(), sc.bedSigmaGy() / sc.bedGy()))
+                        .append("</td><td>").append(sc == null ? "-" : num(sc.eqd2Gy())).append("</td><td class=\"t\">")
+                        .append(HtmlReport.esc(d.note())).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        h.append("<h2>Summed over cycles</h2>\n<table><tr><th>structure</th><th>dose (Gy)</th><th>BED (Gy)</th>"
+                + "<th>limit</th><th>status</th><th>other limits</th></tr>\n");
+        for (CumulativeDose c : s.cumulative()) {
+            LimitCheck k = binding(c);
+            StringBuilder others = new StringBuilder();
+            for (LimitCheck o : c.checks()) {
+                if (o != k) {
+                    others.append(others.length() == 0 ? "" : "; ").append(limitText(o.limit())).append(": ")
+                            .append(o.status().word());
+                }
+            }
+            h.append("<tr><td>").append(HtmlReport.esc(c.name())).append("</td><td>")
+                    .append(pm(c.doseGy(), c.doseSigmaGy() / c.doseGy())).append("</td><td>")
+                    .append(c.bedGy() == null ? "-" : pm(c.bedGy(), c.bedSigmaGy() / c.bedGy()))
+                    .append("</td><td class=\"t\">").append(k == null ? "-" : HtmlReport.esc(limitText(k.limit())))
+                    .append("</td><td class=\"t\">").append(k == null ? "-" : k.status().word())
+                    .append("</td><td class=\"t\">").append(HtmlReport.esc(others.toString())).append("</td></tr>\n");
+        }
+        h.append("</table>\n<p>Status: near means within two standard uncertainties of the limit.</p>\n");
+        h.append("<h2>Next cycle</h2>\n<p>").append(HtmlReport.esc(s.nextCycle().map(NextCycle::summary)
+                .orElse("no organ at risk with a usable limit"))).append("</p>\n");
+        if (!s.notes().isEmpty()) {
+            h.append("<h2>Notes</h2>\n<ul>\n");
+            s.notes().forEach(n -> h.append("<li>").append(HtmlReport.esc(n)).append("</li>\n"));
+            h.append("</ul>\n");
+        }
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    private static String pm(double v, Double rel) {
+        return rel == null || !Double.isFinite(rel) ? num(v) : num(v) + " &plusmn; " + num(Math.abs(v * rel));
+    }
+
+    private static String num(Double v) {
+        return v == null || !Double.isFinite(v) ? "-" : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static String pct(Double v) {
+        return v == null || !Double.isFinite(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    }
+}
