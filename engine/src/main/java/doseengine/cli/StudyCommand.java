@@ -11,6 +11,7 @@ import doseengine.io.OutputDirectory;
 import doseengine.report.RunContext;
 import doseengine.report.RunReport;
 import doseengine.report.StudyReport;
+import doseengine.report.TimeActivityPlot;
 import doseengine.study.CycleActivity;
 import doseengine.study.CycleDose;
 import doseengine.study.CycleTia;
@@ -134,6 +135,7 @@ public final class StudyCommand implements Callable<Integer> {
             r.regions().forEach(d -> regions.put(d.name(), d));
             List<StructureDose> rows = new ArrayList<>();
             for (StructureTia s : tia.structures()) {
+                TimeActivityPlot.write(cycleDir.resolve(TimeActivityPlot.fileName(s.name())), cycle.name(), s, decay);
                 rows.add(StructureDose.of(s, regions.get(s.name()), kinds.kindOf(s.name()), cycle.administeredMBq(),
                         decay, tissueTable));
             }

@@ -214,14 +214,17 @@ public final class StudyReport {
                     .append(" MBq administered; reference time point ")
                     .append(num(c.tia().reference().hoursAfterInjection())).append(" h; ")
                     .append(String.format(Locale.ROOT, "%,d", c.decays())).append(" decays. <a href=\"")
-                    .append(name).append("/report.html\">Run report of cycle ").append(name).append("</a></p>\n");
+                    .append(name).append("/report.html\">Run report of cycle ").append(name).append("</a>. Each fit model links "
+                            + "its time-activity curve (measured points with their standard uncertainties, fitted "
+                            + "curve).</p>\n");
             h.append("<table><tr><th>structure</th><th>fit</th><th>TIA (MBq h)</th><th>dose (Gy)</th>"
                     + "<th>Gy/GBq</th><th>BED (Gy)</th><th>EQD2 (Gy)</th><th>note</th></tr>\n");
             for (StructureDose d : c.structures()) {
                 StructureCycle sc = d.cycle();
                 h.append("<tr><td>").append(HtmlReport.esc(d.tia().name())).append("</td><td class=\"t\" title=\"")
-                        .append(HtmlReport.esc(d.tia().reason())).append("\">")
-                        .append(HtmlReport.esc(d.tia().model())).append("</td><td>")
+                        .append(HtmlReport.esc(d.tia().reason())).append("\"><a href=\"").append(name).append('/')
+                        .append(HtmlReport.esc(TimeActivityPlot.fileName(d.tia().name()))).append("\">")
+                        .append(HtmlReport.esc(d.tia().model())).append("</a></td><td>")
                         .append(pm(d.tia().tiaMBqH(), d.tiaRelUnc())).append("</td><td>")
                         .append(d.meanGy() == null ? "-" : pm(d.meanGy(), d.relUnc())).append("</td><td>")
                         .append(sc == null ? "-" : num(sc.gyPerGBq())).append("</td><td>")

@@ -54,6 +54,10 @@ class StudyCommandTest {
                 "C1/dose.nii.gz", "C1/uncertainty.nii.gz", "C1/organs.json", "C1/report.html")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
+        for (JsonNode t : truth.get("structures")) {
+            String png = "C1/tac_" + t.get("name").asText() + ".png";
+            assertTrue(Files.isRegularFile(out.resolve(png)), png);
+        }
         JsonNode cycles = result.get("cycles");
         assertEquals(1, cycles.size());
         JsonNode c = cycles.get(0);
