@@ -18,6 +18,7 @@ import doseengine.study.CycleTia;
 import doseengine.study.DoseMethod;
 import doseengine.study.StructureDose;
 import doseengine.study.StructureTia;
+import doseengine.study.FastMethodComparison;
 import doseengine.study.Study;
 import doseengine.study.StudyFile;
 import doseengine.study.StudySummary;
@@ -58,6 +59,8 @@ import picocli.CommandLine.Parameters;
 public final class StudyCommand implements Callable<Integer> {
     /** The TIA map written in each cycle's folder. */
     public static final String TIA = "tia.nii.gz";
+    /** The folder of a cycle's comparison with the fast methods ({@code --methods}). */
+    public static final String COMPARE = "compare";
     /** The summed dose map. */
     public static final String CUMULATIVE_DOSE = "cumulative_dose.nii.gz";
 
@@ -93,6 +96,22 @@ public final class StudyCommand implements Callable<Integer> {
                     + "Schneider 2000 bins.")
     Path materialCalibration;
 
+    @Option(names = "--methods", paramLabel = "LIST",
+            description = "Fast methods to compare with each cycle's Monte Carlo, as 'compare' does (led, dpk, vsv, "
+                    + "vsv-density, sphere, separated by commas): DIR/<cycle>/compare/ holds comparison.json, "
+                    + "report.html and the methods' dose maps. Default: Monte Carlo only.")
+    String methods;
+
+    @Option(names = "--gamma", paramLabel = "CRITERIA",
+            description = "Gamma criteria of --methods, as 'compare' takes them (default 3%%/3mm).")
+    String gamma;
+
+    @Option(names = "--kernel-cache", paramLabel = "DIR", description = "Kernel folder of --methods, as 'compare'.")
+    Path kernelCache;
+
+    @Option(names = "--kernel-decays", paramLabel = "N", description = "Kernel decays of --methods, as 'compare'.")
+    String kernelDecays;
+
     @Mixin
     TransportOptions transport;
 
@@ -107,8 +126,9 @@ public final class StudyCommand implements Callable<Integer> {
         Path limitsFile = limits != null ? limits : study.limitsFile();
         LimitTable limitTable = limitsFile == null ? LimitTable.defaults() : LimitTable.read(limitsFile);
         TissueTable tissueTable = tissues == null ? TissueTable.defaults() : TissueTable.read(tissues);
-        Path dir = OutputDirectory.prepare(out);
         java.io.PrintWriter err = spec.commandLine().getErr();
+        FastMethodComparison.PerCycle comparison = fastMethods(settings, err);
+        Path dir = OutputDirectory.prepare(out);
         PhysicalDecay decay = new PhysicalDecay(study.nuclide().halfLifeSeconds() / 3600);
         CycleActivity activity = CycleActivity.of(study.nuclide(), err);
         StructureKinds kinds = StructureKinds.standard();
@@ -130,7 +150,13 @@ public final class StudyCommand implements Callable<Integer> {
                     settings.method().key(), settings.backend().device(), settings.seed());
             err.flush();
             DoseResult r = DoseCalculation.run(problem, settings, new ProgressPrinter(err));
-            RunReport.write(cycleDir, r, context(study, tia));
+            RunContext ctx = context(study, tia);
+            RunReport.write(cycleDir, r, ctx);
+            String compared = null;
+            if (comparison != null) {
+                comparison.compare(problem, r, ctx, cycleDir.resolve(COMPARE));
+                compared = cycle.name() + "/" + COMPARE + "/comparison.json";
+            }
             Map<String, RegionDose> regions = new LinkedHashMap<>();
             r.regions().forEach(d -> regions.put(d.name(), d));
             List<StructureDose> rows = new ArrayList<>();
@@ -139,7 +165,7 @@ public final class StudyCommand implements Callable<Integer> {
                 rows.add(StructureDose.of(s, regions.get(s.name()), kinds.kindOf(s.name()), cycle.administeredMBq(),
                         decay, tissueTable));
             }
-            cycles.add(new CycleDose(tia, r.dose().gray(), r.outcome().decays(), rows));
+            cycles.add(new CycleDose(tia, r.dose().gray(), r.outcome().decays(), rows, compared));
         }
         StudySummary summary = StudySummary.of(cycles, limitTable);
         if (summary.cumulativeDoseGy() != null) {
@@ -155,6 +181,22 @@ public final class StudyCommand implements Callable<Integer> {
                 StudyReport.HTML, summary.cumulativeDoseGy() == null ? "" : ", " + CUMULATIVE_DOSE, dir);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /**
+     * The fast methods' comparison when {@code --methods} asks for more than Monte Carlo; null otherwise. Checked
+     * before any work.
+     */
+    private FastMethodComparison.PerCycle fastMethods(RunSettings settings, java.io.PrintWriter log) {
+        if (methods == null) {
+            if (gamma != null || kernelCache != null || kernelDecays != null) {
+                throw new BadInputException("--gamma, --kernel-cache and --kernel-decays belong to --methods");
+            }
+            return null;
+        }
+        FastMethodComparison c = FastMethodComparison.find().orElseThrow(() -> new BadInputException(
+                "--methods needs the fast methods of 'compare', which this build does not include"));
+        return c.prepare(methods, gamma, kernelCache, kernelDecays, settings, log);
     }
 
     private RunContext context(Study study, CycleTia tia) {

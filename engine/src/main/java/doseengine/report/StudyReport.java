@@ -61,6 +61,11 @@ public final class StudyReport {
             o.put("reference_hours", c.tia().reference().hoursAfterInjection());
             o.put("decays", c.decays());
             o.put("folder", c.name() + "/");
+            if (c.comparison() == null) {
+                o.putNull("comparison");
+            } else {
+                o.put("comparison", c.comparison());
+            }
             ArrayNode rows = o.putArray("structures");
             for (StructureDose d : c.structures()) {
                 structure(rows.addObject(), d);

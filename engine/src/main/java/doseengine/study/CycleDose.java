@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param doseGy     the Monte Carlo dose map, Gy, on the reference time point's CT grid
  * @param decays     the decays simulated
  * @param structures one row per structure of the reference labels, in their order
+ * @param comparison the cycle's comparison of the fast methods with Monte Carlo ({@code --methods}), as a path
+ *                   relative to the output folder; null without one
  */
-public record CycleDose(CycleTia tia, FloatVolume doseGy, long decays, List<StructureDose> structures) {
+public record CycleDose(CycleTia tia, FloatVolume doseGy, long decays, List<StructureDose> structures,
+        String comparison) {
     public CycleDose {
         structures = List.copyOf(structures);
     }

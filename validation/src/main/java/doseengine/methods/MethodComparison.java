@@ -75,6 +75,14 @@ public final class MethodComparison {
         return compare(p, mc, fast, o, notes, err);
     }
 
+    /**
+     * The fast methods on a problem whose Monte Carlo result is already there (a study cycle's), compared with it.
+     */
+    public static Result compareWith(DoseProblem p, DoseResult mc, Options o, PrintWriter err) {
+        List<String> notes = new ArrayList<>();
+        return compare(p, mc, fastMethods(p, o, notes), o, notes, err);
+    }
+
     /** The fast methods' doses, in the order of {@link Method}; kernels from the cache or computed now. */
     private static List<FastDose> fastMethods(DoseProblem p, Options o, List<String> notes) {
         VoxelGrid g = p.grid();
