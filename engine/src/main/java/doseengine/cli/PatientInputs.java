@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -91,14 +92,8 @@ public final class PatientInputs {
                     + "A~ = A x H (H = T_eff / ln 2 for mono-exponential clearance from the image time on).")
     Double tiaHours;
 
-    @Option(names = "--calibration", paramLabel = "CSV",
-            description = "HU to density table (columns HU,density_g_cm3) replacing Schneider et al. 2000.")
-    Path calibration;
-
-    @Option(names = "--material-calibration", paramLabel = "CSV",
-            description = "HU to material table (columns hu_lower,hu_upper,material) replacing the collapsed "
-                    + "Schneider 2000 bins.")
-    Path materialCalibration;
+    @Mixin
+    CalibrationOptions calibrations;
 
     private final List<String> notes = new ArrayList<>();
     private Double administered;
@@ -148,7 +143,7 @@ public final class PatientInputs {
                     + metadata.source().getFileName());
         }
         return DoseProblems.read(new DoseProblems.Request(ct, activity, unit, tiaHours, labels, labelNames, nuclide,
-                calibration, materialCalibration));
+                calibrations.density(), calibrations.material()));
     }
 
     /** The report's context: the inputs as given and the notes of {@link #readProblem()}. */
@@ -162,9 +157,7 @@ public final class PatientInputs {
         if (labels != null) {
             inputs.put("labels", labels.toString());
         }
-        inputs.put("HU to density", calibration == null ? "Schneider et al. 2000 (default)" : calibration.toString());
-        inputs.put("HU to material", materialCalibration == null ? "Schneider et al. 2000, collapsed (default)"
-                : materialCalibration.toString());
+        calibrations.describe(inputs);
         return new RunContext(command, VersionProvider.version(), Instant.now(), inputs, notes, administered);
     }
 

@@ -87,14 +87,8 @@ public final class StudyCommand implements Callable<Integer> {
             description = "Decays to simulate per cycle (default " + PatientInputs.DEFAULT_DECAYS + ").")
     Long decays;
 
-    @Option(names = "--calibration", paramLabel = "CSV",
-            description = "HU to density table (columns HU,density_g_cm3) replacing Schneider et al. 2000.")
-    Path calibration;
-
-    @Option(names = "--material-calibration", paramLabel = "CSV",
-            description = "HU to material table (columns hu_lower,hu_upper,material) replacing the collapsed "
-                    + "Schneider 2000 bins.")
-    Path materialCalibration;
+    @Mixin
+    CalibrationOptions calibrations;
 
     @Option(names = "--methods", paramLabel = "LIST",
             description = "Fast methods to compare with each cycle's Monte Carlo, as 'compare' does (led, dpk, vsv, "
@@ -142,7 +136,7 @@ public final class StudyCommand implements Callable<Integer> {
             Path cycleDir = OutputDirectory.prepare(dir.resolve(cycle.name()));
             ImageFiles.write(cycleDir.resolve(TIA), tia.tiaMBqH());
             DoseProblem problem = DoseProblems.fromCt(tia.reference().ct(), tia.tiaMBqH(), tia.labels(),
-                    study.nuclide(), calibration, materialCalibration);
+                    study.nuclide(), calibrations.density(), calibrations.material());
             for (String n : problem.notes()) {
                 err.println("note: " + n);
             }
@@ -205,9 +199,7 @@ public final class StudyCommand implements Callable<Integer> {
         inputs.put("cycle", tia.cycle().name());
         inputs.put("CT", tia.reference().ct() + " (reference time point, " + tia.reference().field() + ")");
         inputs.put("activity", "time-integrated activity map of the organ method (" + TIA + ")");
-        inputs.put("HU to density", calibration == null ? "Schneider et al. 2000 (default)" : calibration.toString());
-        inputs.put("HU to material", materialCalibration == null ? "Schneider et al. 2000, collapsed (default)"
-                : materialCalibration.toString());
+        calibrations.describe(inputs);
         List<String> notes = new ArrayList<>();
         notes.add("organ method: the reference time point's activity scaled in each structure by its TIA over its "
                 + "activity at that time");
