@@ -57,8 +57,6 @@ public final class ConvolutionBench {
     static final double SZ = 2.5;
     /** The fine shells' reach (mm): 177Lu's most energetic beta's CSDA range plus 1 mm, at least 5 mm. */
     static final double FINE_REACH_MM = 5.0;
-    /** Kernels reach a multiple of this (mm), at least the grid's farthest voxel-centre distance. */
-    static final double REACH_STEP_MM = 250;
     /** Electron energy per decay (MeV), deposited within {@link #ELECTRON_REACH_MM}. */
     static final double ELECTRON_MEV = 0.147;
     static final double ELECTRON_REACH_MM = 2.0;
@@ -98,15 +96,12 @@ public final class ConvolutionBench {
 
     /** The farthest distance (mm) between two voxel centres of the grid. */
     double spanMm() {
-        double x = (nx - 1) * sx;
-        double y = (ny - 1) * sy;
-        double z = (nz - 1) * sz;
-        return Math.sqrt(x * x + y * y + z * z);
+        return ShellLayout.spanMm(nx, ny, nz, sx, sy, sz);
     }
 
-    /** The kernels' reach (mm): the span rounded up to a multiple of {@value #REACH_STEP_MM} mm. */
+    /** The kernels' reach (mm), by compare's rule ({@link ShellLayout#reachMm}). */
     double reachMm() {
-        return REACH_STEP_MM * Math.max(1, Math.ceil(spanMm() / REACH_STEP_MM));
+        return ShellLayout.reachMm(spanMm());
     }
 
     double[] edges() {

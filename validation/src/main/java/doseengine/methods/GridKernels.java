@@ -2,6 +2,7 @@ package doseengine.methods;
 
 import doseengine.dosimetry.convolution.SymmetricKernel;
 import doseengine.dosimetry.convolution.DosePointKernel;
+import doseengine.dosimetry.convolution.ShellLayout;
 import doseengine.dosimetry.convolution.VoxelIntegration;
 import doseengine.geometry.VoxelGrid;
 import doseengine.physics.decay.Nuclide;
@@ -31,18 +32,15 @@ public final class GridKernels {
     private GridKernels() {
     }
 
-    /** The farthest distance (mm) between two voxel centres of the grid. */
-    static double spanMm(VoxelGrid g) {
-        double x = (g.nx() - 1) * g.spacingX();
-        double y = (g.ny() - 1) * g.spacingY();
-        double z = (g.nz() - 1) * g.spacingZ();
-        return Math.sqrt(x * x + y * y + z * z);
+    /** How far the kernels must reach on this grid ({@link ShellLayout#reachMm}). */
+    static double reachMm(VoxelGrid g) {
+        return ShellLayout.reachMm(ShellLayout.spanMm(g.nx(), g.ny(), g.nz(), g.spacingX(), g.spacingY(), g.spacingZ()));
     }
 
     /** The dose point kernel in water over the grid's voxels. */
     public static SymmetricKernel dpk(KernelRuns runs, Nuclide nuclide, VoxelGrid g) {
         DosePointKernel k = runs.radial(nuclide, "all", DpkBenchmark.MATERIAL, DpkBenchmark.DENSITY,
-                KernelRuns.reachFor(spanMm(g)));
+                reachMm(g));
         double[] octant = VoxelIntegration.integrate(k, KernelRuns.fineReachMm(nuclide), g.spacingX(),
                 g.spacingY(), g.spacingZ(), g.nx() - 1, g.ny() - 1, g.nz() - 1);
         return new SymmetricKernel(g.nx() - 1, g.ny() - 1, g.nz() - 1, octant);
@@ -57,7 +55,7 @@ public final class GridKernels {
         if (KernelRuns.hasPhotons(nuclide)) {
             VsvTissue t = VsvTissue.SOFT;
             DosePointKernel photons = runs.radial(nuclide, "photons", t.material(), t.densityGPerCm3(),
-                    KernelRuns.reachFor(spanMm(g)));
+                    reachMm(g));
             octant = VoxelIntegration.integrate(photons, KernelRuns.fineReachMm(nuclide), g.spacingX(),
                     g.spacingY(), g.spacingZ(), hx, hy, hz);
         } else {

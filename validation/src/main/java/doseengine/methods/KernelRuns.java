@@ -45,8 +45,6 @@ import java.util.Optional;
  * cutoffs: change any and the kernel is computed again.
  */
 public final class KernelRuns {
-    /** Radial kernels reach a multiple of this many mm, at least the farthest voxel-to-voxel distance of the grid. */
-    static final double REACH_STEP_MM = 250;
     /** Water (or tissue) beyond the last shell, in photon mean free paths (as {@code validate dpk}). */
     static final double PHOTON_MARGIN_MFP = 3.0;
     /** Smallest electron block half-width (voxels), the extent of Lanconelli et al.'s tables. */
@@ -97,11 +95,6 @@ public final class KernelRuns {
     static double fineReachMm(Nuclide nuclide) {
         double r = DpkBenchmark.maxElectronRangeMm(EmissionSource.NuclideEmissions.all(nuclide).only(ParticleType.ELECTRON));
         return Math.max(5.0, Math.ceil(r + 1.0));
-    }
-
-    /** Radial kernels reach this far (mm) for a grid whose farthest voxel centres are {@code spanMm} apart. */
-    static double reachFor(double spanMm) {
-        return REACH_STEP_MM * Math.max(1, Math.ceil(spanMm / REACH_STEP_MM));
     }
 
     /** Whether the nuclide's photons carry enough energy for a photon kernel ({@value #MIN_PHOTON_SHARE}). */

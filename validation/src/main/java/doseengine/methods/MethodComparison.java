@@ -1,5 +1,7 @@
 package doseengine.methods;
 
+import doseengine.dosimetry.DoseConversion;
+import doseengine.dosimetry.TimeIntegratedActivity;
 import doseengine.dosimetry.convolution.SymmetricKernel;
 import doseengine.dosimetry.gamma.GammaCriteria;
 import doseengine.dosimetry.gamma.GammaIndex;
@@ -104,9 +106,9 @@ public final class MethodComparison {
                     t0 = System.nanoTime();
                     double k0 = o.kernels().seconds();
                     SymmetricKernel k = GridKernels.dpk(o.kernels(), p.nuclide(), g);
-                    decays = decays == null ? MethodDoses.decays(p) : decays;
+                    decays = decays == null ? TimeIntegratedActivity.decaysPerVoxel(p.tiaMBqH()) : decays;
                     double[] e = MethodDoses.energy(decays, g, k);
-                    fast.add(new FastDose(m, MethodDoses.overLocalMass(e, p.density()),
+                    fast.add(new FastDose(m, DoseConversion.overLocalMass(e, p.density()),
                             seconds(t0) - (o.kernels().seconds() - k0), List.of(), null));
                 }
                 case VSV, VSV_DENSITY -> {
@@ -120,7 +122,7 @@ public final class MethodComparison {
                             : GridKernels.vsv(o.kernels(), p.nuclide(), g);
                     List<String> vsvNotes = o.lanconelliVsv() ? List.of("voxel S values of Lanconelli et al. 2012 "
                             + "(offsets 0 to 5 voxels: the dose from farther, mostly photons, is left out)") : List.of();
-                    decays = decays == null ? MethodDoses.decays(p) : decays;
+                    decays = decays == null ? TimeIntegratedActivity.decaysPerVoxel(p.tiaMBqH()) : decays;
                     double[] e = MethodDoses.energy(decays, g, k);
                     double sec = seconds(t0) - (o.kernels().seconds() - k0);
                     if (o.methods().contains(Method.VSV)) {
@@ -128,7 +130,7 @@ public final class MethodComparison {
                                 VsvTissue.SOFT.densityGPerCm3()), sec, vsvNotes, null));
                     }
                     if (o.methods().contains(Method.VSV_DENSITY)) {
-                        fast.add(new FastDose(Method.VSV_DENSITY, MethodDoses.overLocalMass(e, p.density()), sec,
+                        fast.add(new FastDose(Method.VSV_DENSITY, DoseConversion.overLocalMass(e, p.density()), sec,
                                 vsvNotes, null));
                     }
                 }

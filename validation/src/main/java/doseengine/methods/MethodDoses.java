@@ -2,7 +2,6 @@ package doseengine.methods;
 
 import doseengine.dosimetry.DoseConversion;
 import doseengine.dosimetry.LocalEnergyDeposition;
-import doseengine.dosimetry.TimeIntegratedActivity;
 import doseengine.dosimetry.convolution.FftConvolution;
 import doseengine.dosimetry.convolution.KernelSpectrum;
 import doseengine.dosimetry.convolution.SymmetricKernel;
@@ -37,20 +36,10 @@ public final class MethodDoses {
         return LocalEnergyDeposition.dose(p.tiaMBqH(), p.density(), electrons).doseGy();
     }
 
-    /** The decays per voxel of the problem's time-integrated activity. */
-    static double[] decays(DoseProblem p) {
-        return TimeIntegratedActivity.decaysPerVoxel(p.tiaMBqH());
-    }
-
     /** The energy per voxel (MeV) of the decays convolved with a kernel. */
     static double[] energy(double[] decays, VoxelGrid g, SymmetricKernel kernel) {
         KernelSpectrum s = FftConvolution.prepare(kernel, g.nx(), g.ny(), g.nz());
         return s.convolve(decays);
-    }
-
-    /** Energy over each voxel's own mass; 0 in massless voxels (as the Monte Carlo's dose map). */
-    static FloatVolume overLocalMass(double[] energyMeV, FloatVolume density) {
-        return DoseConversion.overLocalMass(energyMeV, density);
     }
 
     /** Energy over a fixed density's voxel mass (the S values' medium). */

@@ -111,7 +111,7 @@ class HomogeneousWorldComparisonTest {
                 }
             }
         }
-        double[] kernelSigmaEnergy = FftConvolution.convolve(MethodDoses.decays(result.problem()), g.nx(), g.ny(),
+        double[] kernelSigmaEnergy = FftConvolution.convolve(doseengine.dosimetry.TimeIntegratedActivity.decaysPerVoxel(result.problem().tiaMBqH()), g.nx(), g.ny(),
                 g.nz(), new SymmetricKernel(k.hx(), k.hy(), k.hz(), kv));
         double perMeV = doseengine.dosimetry.DoseConversion.grayPerMeV(VsvTissue.SOFT.densityGPerCm3() * g.voxelVolumeCm3());
         double max = 0;

@@ -14,8 +14,26 @@ public final class ShellLayout {
     public static final double FINE_MM = 0.05;
     /** Growth of the outer radius from shell to shell beyond the electrons' reach. */
     public static final double GROWTH = 1.03;
+    /**
+     * Kernels reach a multiple of this (mm), at least the farthest voxel-centre distance of the grid they serve: one
+     * cached kernel serves every grid up to the same multiple.
+     */
+    public static final double REACH_STEP_MM = 250;
 
     private ShellLayout() {
+    }
+
+    /** The farthest distance (mm) between two voxel centres of a grid of n voxels of side s per axis. */
+    public static double spanMm(int nx, int ny, int nz, double sx, double sy, double sz) {
+        double x = (nx - 1) * sx;
+        double y = (ny - 1) * sy;
+        double z = (nz - 1) * sz;
+        return Math.sqrt(x * x + y * y + z * z);
+    }
+
+    /** How far (mm) a kernel must reach for a grid whose farthest voxel centres are {@code spanMm} apart. */
+    public static double reachMm(double spanMm) {
+        return REACH_STEP_MM * Math.max(1, Math.ceil(spanMm / REACH_STEP_MM));
     }
 
     /** Edges from 0: {@link #FINE_MM} steps to {@code fineReachMm}, then growing to {@code reachMm}. */
