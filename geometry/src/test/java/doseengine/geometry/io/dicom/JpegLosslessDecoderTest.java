@@ -183,8 +183,9 @@ class JpegLosslessDecoderTest {
     }
 
     @Test
-    void decodes512By512SixteenBitFramesInMilliseconds() throws IOException {
-        // CT_small tiled 4 x 4 into 512 x 512: a CT slice's size, real CT statistics.
+    void decodesA512By512SixteenBitFrameExactly() throws IOException {
+        // CT_small tiled 4 x 4 into 512 x 512: a CT slice's size, real CT statistics. Speed is the bench's to
+        // measure, not a unit test's.
         Path big = dir.resolve("big.dcm");
         ExternalTools.python("""
                 import sys, numpy as np, pydicom
@@ -196,20 +197,7 @@ class JpegLosslessDecoderTest {
                 """, PixelCodecFixtures.testFile("CT_small.dcm").toString(), big.toString());
         Path compressed = PixelCodecFixtures.dcmtk("dcmcjpeg", big, dir.resolve("big-jpeg.dcm"));
         PixelCodecFixtures.Frame f = PixelCodecFixtures.extract(compressed, big, 0, dir);
-        int[] expected = masked(f.samples(), 16);
-
-        long best = Long.MAX_VALUE;
-        for (int run = 0; run < 60; run++) {
-            long t0 = System.nanoTime();
-            int[] decoded = JpegLosslessDecoder.decode(compressed, f.encapsulated());
-            best = Math.min(best, System.nanoTime() - t0);
-            if (run == 0) {
-                assertArrayEquals(expected, decoded);
-            }
-        }
-        System.out.printf("JPEG lossless 512x512x16: best of 60 decodes %.2f ms%n", best / 1e6);
-        // A few ms on a desktop; the bound leaves room for a loaded CI machine but catches bit-by-bit decoding.
-        assertTrue(best < 40_000_000L, "best decode took " + best / 1e6 + " ms");
+        assertArrayEquals(masked(f.samples(), 16), JpegLosslessDecoder.decode(compressed, f.encapsulated()));
     }
 
     @Test
