@@ -288,6 +288,34 @@ public final class LabelMap {
         return out;
     }
 
+    /**
+     * One label image that gives each voxel to the smallest named structure holding it (fewest voxels, the lower
+     * value among equals), 0 outside every structure: for the consumers that need one structure per voxel, such as
+     * an activity or dose assigned per structure, where an inner structure (a tumour) was drawn to be told apart
+     * from the one around it (the liver). For a one-layer map it is its label image with unnamed values set to 0.
+     */
+    public ShortVolume innermost() {
+        Map<Integer, Integer> counts = voxelCounts();
+        Integer[] bySize = names.keySet().toArray(new Integer[0]);
+        java.util.Arrays.sort(bySize, (x, y) -> counts.get(x).equals(counts.get(y)) ? Integer.compare(x, y)
+                : Integer.compare(counts.get(x), counts.get(y)));
+        int[] rank = new int[Short.MAX_VALUE + 1];
+        for (int i = 0; i < bySize.length; i++) {
+            rank[bySize[i]] = i;
+        }
+        short[] out = new short[grid.voxelCount()];
+        for (int k = 0; k < layers.size(); k++) {
+            short[] lab = layers.get(k).data();
+            for (int v = 0; v < out.length; v++) {
+                short s = lab[v];
+                if (isNamedInLayer(s, k) && (out[v] == 0 || rank[s] < rank[out[v]])) {
+                    out[v] = s;
+                }
+            }
+        }
+        return new ShortVolume(grid, out);
+    }
+
     /** True when voxel {@code v} belongs to some named structure. */
     public boolean isLabelled(int v) {
         for (int k = 0; k < layers.size(); k++) {
