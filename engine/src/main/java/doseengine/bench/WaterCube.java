@@ -20,10 +20,10 @@ import java.util.Locale;
  * <p>Why not through the CT calibration like the torso: the cube's 0 HU would become ICRP soft tissue (the
  * Schneider 2000 table maps -22..19 HU to {@code tissue_soft_icrp}), and a problem named "water" should be water.
  * The phantom's label image says which voxels are water; every other voxel is air. Densities are the catalog's
- * (ESTAR): inWaterMaskliquid 1.0 g/cm3, air_dry_nearsealevel 0.00120479 g/cm3.
+ * (ESTAR): water_liquid 1.0 g/cm3, air_dry_nearsealevel 0.00120479 g/cm3.
  */
 final class WaterCube {
-    static final String WATER = "inWaterMaskliquid";
+    static final String WATER = "water_liquid";
     static final String AIR = "air_dry_nearsealevel";
     /** The cube's voxel size (mm); fixed so that the problem is always the same. */
     static final double VOXEL_MM = 2.0;
