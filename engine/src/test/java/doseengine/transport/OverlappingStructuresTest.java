@@ -161,4 +161,15 @@ class OverlappingStructuresTest {
             assertEquals(x.d98Gy(), y.d98Gy());
         }
     }
+
+    @Test
+    void aTargetUnionOfOverlappingStructuresIsRefusedAndOfDisjointOnesAccepted() {
+        VoxelBatchTally tally = new VoxelBatchTally(G, liverAndTumour());
+        doseengine.geometry.BadInputException e = assertThrows(doseengine.geometry.BadInputException.class,
+                () -> new doseengine.tally.UncertaintyTarget(tally, "liver+tumour",
+                        doseengine.tally.TargetStatistic.MEAN, 0.05));
+        assertTrue(e.getMessage().contains("overlap"), e.getMessage());
+        assertEquals("tumour+liver_rest", new doseengine.tally.UncertaintyTarget(tally, "tumour+liver_rest",
+                doseengine.tally.TargetStatistic.VOXEL_MEDIAN, 0.05).region());
+    }
 }

@@ -120,4 +120,19 @@ class LabelMapTest {
         assertEquals(0, m.compactIndexInLayer(0)[1]);
         assertEquals(-1, m.compactIndexInLayer(0)[9]);
     }
+
+    @Test
+    void aLayeredMapMovesToAnotherGridLayerByLayer() {
+        LinkedHashMap<String, BitSet> masks = new LinkedHashMap<>();
+        masks.put("liver", mask(0, 1, 2, 3));
+        masks.put("tumour", mask(1));
+        LabelMap m = LabelMap.ofMasks(grid, masks);
+        VoxelGrid fine = VoxelGrid.centredCube(8, 8, 4, 0.5); // each voxel halved along each axis
+        LabelMap moved = doseengine.geometry.resample.LabelResampler.resample(m, fine);
+        assertEquals(2, moved.layerCount());
+        assertEquals(m.names(), moved.names());
+        assertEquals(32, moved.voxelCounts().get(1), "4 voxels of 8 sub-voxels each");
+        assertEquals(8, moved.voxelCounts().get(2));
+        assertTrue(moved.overlaps());
+    }
 }
