@@ -32,10 +32,15 @@ record CombinedRegion(String name, List<String> members, LabelMap labels) {
             throw new BadInputException("no label starts with '" + prefix + "'; known labels: "
                     + labels.names().values());
         }
-        short[] in = labels.volume().data();
-        short[] out = new short[in.length];
-        for (int v = 0; v < in.length; v++) {
-            out[v] = (short) (in[v] > 0 && member[in[v]] ? 1 : 0);
+        short[] out = new short[labels.grid().voxelCount()];
+        for (int k = 0; k < labels.layerCount(); k++) { // members may lie in several layers; their union is kept
+            short[] in = labels.layer(k).data();
+            int[] named = labels.compactIndexInLayer(k);
+            for (int v = 0; v < in.length; v++) {
+                if (in[v] > 0 && member[in[v]] && named[in[v]] >= 0) {
+                    out[v] = 1;
+                }
+            }
         }
         return new CombinedRegion(name, List.copyOf(members),
                 new LabelMap(new ShortVolume(labels.grid(), out), Map.of(1, name)));

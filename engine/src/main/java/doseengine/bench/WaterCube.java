@@ -38,11 +38,12 @@ final class WaterCube {
         VoxelGrid grid = cube.grid();
         LabelMap labels = cube.labels();
         int waterLabel = labels.valueOf("water");
-        short[] lab = labels.volume().data();
-        byte[] material = new byte[lab.length];
-        float[] density = new float[lab.length];
-        for (int v = 0; v < lab.length; v++) {
-            boolean inWater = lab[v] == waterLabel;
+        java.util.BitSet inWaterMask = labels.maskOf(waterLabel);
+        int n = grid.voxelCount();
+        byte[] material = new byte[n];
+        float[] density = new float[n];
+        for (int v = 0; v < n; v++) {
+            boolean inWater = inWaterMask.get(v);
             material[v] = (byte) (inWater ? 0 : 1);
             density[v] = (float) (inWater ? water : air).densityGPerCm3();
         }

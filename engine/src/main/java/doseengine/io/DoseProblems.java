@@ -183,15 +183,22 @@ public final class DoseProblems {
             }
             notes.add("no label names file found beside " + file.getFileName() + "; labels are named label_<value>");
         }
-        LabelMap labels = new LabelMap(values, byValue);
+        LabelMap labels;
+        try {
+            labels = new LabelMap(values, byValue);
+        } catch (BadInputException e) { // a name given to two values
+            throw new BadInputException((names != null ? names : file) + ": " + e.getMessage(), e);
+        }
         if (!values.grid().sameGeometry(ctGrid, VoxelGrid.DEFAULT_TOLERANCE_MM)) {
             labels = LabelResampler.resample(labels, ctGrid);
             boolean anyBefore = !present.isEmpty();
             boolean anyAfter = false;
-            for (short s : labels.volume().data()) {
-                if (s > 0) {
-                    anyAfter = true;
-                    break;
+            for (int k = 0; k < labels.layerCount() && !anyAfter; k++) {
+                for (short s : labels.layer(k).data()) {
+                    if (s > 0) {
+                        anyAfter = true;
+                        break;
+                    }
                 }
             }
             if (anyBefore && !anyAfter) {

@@ -64,14 +64,11 @@ public final class DoseSlicePlot {
         }
         int plane = g.nx() * g.ny();
         if (hottest != null && labels != null) {
-            short[] lab = labels.volume().data();
             double sumK = 0;
             long n = 0;
-            for (int v = 0; v < lab.length; v++) {
-                if (lab[v] == hottest.labelValue()) {
-                    sumK += v / plane;
-                    n++;
-                }
+            for (int v : labels.voxelsOf(hottest.labelValue())) { // its own mask, though structures overlap
+                sumK += v / plane;
+                n++;
             }
             return new Slice((int) Math.round(sumK / n), "through " + hottest.name() + " (highest mean dose)");
         }

@@ -72,25 +72,12 @@ public final class VoxelSource {
      */
     public static VoxelSource uniformInLabel(LabelMap labels, String name) {
         int value = labels.valueOf(name);
-        short[] lab = labels.volume().data();
-        int active = 0;
-        for (short s : lab) {
-            if (s == value) {
-                active++;
-            }
-        }
-        if (active == 0) {
+        int[] voxels = labels.voxelsOf(value);
+        if (voxels.length == 0) {
             throw new BadInputException("label '" + name + "' has no voxel, so it cannot be a source");
         }
-        int[] voxels = new int[active];
-        double[] weights = new double[active];
-        int c = 0;
-        for (int v = 0; v < lab.length; v++) {
-            if (lab[v] == value) {
-                voxels[c] = v;
-                weights[c++] = 1;
-            }
-        }
+        double[] weights = new double[voxels.length];
+        java.util.Arrays.fill(weights, 1);
         return of(labels.grid(), voxels, weights);
     }
 

@@ -11,6 +11,12 @@ import java.util.Map;
  * structure by {@code TIA_rest / A_rest(t_ref)}. The map keeps the reference image's pattern within each structure
  * and holds exactly each structure's TIA (up to float rounding of the voxels). A structure without activity at the
  * reference time point has nowhere to put its TIA: its voxels stay 0 (the caller says so).
+ *
+ * <p>Where structures overlap, a voxel's activity follows the smallest structure that holds it (fewest voxels;
+ * the lower label value among equals): a tumour inside the liver is scaled by the tumour's own kinetics, which
+ * is why it was drawn, and the liver's ratio scales the rest of the liver. The map then holds exactly the TIA of
+ * each structure that encloses no other; an enclosing structure holds its inner structures' TIA plus its own
+ * ratio times the activity of the rest of it, which equals its own TIA only when the kinetics inside agree.
  */
 public final class OrganTiaMap {
     private OrganTiaMap() {}
@@ -34,10 +40,10 @@ public final class OrganTiaMap {
             scale[e.getKey()] = ratio(tiaByName.get(name), activityByName.get(name));
         }
         float[] a = activityMBq.data();
-        short[] l = labels.volume().data();
         float[] out = new float[a.length];
+        short[] owner = labels.innermost().data(); // the class comment's rule; 0 (the rest) outside them
         for (int v = 0; v < a.length; v++) {
-            out[v] = (float) (a[v] * scale[l[v]]);
+            out[v] = (float) (a[v] * scale[owner[v]]);
         }
         return new FloatVolume(activityMBq.grid(), out);
     }

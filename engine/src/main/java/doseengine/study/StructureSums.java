@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * The activity (MBq) of one time point summed per structure, over the rest of the body and over the whole image.
  * The rest of the body is every voxel in no named structure (background and label values without a name); its
- * its own sum, not a difference, so that it is never negative. Sums in double over the float voxels.
+ * its own sum, not a difference, so that it is never negative. Sums in double over the float voxels. Where
+ * structures overlap (a tumour inside the liver) each structure sums its own mask, so a voxel of both counts in
+ * both, and the structures' sums may add up to more than the image's total.
  *
  * @param structures MBq per structure name, in label value order
  * @param restMBq    MBq in voxels of no named structure
@@ -24,11 +26,28 @@ public record StructureSums(Map<String, Double> structures, double restMBq, doub
     public static StructureSums of(FloatVolume activity, LabelMap labels) {
         activity.grid().requireSameGrid(labels.grid(), "activity", "labels");
         double[] perValue = new double[Short.MAX_VALUE + 1];
+        double[] restByFirstLayerValue = new double[Short.MAX_VALUE + 1];
         float[] a = activity.data();
-        short[] l = labels.volume().data();
+        int layers = labels.layerCount();
+        short[][] l = new short[layers][];
+        int[][] compact = new int[layers][];
+        for (int k = 0; k < layers; k++) {
+            l[k] = labels.layer(k).data();
+            compact[k] = labels.compactIndexInLayer(k);
+        }
         double total = 0;
         for (int v = 0; v < a.length; v++) {
-            perValue[l[v]] += a[v];
+            boolean held = false;
+            for (int k = 0; k < layers; k++) {
+                short s = l[k][v];
+                if (s > 0 && compact[k][s] >= 0) {
+                    perValue[s] += a[v];
+                    held = true;
+                }
+            }
+            if (!held) {
+                restByFirstLayerValue[l[0][v]] += a[v]; // background and unnamed values, kept apart as before
+            }
             total += a[v];
         }
         Map<String, Double> byName = new LinkedHashMap<>();
@@ -36,9 +55,9 @@ public record StructureSums(Map<String, Double> structures, double restMBq, doub
         for (int value = 0; value < perValue.length; value++) {
             String name = labels.names().get(value);
             if (name == null) {
-                rest += perValue[value];
+                rest += restByFirstLayerValue[value]; // a voxel no layer names never carries a named value in layer 0
             } else {
-                byName.merge(name, perValue[value], Double::sum);
+                byName.put(name, perValue[value]);
             }
         }
         return new StructureSums(byName, rest, total);

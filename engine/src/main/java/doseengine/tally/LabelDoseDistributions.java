@@ -24,6 +24,9 @@ import java.util.Map;
  * <p>The DVH uses one dose axis for every label, {@code dvhBins + 1} points {@code d_i = max * i / dvhBins}
  * from 0 to the highest dose in any named label, so organs plot on common axes. Each voxel is binned
  * by comparison with those exact {@code d_i}, so {@code fraction(d_i)} equals V(d_i) exactly.
+ *
+ * <p>Overlapping structures ({@link LabelMap} layers) are each taken over their own voxels: every pass reads
+ * each layer in turn, and a structure is counted only in its own layer.
  */
 public final class LabelDoseDistributions {
     static final int GROUP = 256;
@@ -56,14 +59,17 @@ public final class LabelDoseDistributions {
             throw new IllegalArgumentException("a DVH needs at least one bin, got " + dvhBins);
         }
         float[] d = dose.data();
-        short[] lab = labels.volume().data();
         int[] values = labels.names().keySet().stream().mapToInt(Integer::intValue).toArray();
-        int[] compact = new int[Short.MAX_VALUE + 1];
-        Arrays.fill(compact, -1);
-        for (int c = 0; c < values.length; c++) {
-            compact[values[c]] = c;
+        short[][] lab = new short[labels.layerCount()][];
+        int[][] compact = new int[labels.layerCount()][];
+        for (int k = 0; k < lab.length; k++) {
+            lab[k] = labels.layer(k).data();
+            compact[k] = labels.compactIndexInLayer(k);
         }
-        double maxAll = checkAndFindMax(d, lab, compact, grid);
+        double maxAll = 0;
+        for (int k = 0; k < lab.length; k++) {
+            maxAll = Math.max(maxAll, checkAndFindMax(d, lab[k], compact[k], grid));
+        }
         double[] axis = new double[dvhBins + 1];
         for (int i = 0; i <= dvhBins; i++) {
             axis[i] = maxAll * i / dvhBins;
@@ -134,27 +140,31 @@ public final class LabelDoseDistributions {
             this.rank = new long[size][nq];
         }
 
-        void scan(float[] d, short[] lab, int[] compact) {
+        void scan(float[] d, short[][] labs, int[][] compacts) {
             // Pass 1: counts, extremes, V(d), DVH, and the top digit of every key.
             int bins = axis.length - 1;
             double top = axis[bins];
-            for (int v = 0; v < d.length; v++) {
-                int c = local(lab[v], compact);
-                if (c < 0) {
-                    continue;
-                }
-                float x = d[v] + 0.0f;
-                count[c]++;
-                min[c] = Math.min(min[c], x);
-                max[c] = Math.max(max[c], x);
-                for (int t = 0; t < thr.length; t++) {
-                    if (x >= thr[t]) {
-                        atLeast[c][t]++;
+            for (int layer = 0; layer < labs.length; layer++) {
+                short[] lab = labs[layer];
+                int[] compact = compacts[layer];
+                for (int v = 0; v < d.length; v++) {
+                    int c = local(lab[v], compact);
+                    if (c < 0) {
+                        continue;
                     }
-                }
-                dvhHist[c][axisBin(x, top, bins)]++;
-                if (nq > 0) {
-                    hist[c * nq][key(x) >>> (MID_BITS + LOW_BITS)]++;
+                    float x = d[v] + 0.0f;
+                    count[c]++;
+                    min[c] = Math.min(min[c], x);
+                    max[c] = Math.max(max[c], x);
+                    for (int t = 0; t < thr.length; t++) {
+                        if (x >= thr[t]) {
+                            atLeast[c][t]++;
+                        }
+                    }
+                    dvhHist[c][axisBin(x, top, bins)]++;
+                    if (nq > 0) {
+                        hist[c * nq][key(x) >>> (MID_BITS + LOW_BITS)]++;
+                    }
                 }
             }
             if (nq == 0) {
@@ -168,25 +178,30 @@ public final class LabelDoseDistributions {
                 }
             }
             // Passes 2 and 3: the next digits, among the keys that share the prefix found so far.
-            refine(d, lab, compact, MID_BITS + LOW_BITS, MID_BITS, LOW_BITS);
-            refine(d, lab, compact, LOW_BITS, LOW_BITS, 0);
+            refine(d, labs, compacts, MID_BITS + LOW_BITS, MID_BITS, LOW_BITS);
+            refine(d, labs, compacts, LOW_BITS, LOW_BITS, 0);
         }
 
         /** One radix pass: keys whose bits above {@code highShift} equal the prefix vote on the next digit. */
-        private void refine(float[] d, short[] lab, int[] compact, int highShift, int digitBits, int lowShift) {
+        private void refine(float[] d, short[][] labs, int[][] compacts, int highShift, int digitBits,
+                            int lowShift) {
             int digits = 1 << digitBits;
             for (int[] h : hist) {
                 Arrays.fill(h, 0, digits, 0);
             }
-            for (int v = 0; v < d.length; v++) {
-                int c = local(lab[v], compact);
-                if (c < 0) {
-                    continue;
-                }
-                int k = key(d[v]);
-                for (int q = 0; q < nq; q++) {
-                    if ((k >>> highShift) == prefix[c][q]) {
-                        hist[c * nq + q][(k >>> lowShift) & (digits - 1)]++;
+            for (int layer = 0; layer < labs.length; layer++) {
+                short[] lab = labs[layer];
+                int[] compact = compacts[layer];
+                for (int v = 0; v < d.length; v++) {
+                    int c = local(lab[v], compact);
+                    if (c < 0) {
+                        continue;
+                    }
+                    int k = key(d[v]);
+                    for (int q = 0; q < nq; q++) {
+                        if ((k >>> highShift) == prefix[c][q]) {
+                            hist[c * nq + q][(k >>> lowShift) & (digits - 1)]++;
+                        }
                     }
                 }
             }

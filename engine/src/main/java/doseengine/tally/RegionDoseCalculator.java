@@ -10,6 +10,7 @@ import java.util.List;
 /**
  * Per-label dose statistics of a voxel run: the mean and its uncertainty from the label's batch totals
  * ({@link VoxelBatchTally}), the volume-based figures from the dose map ({@link LabelDoseDistributions}).
+ * Overlapping structures ({@link LabelMap} layers) each get the statistics of their own mask.
  */
 public final class RegionDoseCalculator {
     /** The dose-at-volume percentages every {@link RegionDose} carries: D2, D50, D98. */
@@ -59,17 +60,19 @@ public final class RegionDoseCalculator {
         List<LabelDoseDistribution> dist = LabelDoseDistributions.compute(map.gray(), labels, STANDARD_PERCENTAGES,
                 thresholdsGy, dvhBins);
         int n = labels.names().size();
-        int[] compact = compactOfValue(labels);
         double[] energy = new double[n];
         double[] mass = new double[n];
         float[] d = map.gray().data();
         float[] rho = density.data();
-        short[] lab = labels.volume().data();
-        for (int v = 0; v < lab.length; v++) {
-            int c = lab[v] > 0 ? compact[lab[v]] : -1;
-            if (c >= 0) {
-                energy[c] += (double) d[v] * rho[v];
-                mass[c] += rho[v];
+        for (int k = 0; k < labels.layerCount(); k++) {
+            short[] lab = labels.layer(k).data();
+            int[] compact = labels.compactIndexInLayer(k);
+            for (int v = 0; v < lab.length; v++) {
+                int c = lab[v] > 0 ? compact[lab[v]] : -1;
+                if (c >= 0) {
+                    energy[c] += (double) d[v] * rho[v];
+                    mass[c] += rho[v];
+                }
             }
         }
         double volumeCm3 = map.gray().grid().voxelVolumeCm3();
@@ -96,28 +99,20 @@ public final class RegionDoseCalculator {
         return out;
     }
 
-    /** Compact label index (position in value order, as the tally's) of every named label value; -1 elsewhere. */
-    private static int[] compactOfValue(LabelMap labels) {
-        int[] compact = new int[Short.MAX_VALUE + 1];
-        java.util.Arrays.fill(compact, -1);
-        int c = 0;
-        for (int value : labels.names().keySet()) {
-            compact[value] = c++;
-        }
-        return compact;
-    }
-
     /** Mass (g) of every named label, in compact label order. */
     static double[] labelMassesG(VoxelBatchTally tally, FloatVolume density) {
         List<String> names = tally.labelNames();
         double[] sum = new double[names.size()];
-        short[] lab = tally.labelMap().volume().data();
+        LabelMap labels = tally.labelMap();
         float[] rho = density.data();
-        int[] compact = compactOfValue(tally.labelMap());
-        for (int v = 0; v < lab.length; v++) {
-            short s = lab[v];
-            if (s > 0 && compact[s] >= 0) {
-                sum[compact[s]] += rho[v];
+        for (int k = 0; k < labels.layerCount(); k++) {
+            short[] lab = labels.layer(k).data();
+            int[] compact = labels.compactIndexInLayer(k);
+            for (int v = 0; v < lab.length; v++) {
+                short s = lab[v];
+                if (s > 0 && compact[s] >= 0) {
+                    sum[compact[s]] += rho[v];
+                }
             }
         }
         double volumeCm3 = tally.grid().voxelVolumeCm3();

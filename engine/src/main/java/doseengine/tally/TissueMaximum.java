@@ -15,7 +15,7 @@ import doseengine.geometry.VoxelGrid;
  * @param gray                the maximum (Gy); 0 when no tissue voxel has dose
  * @param relativeUncertainty its voxel's relative standard error (0 for an exact method)
  * @param i                   voxel index along x; -1 when there is none
- * @param structure           the named label holding it, or null
+ * @param structure           the named label holding it (the smallest where structures overlap), or null
  */
 public record TissueMaximum(double gray, double relativeUncertainty, int i, int j, int k, String structure) {
     /** Voxels below this density (g/cm3) are air: left out of maxima, hot spots and colour scales. */
@@ -44,8 +44,9 @@ public record TissueMaximum(double gray, double relativeUncertainty, int i, int 
         int i = best % g.nx(), j = (best / g.nx()) % g.ny(), k = best / (g.nx() * g.ny());
         String structure = null;
         if (labels != null) {
-            short s = labels.volume().data()[best];
-            structure = s > 0 ? labels.names().get((int) s) : null;
+            int[] held = labels.valuesAt(best);
+            structure = held.length == 0 ? null
+                    : labels.names().get(held.length == 1 ? held[0] : (int) labels.innermost().data()[best]);
         }
         return new TissueMaximum(d[best], map.relativeUncertainty().data()[best], i, j, k, structure);
     }

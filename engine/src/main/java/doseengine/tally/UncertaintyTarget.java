@@ -50,7 +50,9 @@ public final class UncertaintyTarget {
         this.statistic = statistic;
         this.target = targetRelativeUncertainty;
         this.members = memberLabels(tally, region);
-        this.voxels = statistic == TargetStatistic.VOXEL_MEDIAN ? voxelsOf(tally, members, region) : null;
+        int[] union = statistic == TargetStatistic.VOXEL_MEDIAN || members.length > 1
+                ? voxelsOf(tally, members, region, statistic == TargetStatistic.VOXEL_MEDIAN) : null;
+        this.voxels = statistic == TargetStatistic.VOXEL_MEDIAN ? union : null;
     }
 
     /** A label's mean dose. */
@@ -96,29 +98,46 @@ public final class UncertaintyTarget {
         return compact;
     }
 
-    private static int[] voxelsOf(VoxelBatchTally tally, int[] members, String region) {
-        boolean[] in = new boolean[Short.MAX_VALUE + 1];
-        for (int c : members) {
-            in[tally.labelValue(c)] = true;
-        }
-        short[] lab = tally.labelMap().volume().data();
+    /**
+     * The voxels of a region, ascending. A union's batch total is the sum of its members' totals, which counts a
+     * voxel of two overlapping members twice, so a union of structures that overlap is refused.
+     *
+     * @throws BadInputException when its members overlap, or the region has no voxel and {@code needVoxels}
+     */
+    private static int[] voxelsOf(VoxelBatchTally tally, int[] members, String region, boolean needVoxels) {
+        LabelMap labels = tally.labelMap();
+        java.util.BitSet union = new java.util.BitSet(tally.grid().voxelCount());
         int n = 0;
-        for (short s : lab) {
-            if (s > 0 && in[s]) {
-                n++;
+        for (int k = 0; k < labels.layerCount(); k++) {
+            boolean[] in = new boolean[Short.MAX_VALUE + 1];
+            int[] compact = labels.compactIndexInLayer(k);
+            boolean any = false;
+            for (int c : members) {
+                int value = tally.labelValue(c);
+                if (compact[value] >= 0) {
+                    in[value] = true;
+                    any = true;
+                }
+            }
+            if (!any) {
+                continue;
+            }
+            short[] lab = labels.layer(k).data();
+            for (int v = 0; v < lab.length; v++) {
+                if (lab[v] > 0 && in[lab[v]]) {
+                    if (union.get(v)) {
+                        throw new BadInputException("--target-label '" + region + "': its structures overlap, so "
+                                + "their union's uncertainty cannot be summed from theirs; name one structure");
+                    }
+                    union.set(v);
+                    n++;
+                }
             }
         }
-        if (n == 0) {
+        if (n == 0 && needVoxels) {
             throw new BadInputException("--target-label '" + region + "' has no voxel");
         }
-        int[] out = new int[n];
-        int k = 0;
-        for (int v = 0; v < lab.length; v++) {
-            if (lab[v] > 0 && in[lab[v]]) {
-                out[k++] = v;
-            }
-        }
-        return out;
+        return union.stream().toArray();
     }
 
     public String region() { return region; }

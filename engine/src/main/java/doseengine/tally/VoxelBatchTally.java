@@ -19,6 +19,9 @@ import java.util.Map;
  *
  * <p>Memory beyond the transport's tally (8 bytes per voxel): two doubles per voxel (sum and weighted sum of
  * squares), 2.5 GB for a 512 x 512 x 600 grid. Nothing else per voxel.
+ *
+ * <p>Structures may overlap ({@link LabelMap} layers): a voxel of two structures (a tumour inside the liver)
+ * adds its energy to both totals, one per layer, so each structure's total is the exact sum over its own mask.
  */
 public final class VoxelBatchTally implements BatchTally {
     static final int DEPOSITED = 0, ESCAPED = 1, EMITTED = 2;
@@ -28,8 +31,9 @@ public final class VoxelBatchTally implements BatchTally {
     private final BatchMoments voxels;
     private final BatchMoments balance = new BatchMoments(3);
     private final LabelMap labels;
-    private final short[] labelData;
-    private final int[] compactOfValue;
+    /** Each layer's label image and its value-to-compact-index table ({@link LabelMap#compactIndexInLayer}). */
+    private final short[][] layerData;
+    private final int[][] compactOfValue;
     private final int[] labelValues;
     private final List<String> labelNames;
     private final BatchMoments labelMoments;
@@ -51,21 +55,24 @@ public final class VoxelBatchTally implements BatchTally {
         if (labels != null) {
             grid.requireSameGrid(labels.grid(), "dose grid", "label map");
             Map<Integer, String> names = labels.names();
-            this.labelData = labels.volume().data();
-            this.compactOfValue = new int[Short.MAX_VALUE + 1];
-            java.util.Arrays.fill(compactOfValue, -1);
+            int layers = names.isEmpty() ? 0 : labels.layerCount();
+            this.layerData = new short[layers][];
+            this.compactOfValue = new int[layers][];
+            for (int k = 0; k < layers; k++) {
+                layerData[k] = labels.layer(k).data();
+                compactOfValue[k] = labels.compactIndexInLayer(k);
+            }
             this.labelValues = new int[names.size()];
             this.labelNames = new ArrayList<>(names.values());
             int c = 0;
             for (int value : names.keySet()) {
-                compactOfValue[value] = c;
                 labelValues[c++] = value;
             }
             this.labelMoments = names.isEmpty() ? null : new BatchMoments(names.size());
             this.lastLabelUnits = new long[names.size()];
         } else {
-            this.labelData = null;
-            this.compactOfValue = null;
+            this.layerData = new short[0][];
+            this.compactOfValue = new int[0][];
             this.labelValues = new int[0];
             this.labelNames = List.of();
             this.labelMoments = null;
@@ -108,7 +115,7 @@ public final class VoxelBatchTally implements BatchTally {
         if (labels == null) {
             throw new doseengine.geometry.BadInputException("no label map given, so no label named '" + name + "'");
         }
-        return compactOfValue[labels.valueOf(name)];
+        return java.util.Arrays.binarySearch(labelValues, labels.valueOf(name)); // values ascend, as names() does
     }
 
     @Override
@@ -155,9 +162,9 @@ public final class VoxelBatchTally implements BatchTally {
                 units[v] = 0;
                 voxels.add(v, FixedPointEnergy.toMeV(q), decays);
                 part[nLabels] = Math.addExact(part[nLabels], q);
-                if (labelData != null) {
-                    short s = labelData[v];
-                    int c = s > 0 ? compactOfValue[s] : -1;
+                for (int k = 0; k < layerData.length; k++) {
+                    short s = layerData[k][v];
+                    int c = s > 0 ? compactOfValue[k][s] : -1;
                     if (c >= 0) {
                         part[c] += q; // cannot overflow: bounded by the grid total just checked
                     }

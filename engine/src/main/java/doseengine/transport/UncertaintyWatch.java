@@ -1,6 +1,7 @@
 package doseengine.transport;
 
 import doseengine.geometry.FloatVolume;
+import doseengine.geometry.LabelMap;
 import doseengine.geometry.VoxelGrid;
 import doseengine.tally.BatchMoments;
 import doseengine.tally.UncertaintyTarget;
@@ -69,17 +70,16 @@ public interface UncertaintyWatch {
     private static UncertaintyWatch hottestLabel(VoxelBatchTally tally, FloatVolume density) {
         List<String> names = tally.labelNames();
         double[] mass = new double[names.size()];
-        short[] lab = tally.labelMap().volume().data();
         float[] rho = density.data();
-        int[] compactOfValue = new int[Short.MAX_VALUE + 1];
-        java.util.Arrays.fill(compactOfValue, -1);
-        for (int c = 0; c < names.size(); c++) {
-            compactOfValue[tally.labelValue(c)] = c;
-        }
-        for (int v = 0; v < lab.length; v++) {
-            int c = lab[v] > 0 ? compactOfValue[lab[v]] : -1;
-            if (c >= 0) {
-                mass[c] += rho[v];
+        LabelMap labels = tally.labelMap();
+        for (int k = 0; k < labels.layerCount(); k++) {
+            short[] lab = labels.layer(k).data();
+            int[] compactOfValue = labels.compactIndexInLayer(k);
+            for (int v = 0; v < lab.length; v++) {
+                int c = lab[v] > 0 ? compactOfValue[lab[v]] : -1;
+                if (c >= 0) {
+                    mass[c] += rho[v];
+                }
             }
         }
         return () -> {

@@ -86,13 +86,10 @@ public record Phantom(String name, String description, ShortVolume ctHu, FloatVo
     /** Activity (MBq) summed over the voxels labelled {@code labelName}. */
     public double labelActivityMBq(String labelName) {
         int value = labels.valueOf(labelName);
-        short[] lab = labels.volume().data();
         float[] act = activityMBq.data();
         double sum = 0;
-        for (int v = 0; v < lab.length; v++) {
-            if (lab[v] == value) {
-                sum += act[v];
-            }
+        for (int v : labels.voxelsOf(value)) {
+            sum += act[v];
         }
         return sum;
     }

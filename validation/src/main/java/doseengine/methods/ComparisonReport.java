@@ -78,7 +78,7 @@ public final class ComparisonReport {
             VoxelGrid g = d.grid();
             float[] v = d.data();
             RegionDose top = mc.regions().stream().max((a, b) -> Double.compare(a.meanGy(), b.meanGy())).orElse(null);
-            short[] lab = top == null || labels == null ? null : labels.volume().data();
+            short[] lab = top == null || labels == null ? null : labels.layer(labels.layerOf(top.labelValue())).data();
             int best = -1;
             for (int x = 0; x < v.length; x++) {
                 if ((lab == null || lab[x] == top.labelValue()) && (best < 0 || v[x] > v[best])) {

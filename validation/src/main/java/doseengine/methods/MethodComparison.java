@@ -202,12 +202,15 @@ public final class MethodComparison {
         if (labels == null) {
             return m;
         }
-        short[] lab = labels.volume().data();
         float[] rho = p.density().data();
         double[] sum = new double[Short.MAX_VALUE + 1];
-        for (int v = 0; v < lab.length; v++) {
-            if (lab[v] > 0) {
-                sum[lab[v]] += rho[v];
+        for (int k = 0; k < labels.layerCount(); k++) { // overlapping structures: each its own mask
+            short[] lab = labels.layer(k).data();
+            int[] named = labels.compactIndexInLayer(k);
+            for (int v = 0; v < lab.length; v++) {
+                if (lab[v] > 0 && named[lab[v]] >= 0) {
+                    sum[lab[v]] += rho[v];
+                }
             }
         }
         double vol = p.grid().voxelVolumeCm3();
@@ -237,9 +240,9 @@ public final class MethodComparison {
         GammaMap r = GammaIndex.of(criteria).compute(reference, evaluated);
         Map<String, Double> by = new LinkedHashMap<>();
         if (labels != null) {
-            short[] lab = labels.volume().data();
             for (Map.Entry<Integer, String> e : labels.names().entrySet()) {
                 int value = e.getKey();
+                short[] lab = labels.layer(labels.layerOf(value)).data();
                 double rate = r.passRate(v -> lab[v] == value);
                 if (!Double.isNaN(rate)) {
                     by.put(e.getValue(), rate);

@@ -54,7 +54,9 @@ public final class MethodDoses {
 
     /**
      * The sphere model's map: each structure's voxels at its sphere dose (Gy), others 0; structures whose mass lies
-     * outside the S-value grid stay 0 and have no entry in {@code doses}.
+     * outside the S-value grid stay 0 and have no entry in {@code doses}. Where structures overlap, a voxel takes
+     * the dose of the smallest structure holding it ({@link LabelMap#innermost()}), as a tumour inside an organ
+     * would be reported apart from it.
      *
      * @param masses the structures' masses (g), by name
      * @param doses  receives each structure's sphere dose (Gy)
@@ -65,14 +67,18 @@ public final class MethodDoses {
         if (labels == null) {
             return new FloatVolume(p.grid(), out);
         }
-        short[] lab = labels.volume().data();
         float[] tia = p.tiaMBqH().data();
         double[] structureTia = new double[Short.MAX_VALUE + 1];
-        for (int v = 0; v < lab.length; v++) {
-            if (lab[v] > 0) {
-                structureTia[lab[v]] += tia[v];
+        for (int k = 0; k < labels.layerCount(); k++) { // overlapping structures: each its own TIA
+            short[] lab = labels.layer(k).data();
+            int[] named = labels.compactIndexInLayer(k);
+            for (int v = 0; v < lab.length; v++) {
+                if (lab[v] > 0 && named[lab[v]] >= 0) {
+                    structureTia[lab[v]] += tia[v];
+                }
             }
         }
+        short[] lab = labels.innermost().data();
         float[] dose = new float[Short.MAX_VALUE + 1];
         for (Map.Entry<Integer, String> e : labels.names().entrySet()) {
             Double m = masses.get(e.getValue());

@@ -4,6 +4,9 @@ import doseengine.geometry.LabelMap;
 import doseengine.geometry.ShortVolume;
 import doseengine.geometry.VoxelGrid;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -16,9 +19,18 @@ import java.util.stream.IntStream;
 public final class LabelResampler {
     private LabelResampler() {}
 
-    /** The labels on {@code target}, with the same names. */
+    /** The labels on {@code target}, with the same names; each layer of overlapping structures on its own. */
     public static LabelMap resample(LabelMap labels, VoxelGrid target) {
-        return new LabelMap(resample(labels.volume(), target), labels.names());
+        if (labels.layerCount() == 1) {
+            return new LabelMap(resample(labels.volume(), target), labels.names());
+        }
+        List<ShortVolume> layers = new ArrayList<>();
+        List<Map<Integer, String>> names = new ArrayList<>();
+        for (int k = 0; k < labels.layerCount(); k++) {
+            layers.add(resample(labels.layer(k), target));
+            names.add(labels.namesInLayer(k));
+        }
+        return LabelMap.ofLayers(layers, names);
     }
 
     public static ShortVolume resample(ShortVolume labels, VoxelGrid target) {

@@ -106,14 +106,9 @@ public final class SphereBenchmark {
         int n = p.grid().voxelCount();
         float[] rho = new float[n];
         Arrays.fill(rho, (float) SpherePhantom.DENSITY_G_PER_CM3);
-        short[] labels = p.labels().volume().data();
         int sphere = p.labels().valueOf(SPHERE_LABEL);
         float[] activity = new float[n];
-        for (int v = 0; v < n; v++) {
-            if (labels[v] == sphere) {
-                activity[v] = 1f;
-            }
-        }
+        p.labels().forEachVoxel(sphere, v -> activity[v] = 1f);
         EmissionSource source = EmissionSource.NuclideEmissions.all(nuclide).only(particleType);
         return new VoxelSourceProblem("sphere " + title() + " " + ParticleType.name(particleType) + "s", source,
                 List.of(MATERIAL), new ByteVolume(p.grid()), new FloatVolume(p.grid(), rho),
