@@ -104,22 +104,16 @@ class DicomWriteRoundTripTest {
     }
 
     @Test
-    void headerOfA512SliceParsesInWellUnderAMillisecond() throws Exception {
+    void headerStopsBeforeThePixelData() throws Exception {
+        // Scanning a folder of thousands of slices reads headers only; the bench times it, this test checks that
+        // the header holds everything but the pixels and that the full read still has them.
         DicomDataset ct = sample().putUnsignedShorts(Tag.COLUMNS, 512).putUnsignedShorts(Tag.BITS_ALLOCATED, 16)
                 .putBytes(Tag.PIXEL_DATA, Vr.OW, new byte[512 * 512 * 2]);
         Path file = dir.resolve("ct.dcm");
         DicomWriter.write(file, ct);
-        for (int i = 0; i < 2000; i++) {
-            DicomFile.readHeader(file);
-        }
-        int n = 2000;
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            DicomFile.readHeader(file);
-        }
-        double perFile = (System.nanoTime() - start) / 1e6 / n;
-        System.out.printf("readHeader of a 512x512 slice: %.4f ms%n", perFile);
-        assertTrue(perFile < 1.0, perFile + " ms");
+        DicomDataset header = DicomFile.readHeader(file).dataset();
+        assertFalse(header.contains(Tag.PIXEL_DATA));
+        assertEquals(512, header.integer(Tag.COLUMNS));
         assertEquals(512 * 512 * 2, DicomFile.read(file).dataset().bytes(Tag.PIXEL_DATA).length);
     }
 }
