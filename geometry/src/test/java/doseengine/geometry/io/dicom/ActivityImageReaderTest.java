@@ -96,6 +96,14 @@ class ActivityImageReaderTest {
     }
 
     @Test
+    void negativeActivityIsRefused() {
+        SeriesFixtures.write("pet-negative", dir);
+        String m = assertThrows(DicomException.class,
+                () -> ActivityImageReader.read(dir, null, ActivityImageReader.Options.none())).getMessage();
+        assertOneLine(m, "negative voxels");
+    }
+
+    @Test
     void ctOnlyFolderHasNoActivitySeries() {
         SeriesFixtures.write("ct", dir);
         String m = assertThrows(DicomException.class,

@@ -168,7 +168,7 @@ def nm(out, with_position=True, spacing=4.0):
     save(ds, os.path.join(out, "nm", "recon.dcm"), ExplicitVRLittleEndian)
 
 
-def pet(out, units="BQML", decay="ADMIN", n=5):
+def pet(out, units="BQML", decay="ADMIN", n=5, intercept=3):
     """Slices 12 x 16, 3.27 mm apart, Bq/ml = stored * (0.5 + 0.1 k) + 3; injection 2 h before the series time."""
     rows, cols = 12, 16
     series = ROOT + ".40"
@@ -186,7 +186,7 @@ def pet(out, units="BQML", decay="ADMIN", n=5):
         ds.AcquisitionDate, ds.AcquisitionTime = "20240301", "100000"
         ds.ActualFrameDuration = 120000
         ds.RescaleSlope = 0.5 + 0.1 * k
-        ds.RescaleIntercept = 3
+        ds.RescaleIntercept = intercept
         radiopharmaceutical(ds, admin="20240301080000", half_life=6586.2, dose=3.7e8)
         ds.PixelData = activity_pattern(rows, cols, k).astype("<u2").tobytes()
         save(ds, os.path.join(out, "pet", "PT%03d.dcm" % ((k * 3) % n)), ExplicitVRLittleEndian)
@@ -224,6 +224,8 @@ def main():
         nm(out, with_position=False)
     elif kind == "pet":
         pet(out)
+    elif kind == "pet-negative":
+        pet(out, intercept=-100)
     elif kind == "pet-counts":
         pet(out, units="CNTS", decay="START")
     else:
