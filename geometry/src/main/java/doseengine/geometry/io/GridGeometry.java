@@ -14,9 +14,9 @@ import java.util.Locale;
  * orthonormal matrix (polar decomposition, which moves every axis by the least amount, unlike Gram-Schmidt
  * which favours the first); beyond that the image is sheared and refused.
  */
-final class GridGeometry {
+public final class GridGeometry {
     /** Largest |cos| between two axes still taken for rounding: 1e-4 is 0.006 degrees. */
-    static final double SHEAR_TOLERANCE = 1e-4;
+    public static final double SHEAR_TOLERANCE = 1e-4;
 
     private GridGeometry() {}
 
@@ -44,8 +44,11 @@ final class GridGeometry {
         return fromSpacing(file, source, nx, ny, nz, spacing, t, dir);
     }
 
-    /** A grid from spacing (mm), origin (mm, LPS) and row-major direction cosines (columns = axes). */
-    static VoxelGrid fromSpacing(Path file, String source, int nx, int ny, int nz, double[] spacing,
+    /**
+     * A grid from spacing (mm), origin (mm, LPS) and row-major direction cosines (columns = axes). Public for
+     * the DICOM readers, whose Image Orientation (Patient) is decimal text a few 1e-7 off orthogonal.
+     */
+    public static VoxelGrid fromSpacing(Path file, String source, int nx, int ny, int nz, double[] spacing,
             double[] origin, double[] direction) {
         for (double s : spacing) {
             if (!(s > 0) || !Double.isFinite(s)) {

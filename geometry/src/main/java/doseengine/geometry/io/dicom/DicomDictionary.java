@@ -263,6 +263,37 @@ public final class DicomDictionary {
         e(Tag.REFERENCED_PATIENT_SETUP_NUMBER, IS, "ReferencedPatientSetupNumber");
         e(Tag.APPROVAL_STATUS, CS, "ApprovalStatus");
         e(Tag.DATA_SET_TRAILING_PADDING, OB, "DataSetTrailingPadding");
+        // NM and PET images, their units and radiopharmaceutical
+        e(Tag.ACQUISITION_DATE_TIME, DT, "AcquisitionDateTime");
+        e(Tag.CODE_VALUE, SH, "CodeValue");
+        e(Tag.CODING_SCHEME_DESIGNATOR, SH, "CodingSchemeDesignator");
+        e(Tag.CODE_MEANING, LO, "CodeMeaning");
+        e(Tag.RADIONUCLIDE, LO, "Radionuclide");
+        e(Tag.RADIOPHARMACEUTICAL_START_TIME, TM, "RadiopharmaceuticalStartTime");
+        e(Tag.RADIONUCLIDE_TOTAL_DOSE, DS, "RadionuclideTotalDose");
+        e(Tag.RADIONUCLIDE_HALF_LIFE, DS, "RadionuclideHalfLife");
+        e(Tag.RADIOPHARMACEUTICAL_START_DATE_TIME, DT, "RadiopharmaceuticalStartDateTime");
+        e(Tag.ACTUAL_FRAME_DURATION, IS, "ActualFrameDuration");
+        e(Tag.MEASUREMENT_UNITS_CODE_SEQUENCE, SQ, "MeasurementUnitsCodeSequence");
+        e(Tag.REAL_WORLD_VALUE_MAPPING_SEQUENCE, SQ, "RealWorldValueMappingSequence");
+        e(Tag.LUT_LABEL, SH, "LUTLabel");
+        e(Tag.REAL_WORLD_VALUE_INTERCEPT, FD, "RealWorldValueIntercept");
+        e(Tag.REAL_WORLD_VALUE_SLOPE, FD, "RealWorldValueSlope");
+        e(Tag.ENERGY_WINDOW_VECTOR, US, "EnergyWindowVector");
+        e(Tag.RADIOPHARMACEUTICAL_INFORMATION_SEQUENCE, SQ, "RadiopharmaceuticalInformationSequence");
+        e(Tag.DETECTOR_VECTOR, US, "DetectorVector");
+        e(Tag.DETECTOR_INFORMATION_SEQUENCE, SQ, "DetectorInformationSequence");
+        e(Tag.PHASE_VECTOR, US, "PhaseVector");
+        e(Tag.ROTATION_VECTOR, US, "RotationVector");
+        e(Tag.R_R_INTERVAL_VECTOR, US, "RRIntervalVector");
+        e(Tag.TIME_SLOT_VECTOR, US, "TimeSlotVector");
+        e(Tag.SLICE_VECTOR, US, "SliceVector");
+        e(Tag.NUMBER_OF_SLICES, US, "NumberOfSlices");
+        e(Tag.ANGULAR_VIEW_VECTOR, US, "AngularViewVector");
+        e(Tag.TIME_SLICE_VECTOR, US, "TimeSliceVector");
+        e(Tag.RADIONUCLIDE_CODE_SEQUENCE, SQ, "RadionuclideCodeSequence");
+        e(Tag.UNITS, CS, "Units");
+        e(Tag.DECAY_CORRECTION, CS, "DecayCorrection");
 
         e(Tag.FLOAT_PIXEL_DATA, OF, "FloatPixelData");
         e(Tag.DOUBLE_FLOAT_PIXEL_DATA, OD, "DoubleFloatPixelData");

@@ -89,6 +89,39 @@ public final class Tag {
     public static final int RESCALE_SLOPE = 0x00281053;
     public static final int RESCALE_TYPE = 0x00281054;
 
+    // NM and PET images, their units and radiopharmaceutical (PS3.3 C.8.4, C.8.9, C.7.6.16.2.11)
+    public static final int ACQUISITION_DATE_TIME = 0x0008002A;
+    public static final int CODE_VALUE = 0x00080100;
+    public static final int CODING_SCHEME_DESIGNATOR = 0x00080102;
+    public static final int CODE_MEANING = 0x00080104;
+    public static final int RADIONUCLIDE = 0x00180030;
+    public static final int RADIOPHARMACEUTICAL_START_TIME = 0x00181072;
+    public static final int RADIONUCLIDE_TOTAL_DOSE = 0x00181074;
+    public static final int RADIONUCLIDE_HALF_LIFE = 0x00181075;
+    public static final int RADIOPHARMACEUTICAL_START_DATE_TIME = 0x00181078;
+    public static final int GANTRY_DETECTOR_TILT = 0x00181120;
+    public static final int ACTUAL_FRAME_DURATION = 0x00181242;
+    public static final int MEASUREMENT_UNITS_CODE_SEQUENCE = 0x004008EA;
+    public static final int REAL_WORLD_VALUE_MAPPING_SEQUENCE = 0x00409096;
+    public static final int LUT_LABEL = 0x00409210;
+    public static final int REAL_WORLD_VALUE_INTERCEPT = 0x00409224;
+    public static final int REAL_WORLD_VALUE_SLOPE = 0x00409225;
+    public static final int ENERGY_WINDOW_VECTOR = 0x00540010;
+    public static final int RADIOPHARMACEUTICAL_INFORMATION_SEQUENCE = 0x00540016;
+    public static final int DETECTOR_VECTOR = 0x00540020;
+    public static final int DETECTOR_INFORMATION_SEQUENCE = 0x00540022;
+    public static final int PHASE_VECTOR = 0x00540030;
+    public static final int ROTATION_VECTOR = 0x00540050;
+    public static final int R_R_INTERVAL_VECTOR = 0x00540060;
+    public static final int TIME_SLOT_VECTOR = 0x00540070;
+    public static final int SLICE_VECTOR = 0x00540080;
+    public static final int NUMBER_OF_SLICES = 0x00540081;
+    public static final int ANGULAR_VIEW_VECTOR = 0x00540090;
+    public static final int TIME_SLICE_VECTOR = 0x00540100;
+    public static final int RADIONUCLIDE_CODE_SEQUENCE = 0x00540300;
+    public static final int UNITS = 0x00541001;
+    public static final int DECAY_CORRECTION = 0x00541102;
+
     // RT Dose, PS3.3 C.8.8.3
     public static final int DOSE_UNITS = 0x30040002;
     public static final int DOSE_TYPE = 0x30040004;
@@ -154,7 +187,6 @@ public final class Tag {
     public static final int RECONSTRUCTION_DIAMETER = 0x00181100;
     public static final int DISTANCE_SOURCE_TO_DETECTOR = 0x00181110;
     public static final int DISTANCE_SOURCE_TO_PATIENT = 0x00181111;
-    public static final int GANTRY_DETECTOR_TILT = 0x00181120;
     public static final int TABLE_HEIGHT = 0x00181130;
     public static final int EXPOSURE_TIME = 0x00181150;
     public static final int X_RAY_TUBE_CURRENT = 0x00181151;
