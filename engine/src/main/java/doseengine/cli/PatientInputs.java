@@ -4,6 +4,9 @@ import doseengine.geometry.BadInputException;
 import doseengine.io.ActivityMetadata;
 import doseengine.io.ActivityUnit;
 import doseengine.io.DoseProblems;
+import doseengine.io.InputFormat;
+import doseengine.geometry.io.dicom.DicomReference;
+import doseengine.geometry.io.dicom.Uids;
 import doseengine.report.RunContext;
 import doseengine.tally.TargetStatistic;
 import doseengine.transport.DoseProblem;
@@ -29,13 +32,30 @@ public final class PatientInputs {
     /** Decays when neither --decays nor --target-uncertainty is given. */
     public static final long DEFAULT_DECAYS = 1_000_000;
 
-    @Option(names = "--ct", required = true, paramLabel = "PATH", description = "CT in HU (.nii, .nii.gz, .mhd, .mha).")
+    @Option(names = "--ct", required = true, paramLabel = "PATH",
+            description = "CT in HU: .nii, .nii.gz, .mhd, .mha, or DICOM (a folder, searched recursively, or a file "
+                    + "of the series).")
     Path ct;
+
+    @Option(names = "--ct-series", paramLabel = "UID",
+            description = "The CT series to read when the DICOM folder holds several ('doseengine dicom FOLDER' "
+                    + "lists them).")
+    String ctSeries;
 
     @Option(names = "--activity", required = true, paramLabel = "PATH",
             description = "Activity image: time-integrated activity per voxel in MBq h unless --activity-unit says "
-                    + "otherwise. Resampled onto the CT grid if its grid differs.")
+                    + "otherwise; or a DICOM quantitative SPECT (NM) or PET, read in Bq/ml at its acquisition time "
+                    + "(give --tia-hours). Resampled onto the CT grid if its grid differs.")
     Path activity;
+
+    @Option(names = "--activity-series", paramLabel = "UID",
+            description = "The SPECT or PET series to read when the DICOM folder holds several.")
+    String activitySeries;
+
+    @Option(names = "--calibration-factor", paramLabel = "CPS_PER_MBQ",
+            description = "Counts per second per MBq of a DICOM SPECT stored in counts (Units CNTS): with the "
+                    + "image's frame duration it turns counts into Bq/ml.")
+    Double calibrationFactor;
 
     @Option(names = "--nuclide", required = true, paramLabel = "NUC", description = "Lu-177, Y-90 or I-131.")
     String nuclide;
@@ -49,6 +69,20 @@ public final class PatientInputs {
             description = "labels.json naming the label values (default: the .json beside the label image with the "
                     + "same stem, or labels.json in its folder).")
     Path labelNames;
+
+    @Option(names = "--rtstruct", paramLabel = "FILE",
+            description = "DICOM RT Structure Set on the DICOM CT: every ROI with closed contours is a structure named "
+                    + "by its ROI Name (voxel centres inside the contours; structures may overlap).")
+    Path rtstruct;
+
+    @Option(names = "--structures", paramLabel = "NAME", split = ",",
+            description = "The ROIs of --rtstruct to keep (comma-separated; default all).")
+    List<String> structures;
+
+    @Option(names = "--dicom-out",
+            description = "Also write dose.dcm and uncertainty.dcm (RT Dose) when the CT is not DICOM (a DICOM CT "
+                    + "always gets them, in its study and frame of reference).")
+    boolean dicomOut;
 
     @Option(names = "--decays", paramLabel = "N",
             description = "Number of decays to simulate (default " + DEFAULT_DECAYS + "), run in 10 to 100 equal batches.")
@@ -98,15 +132,16 @@ public final class PatientInputs {
     private final List<String> notes = new ArrayList<>();
     private Double administered;
     private ActivityUnit unit;
+    private DoseProblems.Patient patient;
 
     /**
      * Checks the options that need no file (the stop rule, the label options) so a command can refuse them before
      * it creates its output folder.
      */
     public StopRule stopRule() {
-        if (targetLabels != null && labels == null) {
+        if (targetLabels != null && labels == null && rtstruct == null) {
             throw new BadInputException("--target-label " + String.join(",", targetLabels)
-                    + " needs a label image (--labels)");
+                    + " needs structures (--labels or --rtstruct)");
         }
         if (targetUncertainty != null || targetLabels != null) {
             if (decays != null) {
@@ -134,16 +169,57 @@ public final class PatientInputs {
 
     /** Reads the CT, activity and labels into a problem on the CT grid; notes what it decided. */
     public DoseProblem readProblem() {
-        ActivityMetadata metadata = ActivityMetadata.find(activity);
-        unit = activityUnit(metadata, notes);
+        boolean dicomActivity = InputFormat.isDicom(activity);
+        ActivityMetadata metadata = dicomActivity ? null : ActivityMetadata.find(activity);
+        unit = dicomActivity ? dicomActivityUnit() : activityUnit(metadata, notes);
         administered = administeredMBq;
         if (administered == null && metadata != null && metadata.administeredMBq() != null) {
             administered = metadata.administeredMBq();
             notes.add("administered activity " + RunContext.mbq(administered) + " from "
                     + metadata.source().getFileName());
         }
-        return DoseProblems.read(new DoseProblems.Request(ct, activity, unit, tiaHours, labels, labelNames, nuclide,
-                calibrations.density(), calibrations.material()));
+        patient = DoseProblems.readPatient(new DoseProblems.Request(ct, ctSeries, activity, activitySeries, unit,
+                tiaHours, calibrationFactor, labels, labelNames, rtstruct, structures, nuclide, calibrations.density(),
+                calibrations.material()));
+        if (administered == null && patient.injectedMBq() != null) {
+            administered = patient.injectedMBq();
+            notes.add("administered activity " + RunContext.mbq(administered) + " from the DICOM Radionuclide Total "
+                    + "Dose");
+        }
+        for (String w : patient.warnings()) {
+            notes.add(RunContext.WARNING_PREFIX + w);
+        }
+        return patient.problem();
+    }
+
+    /**
+     * The study and frame of reference the dose written as DICOM shares: the DICOM CT's, or with
+     * {@code --dicom-out} a new one for a CT that came as NIfTI or MetaImage; null when no DICOM is to be written.
+     */
+    public DicomReference dicomReference() {
+        if (patient == null) {
+            throw new IllegalStateException("readProblem() first");
+        }
+        if (patient.ctReference() != null) {
+            return patient.ctReference();
+        }
+        return dicomOut ? DicomReference.anonymous(Uids.fresh(), Uids.fresh(), "doseengine", "doseengine run")
+                : null;
+    }
+
+    /** A DICOM SPECT/PET is Bq/ml at its acquisition time; refused without the integration time. */
+    private ActivityUnit dicomActivityUnit() {
+        if (activityUnit != null && ActivityUnit.parse(activityUnit) != ActivityUnit.BQ_PER_ML) {
+            throw new BadInputException(activity + " is DICOM, read as activity concentration in Bq/ml at its "
+                    + "acquisition time; --activity-unit " + activityUnit + " does not apply to it");
+        }
+        if (tiaHours == null) {
+            throw new BadInputException(activity + " is a DICOM SPECT or PET: activity concentration (Bq/ml) at its "
+                    + "acquisition time, not time-integrated activity; give --tia-hours H, the effective "
+                    + "integration time in hours");
+        }
+        notes.add("activity read from DICOM in Bq/ml at the acquisition time, integrated over " + tiaHours + " h");
+        return ActivityUnit.BQ_PER_ML;
     }
 
     /** The report's context: the inputs as given and the notes of {@link #readProblem()}. */
@@ -157,6 +233,10 @@ public final class PatientInputs {
         if (labels != null) {
             inputs.put("labels", labels.toString());
         }
+        if (rtstruct != null) {
+            inputs.put("structures", rtstruct + (structures == null ? "" : " (" + String.join(", ", structures) + ")"));
+        }
+        inputs.putAll(patient.facts());
         calibrations.describe(inputs);
         return new RunContext(command, VersionProvider.version(), Instant.now(), inputs, notes, administered);
     }

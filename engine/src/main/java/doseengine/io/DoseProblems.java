@@ -13,6 +13,7 @@ import doseengine.geometry.ct.HuRangePolicy;
 import doseengine.geometry.ct.HuToDensity;
 import doseengine.geometry.ct.HuToMaterial;
 import doseengine.geometry.io.ImageFiles;
+import doseengine.geometry.io.dicom.DicomReference;
 import doseengine.geometry.resample.ActivityResampler;
 import doseengine.geometry.resample.LabelResampler;
 import doseengine.geometry.resample.ResampledActivity;
@@ -25,6 +26,7 @@ import doseengine.transport.DoseProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,12 +38,16 @@ import java.util.TreeSet;
  * (the demo).
  *
  * <ul>
- * <li>CT (HU) to density and material with the Schneider 2000 calibration or the user's tables; CT numbers
+ * <li>CT: a NIfTI or MetaImage file, or a DICOM CT series ({@link CtInput}); DICOM is described in docs/dicom.md.
+ * CT (HU) to density and material with the Schneider 2000 calibration or the user's tables; CT numbers
  * outside a table are clamped to its end and counted in the notes; NaN or infinite CT numbers are refused.</li>
  * <li>Activity: converted to time-integrated activity (MBq h) in its own unit ({@link ActivityUnit}), on its own
  * grid; then, if its grid differs from the CT's, resampled onto the CT grid conserving the total
  * ({@link ActivityResampler}: refused when more than 0.1 % of it falls outside the CT). Negative, NaN or infinite
  * voxels and an all-zero image are refused.</li>
+ * <li>Activity: an image file in the unit of the request, or a DICOM SPECT/PET in Bq/ml at its acquisition time
+ * ({@link DicomActivityInput}).</li>
+ * <li>Structures: an RT Structure Set on a DICOM CT ({@link RtStructInput}, overlapping structures allowed), or:</li>
  * <li>Labels: integer values 0..32767 (0 = background). On another grid they are resampled onto the CT grid by
  * nearest neighbour ({@link LabelResampler}); a label image none of whose labelled voxels lies in the CT grid is
  * refused. Names come from {@code --label-names}, else from a JSON file beside the labels with the same stem
@@ -50,27 +56,97 @@ import java.util.TreeSet;
  * </ul>
  */
 public final class DoseProblems {
-    /** The inputs; labels, labelNames and the calibrations may be null. */
-    public record Request(Path ct, Path activity, ActivityUnit unit, Double tiaHours, Path labels, Path labelNames,
-                          String nuclide, Path densityCalibration, Path materialCalibration) {}
+    /**
+     * The inputs; everything but ct, activity, unit and nuclide may be null. {@code ct} and {@code activity} are
+     * image files or DICOM (a folder or a file of the series); {@code rtstruct} and {@code labels} exclude each
+     * other.
+     *
+     * @param ctSeries         the CT series UID when a DICOM folder holds several
+     * @param activitySeries   the SPECT/PET series UID when a DICOM folder holds several
+     * @param countsPerSecondPerMBq the calibration of a DICOM activity image in counts
+     * @param structures       the RTSTRUCT ROIs to keep, or null for all
+     */
+    public record Request(Path ct, String ctSeries, Path activity, String activitySeries, ActivityUnit unit,
+                          Double tiaHours, Double countsPerSecondPerMBq, Path labels, Path labelNames, Path rtstruct,
+                          List<String> structures, String nuclide, Path densityCalibration,
+                          Path materialCalibration) {
+        /** The inputs of a run on image files only. */
+        public Request(Path ct, Path activity, ActivityUnit unit, Double tiaHours, Path labels, Path labelNames,
+                       String nuclide, Path densityCalibration, Path materialCalibration) {
+            this(ct, null, activity, null, unit, tiaHours, null, labels, labelNames, null, null, nuclide,
+                    densityCalibration, materialCalibration);
+        }
+    }
+
+    /**
+     * A problem with what its inputs said beside the voxels.
+     *
+     * @param ctReference the CT's DICOM study and frame of reference (null when the CT was not DICOM)
+     * @param facts       what the report's inputs should show (the DICOM series read, the radiopharmaceutical)
+     * @param warnings    what the user must see (a nuclide that is not the run's, another frame of reference)
+     * @param injectedMBq the administered activity a DICOM activity image records, or null
+     */
+    public record Patient(DoseProblem problem, DicomReference ctReference, Map<String, String> facts,
+                          List<String> warnings, Double injectedMBq) {}
 
     private DoseProblems() {}
 
     public static DoseProblem read(Request r) {
+        return readPatient(r).problem();
+    }
+
+    public static Patient readPatient(Request r) {
         Nuclide nuclide = NuclideCatalog.get(r.nuclide());
         r.unit().checkHours(r.tiaHours());
+        if (r.labels() != null && r.rtstruct() != null) {
+            throw new BadInputException("--labels and --rtstruct exclude each other: give the structures once");
+        }
+        if (r.structures() != null && r.rtstruct() == null) {
+            throw new BadInputException("--structures picks ROIs of an RT Structure Set: give --rtstruct FILE");
+        }
         List<String> notes = new ArrayList<>();
+        Map<String, String> facts = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
 
-        Volume ct = ImageFiles.read(r.ct());
+        CtInput ctInput = CtInput.read(r.ct(), r.ctSeries());
+        notes.addAll(ctInput.notes());
+        Volume ct = ctInput.hu();
         VoxelGrid grid = ct.grid();
         CtConverter converter = converter(r.densityCalibration(), r.materialCalibration());
         CtConversion conversion = converter.convert(ct, r.ct().toString());
         notes.addAll(conversion.warnings());
 
-        FloatVolume tia = readActivity(r, grid, notes);
-        LabelMap labels = r.labels() == null ? null : readLabels(r.labels(), r.labelNames(), grid, notes);
-        return new DoseProblem(r.ct().getFileName().toString(), ct, conversion.density(), conversion.material(),
+        FloatVolume image;
+        Double injected = null;
+        if (InputFormat.isDicom(r.activity())) {
+            if (r.unit() != ActivityUnit.BQ_PER_ML) {
+                throw new BadInputException(r.activity() + " is a DICOM SPECT or PET, read as activity concentration "
+                        + "in Bq/ml at its acquisition time; --activity-unit " + r.unit().label() + " does not apply");
+            }
+            DicomActivityInput a = DicomActivityInput.read(r.activity(), r.activitySeries(),
+                    r.countsPerSecondPerMBq(), nuclide, ctInput.reference());
+            notes.addAll(a.notes());
+            facts.putAll(a.facts());
+            warnings.addAll(a.warnings());
+            injected = a.injectedMBq();
+            image = a.bqPerMl();
+        } else {
+            if (r.activitySeries() != null || r.countsPerSecondPerMBq() != null) {
+                throw new BadInputException((r.activitySeries() != null ? "--activity-series" : "--calibration-factor")
+                        + " applies to a DICOM SPECT or PET, but " + r.activity() + " is an image file");
+            }
+            image = ImageFiles.read(r.activity()).toFloat();
+        }
+        FloatVolume tia = toTia(image, r, grid, notes);
+        LabelMap labels = null;
+        if (r.labels() != null) {
+            labels = readLabels(r.labels(), r.labelNames(), grid, notes);
+        } else if (r.rtstruct() != null) {
+            labels = RtStructInput.read(r.rtstruct(), grid, ctInput.reference(), r.structures(), notes);
+        }
+        DoseProblem problem = new DoseProblem(ctInput.name(), ct, conversion.density(), conversion.material(),
                 materials(conversion), tia, labels, nuclide, notes);
+        return new Patient(problem, ctInput.reference(), facts, warnings, injected);
     }
 
     /**
@@ -118,9 +194,8 @@ public final class DoseProblems {
         return new CtConverter(density, material, HuRangePolicy.CLAMP_AND_COUNT);
     }
 
-    private static FloatVolume readActivity(Request r, VoxelGrid ctGrid, List<String> notes) {
+    private static FloatVolume toTia(FloatVolume image, Request r, VoxelGrid ctGrid, List<String> notes) {
         Path file = r.activity();
-        FloatVolume image = ImageFiles.read(file).toFloat();
         requirePhysicalActivity(image, file);
         FloatVolume tia = r.unit().toMBqHours(image, r.tiaHours());
         if (r.unit() != ActivityUnit.MBQH) {
