@@ -1,0 +1,170 @@
+package doseengine.geometry.io.dicom;
+
+import static doseengine.geometry.io.dicom.Vr.*;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The one table of VR and keyword of every tag in {@link Tag} (PS3.6 table 6-1, 7-1). Implicit VR little endian
+ * (PS3.5 A.1) carries no VR, so the reader takes it from here; what is not here is read as UN and kept as bytes.
+ */
+public final class DicomDictionary {
+    private record Entry(Vr vr, String keyword) {}
+
+    private static final Map<Integer, Entry> TABLE = new HashMap<>();
+
+    private DicomDictionary() {}
+
+    private static void e(int tag, Vr vr, String keyword) {
+        if (TABLE.put(tag, new Entry(vr, keyword)) != null) {
+            throw new IllegalStateException("tag listed twice: " + keyword);
+        }
+    }
+
+    static {
+        e(Tag.FILE_META_INFORMATION_GROUP_LENGTH, UL, "FileMetaInformationGroupLength");
+        e(Tag.FILE_META_INFORMATION_VERSION, OB, "FileMetaInformationVersion");
+        e(Tag.MEDIA_STORAGE_SOP_CLASS_UID, UI, "MediaStorageSOPClassUID");
+        e(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID, UI, "MediaStorageSOPInstanceUID");
+        e(Tag.TRANSFER_SYNTAX_UID, UI, "TransferSyntaxUID");
+        e(Tag.IMPLEMENTATION_CLASS_UID, UI, "ImplementationClassUID");
+        e(Tag.IMPLEMENTATION_VERSION_NAME, SH, "ImplementationVersionName");
+        e(Tag.SOURCE_APPLICATION_ENTITY_TITLE, AE, "SourceApplicationEntityTitle");
+
+        e(Tag.SPECIFIC_CHARACTER_SET, CS, "SpecificCharacterSet");
+        e(Tag.IMAGE_TYPE, CS, "ImageType");
+        e(Tag.INSTANCE_CREATION_DATE, DA, "InstanceCreationDate");
+        e(Tag.INSTANCE_CREATION_TIME, TM, "InstanceCreationTime");
+        e(Tag.INSTANCE_CREATOR_UID, UI, "InstanceCreatorUID");
+        e(Tag.SOP_CLASS_UID, UI, "SOPClassUID");
+        e(Tag.SOP_INSTANCE_UID, UI, "SOPInstanceUID");
+        e(Tag.STUDY_DATE, DA, "StudyDate");
+        e(Tag.SERIES_DATE, DA, "SeriesDate");
+        e(Tag.ACQUISITION_DATE, DA, "AcquisitionDate");
+        e(Tag.CONTENT_DATE, DA, "ContentDate");
+        e(Tag.STUDY_TIME, TM, "StudyTime");
+        e(Tag.SERIES_TIME, TM, "SeriesTime");
+        e(Tag.ACQUISITION_TIME, TM, "AcquisitionTime");
+        e(Tag.CONTENT_TIME, TM, "ContentTime");
+        e(Tag.ACCESSION_NUMBER, SH, "AccessionNumber");
+        e(Tag.MODALITY, CS, "Modality");
+        e(Tag.MANUFACTURER, LO, "Manufacturer");
+        e(Tag.INSTITUTION_NAME, LO, "InstitutionName");
+        e(Tag.REFERRING_PHYSICIAN_NAME, PN, "ReferringPhysicianName");
+        e(Tag.STATION_NAME, SH, "StationName");
+        e(Tag.STUDY_DESCRIPTION, LO, "StudyDescription");
+        e(Tag.SERIES_DESCRIPTION, LO, "SeriesDescription");
+        e(Tag.MANUFACTURER_MODEL_NAME, LO, "ManufacturerModelName");
+        e(Tag.REFERENCED_SERIES_SEQUENCE, SQ, "ReferencedSeriesSequence");
+        e(Tag.REFERENCED_SOP_CLASS_UID, UI, "ReferencedSOPClassUID");
+        e(Tag.REFERENCED_SOP_INSTANCE_UID, UI, "ReferencedSOPInstanceUID");
+        e(Tag.REFERENCED_SOP_SEQUENCE, SQ, "ReferencedSOPSequence");
+
+        e(Tag.PATIENT_NAME, PN, "PatientName");
+        e(Tag.PATIENT_ID, LO, "PatientID");
+        e(Tag.PATIENT_BIRTH_DATE, DA, "PatientBirthDate");
+        e(Tag.PATIENT_SEX, CS, "PatientSex");
+
+        e(Tag.SLICE_THICKNESS, DS, "SliceThickness");
+        e(Tag.KVP, DS, "KVP");
+        e(Tag.SPACING_BETWEEN_SLICES, DS, "SpacingBetweenSlices");
+        e(Tag.SOFTWARE_VERSIONS, LO, "SoftwareVersions");
+        e(Tag.PATIENT_POSITION, CS, "PatientPosition");
+
+        e(Tag.STUDY_INSTANCE_UID, UI, "StudyInstanceUID");
+        e(Tag.SERIES_INSTANCE_UID, UI, "SeriesInstanceUID");
+        e(Tag.STUDY_ID, SH, "StudyID");
+        e(Tag.SERIES_NUMBER, IS, "SeriesNumber");
+        e(Tag.ACQUISITION_NUMBER, IS, "AcquisitionNumber");
+        e(Tag.INSTANCE_NUMBER, IS, "InstanceNumber");
+        e(Tag.IMAGE_POSITION_PATIENT, DS, "ImagePositionPatient");
+        e(Tag.IMAGE_ORIENTATION_PATIENT, DS, "ImageOrientationPatient");
+        e(Tag.FRAME_OF_REFERENCE_UID, UI, "FrameOfReferenceUID");
+        e(Tag.POSITION_REFERENCE_INDICATOR, LO, "PositionReferenceIndicator");
+        e(Tag.SLICE_LOCATION, DS, "SliceLocation");
+
+        e(Tag.SAMPLES_PER_PIXEL, US, "SamplesPerPixel");
+        e(Tag.PHOTOMETRIC_INTERPRETATION, CS, "PhotometricInterpretation");
+        e(Tag.PLANAR_CONFIGURATION, US, "PlanarConfiguration");
+        e(Tag.NUMBER_OF_FRAMES, IS, "NumberOfFrames");
+        e(Tag.FRAME_INCREMENT_POINTER, AT, "FrameIncrementPointer");
+        e(Tag.ROWS, US, "Rows");
+        e(Tag.COLUMNS, US, "Columns");
+        e(Tag.PIXEL_SPACING, DS, "PixelSpacing");
+        e(Tag.BITS_ALLOCATED, US, "BitsAllocated");
+        e(Tag.BITS_STORED, US, "BitsStored");
+        e(Tag.HIGH_BIT, US, "HighBit");
+        e(Tag.PIXEL_REPRESENTATION, US, "PixelRepresentation");
+        // US or SS by Pixel Representation (PS3.6); the bytes are kept either way and little endian needs no swap.
+        e(Tag.SMALLEST_IMAGE_PIXEL_VALUE, US, "SmallestImagePixelValue");
+        e(Tag.LARGEST_IMAGE_PIXEL_VALUE, US, "LargestImagePixelValue");
+        e(Tag.WINDOW_CENTER, DS, "WindowCenter");
+        e(Tag.WINDOW_WIDTH, DS, "WindowWidth");
+        e(Tag.RESCALE_INTERCEPT, DS, "RescaleIntercept");
+        e(Tag.RESCALE_SLOPE, DS, "RescaleSlope");
+        e(Tag.RESCALE_TYPE, LO, "RescaleType");
+
+        e(Tag.DOSE_UNITS, CS, "DoseUnits");
+        e(Tag.DOSE_TYPE, CS, "DoseType");
+        e(Tag.DOSE_SUMMATION_TYPE, CS, "DoseSummationType");
+        e(Tag.GRID_FRAME_OFFSET_VECTOR, DS, "GridFrameOffsetVector");
+        e(Tag.DOSE_GRID_SCALING, DS, "DoseGridScaling");
+
+        e(Tag.STRUCTURE_SET_LABEL, SH, "StructureSetLabel");
+        e(Tag.STRUCTURE_SET_NAME, LO, "StructureSetName");
+        e(Tag.STRUCTURE_SET_DATE, DA, "StructureSetDate");
+        e(Tag.STRUCTURE_SET_TIME, TM, "StructureSetTime");
+        e(Tag.REFERENCED_FRAME_OF_REFERENCE_SEQUENCE, SQ, "ReferencedFrameOfReferenceSequence");
+        e(Tag.RT_REFERENCED_STUDY_SEQUENCE, SQ, "RTReferencedStudySequence");
+        e(Tag.RT_REFERENCED_SERIES_SEQUENCE, SQ, "RTReferencedSeriesSequence");
+        e(Tag.CONTOUR_IMAGE_SEQUENCE, SQ, "ContourImageSequence");
+        e(Tag.STRUCTURE_SET_ROI_SEQUENCE, SQ, "StructureSetROISequence");
+        e(Tag.ROI_NUMBER, IS, "ROINumber");
+        e(Tag.REFERENCED_FRAME_OF_REFERENCE_UID, UI, "ReferencedFrameOfReferenceUID");
+        e(Tag.ROI_NAME, LO, "ROIName");
+        e(Tag.ROI_DESCRIPTION, ST, "ROIDescription");
+        e(Tag.ROI_DISPLAY_COLOR, IS, "ROIDisplayColor");
+        e(Tag.ROI_GENERATION_ALGORITHM, CS, "ROIGenerationAlgorithm");
+        e(Tag.ROI_CONTOUR_SEQUENCE, SQ, "ROIContourSequence");
+        e(Tag.CONTOUR_SEQUENCE, SQ, "ContourSequence");
+        e(Tag.CONTOUR_GEOMETRIC_TYPE, CS, "ContourGeometricType");
+        e(Tag.NUMBER_OF_CONTOUR_POINTS, IS, "NumberOfContourPoints");
+        e(Tag.CONTOUR_NUMBER, IS, "ContourNumber");
+        e(Tag.CONTOUR_DATA, DS, "ContourData");
+        e(Tag.RT_ROI_OBSERVATIONS_SEQUENCE, SQ, "RTROIObservationsSequence");
+        e(Tag.OBSERVATION_NUMBER, IS, "ObservationNumber");
+        e(Tag.REFERENCED_ROI_NUMBER, IS, "ReferencedROINumber");
+        e(Tag.RT_ROI_INTERPRETED_TYPE, CS, "RTROIInterpretedType");
+        e(Tag.ROI_INTERPRETER, PN, "ROIInterpreter");
+
+        e(Tag.FLOAT_PIXEL_DATA, OF, "FloatPixelData");
+        e(Tag.DOUBLE_FLOAT_PIXEL_DATA, OD, "DoubleFloatPixelData");
+        e(Tag.PIXEL_DATA, OW, "PixelData");
+    }
+
+    /**
+     * The VR implicit VR little endian implies: the table's, UL for group lengths (gggg,0000), LO for private
+     * creators (gggg,0010-00FF, PS3.5 7.8.1), UN for everything else.
+     */
+    public static Vr vrOf(int tag) {
+        Entry e = TABLE.get(tag);
+        if (e != null) {
+            return e.vr();
+        }
+        int element = Tag.element(tag);
+        if (element == 0) {
+            return UL;
+        }
+        if (Tag.isPrivate(tag) && element >= 0x10 && element <= 0xFF) {
+            return LO;
+        }
+        return UN;
+    }
+
+    /** The keyword, or null when the tag is not in the table. */
+    public static String keywordOf(int tag) {
+        Entry e = TABLE.get(tag);
+        return e == null ? null : e.keyword();
+    }
+}

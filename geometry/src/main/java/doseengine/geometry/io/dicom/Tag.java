@@ -1,0 +1,151 @@
+package doseengine.geometry.io.dicom;
+
+/**
+ * Data element tags (group &lt;&lt; 16 | element) the engine reads or writes, named after the DICOM keyword
+ * (PS3.6 table 6-1). Their VR and keyword live in {@link DicomDictionary}, the one table.
+ */
+public final class Tag {
+    private Tag() {}
+
+    // File meta information, PS3.10 7.1
+    public static final int FILE_META_INFORMATION_GROUP_LENGTH = 0x00020000;
+    public static final int FILE_META_INFORMATION_VERSION = 0x00020001;
+    public static final int MEDIA_STORAGE_SOP_CLASS_UID = 0x00020002;
+    public static final int MEDIA_STORAGE_SOP_INSTANCE_UID = 0x00020003;
+    public static final int TRANSFER_SYNTAX_UID = 0x00020010;
+    public static final int IMPLEMENTATION_CLASS_UID = 0x00020012;
+    public static final int IMPLEMENTATION_VERSION_NAME = 0x00020013;
+    public static final int SOURCE_APPLICATION_ENTITY_TITLE = 0x00020016;
+
+    public static final int SPECIFIC_CHARACTER_SET = 0x00080005;
+    public static final int IMAGE_TYPE = 0x00080008;
+    public static final int INSTANCE_CREATION_DATE = 0x00080012;
+    public static final int INSTANCE_CREATION_TIME = 0x00080013;
+    public static final int INSTANCE_CREATOR_UID = 0x00080014;
+    public static final int SOP_CLASS_UID = 0x00080016;
+    public static final int SOP_INSTANCE_UID = 0x00080018;
+    public static final int STUDY_DATE = 0x00080020;
+    public static final int SERIES_DATE = 0x00080021;
+    public static final int ACQUISITION_DATE = 0x00080022;
+    public static final int CONTENT_DATE = 0x00080023;
+    public static final int STUDY_TIME = 0x00080030;
+    public static final int SERIES_TIME = 0x00080031;
+    public static final int ACQUISITION_TIME = 0x00080032;
+    public static final int CONTENT_TIME = 0x00080033;
+    public static final int ACCESSION_NUMBER = 0x00080050;
+    public static final int MODALITY = 0x00080060;
+    public static final int MANUFACTURER = 0x00080070;
+    public static final int INSTITUTION_NAME = 0x00080080;
+    public static final int REFERRING_PHYSICIAN_NAME = 0x00080090;
+    public static final int STATION_NAME = 0x00081010;
+    public static final int STUDY_DESCRIPTION = 0x00081030;
+    public static final int SERIES_DESCRIPTION = 0x0008103E;
+    public static final int MANUFACTURER_MODEL_NAME = 0x00081090;
+    public static final int REFERENCED_SERIES_SEQUENCE = 0x00081115;
+    public static final int REFERENCED_SOP_CLASS_UID = 0x00081150;
+    public static final int REFERENCED_SOP_INSTANCE_UID = 0x00081155;
+    public static final int REFERENCED_SOP_SEQUENCE = 0x00081199;
+
+    public static final int PATIENT_NAME = 0x00100010;
+    public static final int PATIENT_ID = 0x00100020;
+    public static final int PATIENT_BIRTH_DATE = 0x00100030;
+    public static final int PATIENT_SEX = 0x00100040;
+
+    public static final int SLICE_THICKNESS = 0x00180050;
+    public static final int KVP = 0x00180060;
+    public static final int SPACING_BETWEEN_SLICES = 0x00180088;
+    public static final int SOFTWARE_VERSIONS = 0x00181020;
+    public static final int PATIENT_POSITION = 0x00185100;
+
+    public static final int STUDY_INSTANCE_UID = 0x0020000D;
+    public static final int SERIES_INSTANCE_UID = 0x0020000E;
+    public static final int STUDY_ID = 0x00200010;
+    public static final int SERIES_NUMBER = 0x00200011;
+    public static final int ACQUISITION_NUMBER = 0x00200012;
+    public static final int INSTANCE_NUMBER = 0x00200013;
+    public static final int IMAGE_POSITION_PATIENT = 0x00200032;
+    public static final int IMAGE_ORIENTATION_PATIENT = 0x00200037;
+    public static final int FRAME_OF_REFERENCE_UID = 0x00200052;
+    public static final int POSITION_REFERENCE_INDICATOR = 0x00201040;
+    public static final int SLICE_LOCATION = 0x00201041;
+
+    public static final int SAMPLES_PER_PIXEL = 0x00280002;
+    public static final int PHOTOMETRIC_INTERPRETATION = 0x00280004;
+    public static final int PLANAR_CONFIGURATION = 0x00280006;
+    public static final int NUMBER_OF_FRAMES = 0x00280008;
+    public static final int FRAME_INCREMENT_POINTER = 0x00280009;
+    public static final int ROWS = 0x00280010;
+    public static final int COLUMNS = 0x00280011;
+    public static final int PIXEL_SPACING = 0x00280030;
+    public static final int BITS_ALLOCATED = 0x00280100;
+    public static final int BITS_STORED = 0x00280101;
+    public static final int HIGH_BIT = 0x00280102;
+    public static final int PIXEL_REPRESENTATION = 0x00280103;
+    public static final int SMALLEST_IMAGE_PIXEL_VALUE = 0x00280106;
+    public static final int LARGEST_IMAGE_PIXEL_VALUE = 0x00280107;
+    public static final int WINDOW_CENTER = 0x00281050;
+    public static final int WINDOW_WIDTH = 0x00281051;
+    public static final int RESCALE_INTERCEPT = 0x00281052;
+    public static final int RESCALE_SLOPE = 0x00281053;
+    public static final int RESCALE_TYPE = 0x00281054;
+
+    // RT Dose, PS3.3 C.8.8.3
+    public static final int DOSE_UNITS = 0x30040002;
+    public static final int DOSE_TYPE = 0x30040004;
+    public static final int DOSE_SUMMATION_TYPE = 0x3004000A;
+    public static final int GRID_FRAME_OFFSET_VECTOR = 0x3004000C;
+    public static final int DOSE_GRID_SCALING = 0x3004000E;
+
+    // RT Structure Set, PS3.3 C.8.8.5 - C.8.8.8
+    public static final int STRUCTURE_SET_LABEL = 0x30060002;
+    public static final int STRUCTURE_SET_NAME = 0x30060004;
+    public static final int STRUCTURE_SET_DATE = 0x30060008;
+    public static final int STRUCTURE_SET_TIME = 0x30060009;
+    public static final int REFERENCED_FRAME_OF_REFERENCE_SEQUENCE = 0x30060010;
+    public static final int RT_REFERENCED_STUDY_SEQUENCE = 0x30060012;
+    public static final int RT_REFERENCED_SERIES_SEQUENCE = 0x30060014;
+    public static final int CONTOUR_IMAGE_SEQUENCE = 0x30060016;
+    public static final int STRUCTURE_SET_ROI_SEQUENCE = 0x30060020;
+    public static final int ROI_NUMBER = 0x30060022;
+    public static final int REFERENCED_FRAME_OF_REFERENCE_UID = 0x30060024;
+    public static final int ROI_NAME = 0x30060026;
+    public static final int ROI_DESCRIPTION = 0x30060028;
+    public static final int ROI_DISPLAY_COLOR = 0x3006002A;
+    public static final int ROI_GENERATION_ALGORITHM = 0x30060036;
+    public static final int ROI_CONTOUR_SEQUENCE = 0x30060039;
+    public static final int CONTOUR_SEQUENCE = 0x30060040;
+    public static final int CONTOUR_GEOMETRIC_TYPE = 0x30060042;
+    public static final int NUMBER_OF_CONTOUR_POINTS = 0x30060046;
+    public static final int CONTOUR_NUMBER = 0x30060048;
+    public static final int CONTOUR_DATA = 0x30060050;
+    public static final int RT_ROI_OBSERVATIONS_SEQUENCE = 0x30060080;
+    public static final int OBSERVATION_NUMBER = 0x30060082;
+    public static final int REFERENCED_ROI_NUMBER = 0x30060084;
+    public static final int RT_ROI_INTERPRETED_TYPE = 0x300600A4;
+    public static final int ROI_INTERPRETER = 0x300600A6;
+
+    public static final int FLOAT_PIXEL_DATA = 0x7FE00008;
+    public static final int DOUBLE_FLOAT_PIXEL_DATA = 0x7FE00009;
+    public static final int PIXEL_DATA = 0x7FE00010;
+
+    // Item and delimitation tags, PS3.5 7.5
+    public static final int ITEM = 0xFFFEE000;
+    public static final int ITEM_DELIMITATION_ITEM = 0xFFFEE00D;
+    public static final int SEQUENCE_DELIMITATION_ITEM = 0xFFFEE0DD;
+
+    /** The group number (upper 16 bits). */
+    public static int group(int tag) { return tag >>> 16; }
+
+    /** The element number (lower 16 bits). */
+    public static int element(int tag) { return tag & 0xFFFF; }
+
+    /** Whether the tag is private (odd group, PS3.5 7.8). */
+    public static boolean isPrivate(int tag) { return (group(tag) & 1) == 1; }
+
+    /** {@code "(0028,0010) Rows"}, or {@code "(gggg,eeee)"} when the keyword is not known. */
+    public static String describe(int tag) {
+        String hex = String.format("(%04X,%04X)", group(tag), element(tag));
+        String keyword = DicomDictionary.keywordOf(tag);
+        return keyword == null ? hex : hex + " " + keyword;
+    }
+}
