@@ -105,8 +105,18 @@ public final class ContourRasterizer {
                     int n = ij.length / 2;
                     for (int p = 0, q = n - 1; p < n; q = p++) {
                         double x0 = ij[2 * q], y0 = ij[2 * q + 1], x1 = ij[2 * p], y1 = ij[2 * p + 1];
+                        if (y1 < y0) {
+                            // From the lower end, so an edge drawn in both directions (the shared chord of a
+                            // split contour) crosses at bit-identical x and its two crossings cancel.
+                            double t = x0;
+                            x0 = x1;
+                            x1 = t;
+                            t = y0;
+                            y0 = y1;
+                            y1 = t;
+                        }
                         // Half-open [lower, upper): horizontal edges never count, a shared vertex once.
-                        if ((y0 <= j && j < y1) || (y1 <= j && j < y0)) {
+                        if (y0 <= j && j < y1) {
                             if (count == crossings.length) {
                                 crossings = Arrays.copyOf(crossings, 2 * count);
                             }

@@ -124,6 +124,42 @@ public final class Tag {
     public static final int RT_ROI_INTERPRETED_TYPE = 0x300600A4;
     public static final int ROI_INTERPRETER = 0x300600A6;
 
+    // Written by the RT Dose, RT Structure Set, CT and NM writers
+    public static final int OPERATORS_NAME = 0x00081070;
+    public static final int CODE_VALUE = 0x00080100;
+    public static final int CODING_SCHEME_DESIGNATOR = 0x00080102;
+    public static final int CODE_MEANING = 0x00080104;
+    public static final int RADIOPHARMACEUTICAL = 0x00180031;
+    public static final int RADIOPHARMACEUTICAL_START_TIME = 0x00181072;
+    public static final int RADIONUCLIDE_TOTAL_DOSE = 0x00181074;
+    public static final int RADIONUCLIDE_HALF_LIFE = 0x00181075;
+    public static final int RADIOPHARMACEUTICAL_START_DATE_TIME = 0x00181078;
+    public static final int PATIENT_ORIENTATION = 0x00200020;
+    public static final int LATERALITY = 0x00200060;
+    public static final int LUT_EXPLANATION = 0x00283003;
+    public static final int MEASUREMENT_UNITS_CODE_SEQUENCE = 0x004008EA;
+    public static final int REAL_WORLD_VALUE_MAPPING_SEQUENCE = 0x00409096;
+    public static final int LUT_LABEL = 0x00409210;
+    public static final int REAL_WORLD_VALUE_LAST_VALUE_MAPPED = 0x00409211;
+    public static final int REAL_WORLD_VALUE_FIRST_VALUE_MAPPED = 0x00409216;
+    public static final int REAL_WORLD_VALUE_INTERCEPT = 0x00409224;
+    public static final int REAL_WORLD_VALUE_SLOPE = 0x00409225;
+    public static final int NUMBER_OF_ENERGY_WINDOWS = 0x00540011;
+    public static final int ENERGY_WINDOW_INFORMATION_SEQUENCE = 0x00540012;
+    public static final int RADIOPHARMACEUTICAL_INFORMATION_SEQUENCE = 0x00540016;
+    public static final int NUMBER_OF_DETECTORS = 0x00540021;
+    public static final int DETECTOR_INFORMATION_SEQUENCE = 0x00540022;
+    public static final int NUMBER_OF_ROTATIONS = 0x00540051;
+    public static final int ROTATION_INFORMATION_SEQUENCE = 0x00540052;
+    public static final int SLICE_VECTOR = 0x00540080;
+    public static final int NUMBER_OF_SLICES = 0x00540081;
+    public static final int RADIONUCLIDE_CODE_SEQUENCE = 0x00540300;
+    public static final int PATIENT_ORIENTATION_CODE_SEQUENCE = 0x00540410;
+    public static final int PATIENT_GANTRY_RELATIONSHIP_CODE_SEQUENCE = 0x00540414;
+    public static final int UNITS = 0x00541001;
+    public static final int DECAY_CORRECTION = 0x00541102;
+    public static final int REFERENCED_RT_PLAN_SEQUENCE = 0x300C0002;
+
     public static final int FLOAT_PIXEL_DATA = 0x7FE00008;
     public static final int DOUBLE_FLOAT_PIXEL_DATA = 0x7FE00009;
     public static final int PIXEL_DATA = 0x7FE00010;
