@@ -63,6 +63,7 @@ public final class CtSeriesWriter {
             d.putString(Tag.IMAGE_TYPE, Vr.CS, "DERIVED", "SECONDARY", "AXIAL");
             DerivedModules.patientAndStudy(d, reference);
             DerivedModules.seriesAndEquipment(d, "CT", series, 1, seriesDescription, now);
+            DerivedModules.unknownLaterality(d);
             // General Series C.7.3.1: Patient Position is type 2C for CT; the engine knows none, so empty.
             d.putString(Tag.PATIENT_POSITION, Vr.CS, "");
             DerivedModules.frameOfReference(d, reference);

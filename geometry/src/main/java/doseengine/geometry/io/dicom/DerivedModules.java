@@ -67,6 +67,14 @@ final class DerivedModules {
         d.putString(Tag.MANUFACTURER, Vr.LO, MANUFACTURER);
     }
 
+    /**
+     * General Series (C.7.3.1) Laterality, type 2C for images of paired body parts: the engine does not know the
+     * body part, so it is present and empty (unknown), which the condition allows.
+     */
+    static void unknownLaterality(DicomDataset d) {
+        d.putString(Tag.LATERALITY, Vr.CS, "");
+    }
+
     /** Image Plane module (C.7.6.2) of slice k: first row along i, first column along j. */
     static void imagePlane(DicomDataset d, VoxelGrid g, int k) {
         double[] dir = g.direction();

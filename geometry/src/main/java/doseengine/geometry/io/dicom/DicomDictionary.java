@@ -139,6 +139,8 @@ public final class DicomDictionary {
         e(Tag.ROI_INTERPRETER, PN, "ROIInterpreter");
 
         e(Tag.OPERATORS_NAME, PN, "OperatorsName");
+        e(Tag.COUNTS_ACCUMULATED, IS, "CountsAccumulated");
+        e(Tag.COLLIMATOR_TYPE, CS, "CollimatorType");
         e(Tag.CODE_VALUE, SH, "CodeValue");
         e(Tag.CODING_SCHEME_DESIGNATOR, SH, "CodingSchemeDesignator");
         e(Tag.CODE_MEANING, LO, "CodeMeaning");

@@ -77,6 +77,7 @@ public final class NmImageWriter {
         d.putString(Tag.IMAGE_TYPE, Vr.CS, "DERIVED", "PRIMARY", "RECON TOMO", "EMISSION");
         DerivedModules.patientAndStudy(d, reference);
         DerivedModules.seriesAndEquipment(d, "NM", Uids.fresh(), 1, seriesDescription, now);
+        DerivedModules.unknownLaterality(d);
         DerivedModules.frameOfReference(d, reference);
         d.putSequence(Tag.PATIENT_ORIENTATION_CODE_SEQUENCE, List.of());
         d.putSequence(Tag.PATIENT_GANTRY_RELATIONSHIP_CODE_SEQUENCE, List.of());
@@ -85,6 +86,7 @@ public final class NmImageWriter {
         d.putString(Tag.CONTENT_DATE, Vr.DA, DerivedModules.DA.format(now));
         d.putString(Tag.CONTENT_TIME, Vr.TM, DerivedModules.TM.format(now));
         d.putIntegerString(Tag.INSTANCE_NUMBER, 1);
+        d.putString(Tag.COUNTS_ACCUMULATED, Vr.IS, "");
         double[] dir = g.direction();
         // General Image C.7.6.1: Patient Orientation is needed where Image Orientation is not at the top level.
         d.putString(Tag.PATIENT_ORIENTATION, Vr.CS, letters(dir[0], dir[3], dir[6]), letters(dir[1], dir[4], dir[7]));
@@ -107,6 +109,7 @@ public final class NmImageWriter {
         d.putSequence(Tag.ENERGY_WINDOW_INFORMATION_SEQUENCE, List.of());
         d.putSequence(Tag.ROTATION_INFORMATION_SEQUENCE, List.of());
         d.putSequence(Tag.DETECTOR_INFORMATION_SEQUENCE, List.of(new DicomDataset()
+                .putString(Tag.COLLIMATOR_TYPE, Vr.CS, "")
                 .putDecimals(Tag.IMAGE_POSITION_PATIENT, g.indexToWorld(0, 0, 0))
                 .putDecimals(Tag.IMAGE_ORIENTATION_PATIENT, DerivedModules.rowAndColumnCosines(dir))));
         d.putSequence(Tag.RADIOPHARMACEUTICAL_INFORMATION_SEQUENCE, List.of(isotope(radiopharmaceutical)));

@@ -126,6 +126,8 @@ public final class Tag {
 
     // Written by the RT Dose, RT Structure Set, CT and NM writers
     public static final int OPERATORS_NAME = 0x00081070;
+    public static final int COUNTS_ACCUMULATED = 0x00180070;
+    public static final int COLLIMATOR_TYPE = 0x00181181;
     public static final int CODE_VALUE = 0x00080100;
     public static final int CODING_SCHEME_DESIGNATOR = 0x00080102;
     public static final int CODE_MEANING = 0x00080104;
