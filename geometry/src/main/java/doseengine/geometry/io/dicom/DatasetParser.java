@@ -97,6 +97,10 @@ final class DatasetParser {
             pos += 8;
             return false;
         }
+        if (Tag.group(tag) == 0x0000) {
+            // PS3.7 E.1: group 0000 is the DIMSE command set, never part of a stored dataset
+            throw fail(Tag.describe(tag) + " at byte " + start + " is a command element; not a DICOM dataset or corrupt");
+        }
         if (Tag.group(tag) == 0xFFFE) {
             throw fail("unexpected " + Tag.describe(tag) + " at byte " + start + " where an element should start");
         }

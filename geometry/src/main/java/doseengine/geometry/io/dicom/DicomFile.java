@@ -147,7 +147,8 @@ public record DicomFile(Path path, DicomDataset meta, DicomDataset dataset, Tran
         int groupLe = (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8;
         int groupBe = (b[off + 1] & 0xFF) | (b[off] & 0xFF) << 8;
         boolean vr = Vr.of(b[off + 4] & 0xFF, b[off + 5] & 0xFF) != null;
-        if (vr && plausibleGroup(groupLe)) {
+        // both byte orders can give an even group (0x0008 / 0x0800): a dataset starts with the lower one
+        if (vr && plausibleGroup(groupLe) && (groupLe <= groupBe || !plausibleGroup(groupBe))) {
             return TransferSyntax.EXPLICIT_LITTLE;
         }
         if (vr && plausibleGroup(groupBe)) {
