@@ -1,5 +1,6 @@
 package doseengine.geometry.io.dicom;
 
+import doseengine.geometry.FloatVolume;
 import doseengine.geometry.ShortVolume;
 import doseengine.geometry.VoxelGrid;
 import java.nio.ByteBuffer;
@@ -42,6 +43,24 @@ public final class CtSeriesWriter {
     }
 
     private CtSeriesWriter() {}
+
+    /**
+     * CT numbers held as floats (a phantom, a resampled CT) rounded to the nearest integer HU, which is all a
+     * CT image stores; NaN, infinite or values outside -32768..32767 are refused naming the voxel.
+     */
+    public static CtSeries write(Path dir, FloatVolume hu, DicomReference reference, String seriesDescription) {
+        float[] f = hu.data();
+        short[] s = new short[f.length];
+        for (int v = 0; v < f.length; v++) {
+            long r = Math.round((double) f[v]);
+            if (!Float.isFinite(f[v]) || r < Short.MIN_VALUE || r > Short.MAX_VALUE) {
+                throw new DicomException(dir, String.format(Locale.ROOT,
+                        "CT number %s HU at voxel %d does not fit a 16-bit CT image (-32768..32767)", f[v], v));
+            }
+            s[v] = (short) r;
+        }
+        return write(dir, new ShortVolume(hu.grid(), s), reference, seriesDescription);
+    }
 
     /**
      * Writes slice k of {@code hu} to {@code dir/CT0001.dcm} (k + 1, four digits at least).

@@ -25,7 +25,7 @@ public final class RtStructReader {
 
     /** The ROIs of a dataset read from {@code file}. */
     public static StructureSet read(Path file, DicomDataset d) {
-        String sopClass = d.string(Tag.SOP_CLASS_UID);
+        String sopClass = d.requireString(Tag.SOP_CLASS_UID);
         if (!RtStructWriter.SOP_CLASS_UID.equals(sopClass)) {
             throw new DicomException(file, Tag.describe(Tag.SOP_CLASS_UID) + " is " + sopClass
                     + ", not RT Structure Set Storage (" + RtStructWriter.SOP_CLASS_UID + ")");

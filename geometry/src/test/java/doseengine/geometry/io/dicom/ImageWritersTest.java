@@ -239,6 +239,22 @@ class ImageWritersTest {
     }
 
     @Test
+    void ctFromFloatsRoundsAndRefusesWhatDoesNotFit() {
+        VoxelGrid g = WriterFixtures.grid();
+        FloatVolume hu = new FloatVolume(g);
+        hu.data()[5] = -1000.4f;
+        hu.data()[6] = 1500.6f;
+        CtSeriesWriter.CtSeries s = CtSeriesWriter.write(dir.resolve("f"), hu, WriterFixtures.reference(), "CT");
+        int[] first = PixelData.frame(DicomFile.read(s.files().get(0)), 0);
+        assertEquals(-1000, first[5]);
+        assertEquals(1501, first[6]);
+        hu.data()[7] = 40000f;
+        DicomException e = assertThrows(DicomException.class,
+                () -> CtSeriesWriter.write(dir.resolve("g"), hu, WriterFixtures.reference(), "CT"));
+        assertTrue(e.getMessage().contains("voxel 7"), e.getMessage());
+    }
+
+    @Test
     void nmRefusesNegativeActivity() {
         FloatVolume a = dose(WriterFixtures.grid());
         a.set(1, 1, 1, -1f);
