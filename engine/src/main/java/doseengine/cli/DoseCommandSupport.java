@@ -40,7 +40,7 @@ final class DoseCommandSupport {
             err.println("note: " + settings.backend().note());
         }
         for (String n : ctx.notes()) {
-            err.println("note: " + n);
+            err.println(n.startsWith(RunContext.WARNING_PREFIX) ? n : "note: " + n);
         }
         for (String n : problem.notes()) {
             err.println("note: " + n);

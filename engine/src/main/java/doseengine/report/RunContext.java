@@ -19,6 +19,9 @@ import java.util.Map;
  */
 public record RunContext(String command, String version, Instant started, Map<String, String> inputs,
                          List<String> notes, Double administeredMBq) {
+    /** A note that starts with this is a warning: printed as one, not as a note. */
+    public static final String WARNING_PREFIX = "warning: ";
+
     public RunContext {
         inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         notes = List.copyOf(notes);

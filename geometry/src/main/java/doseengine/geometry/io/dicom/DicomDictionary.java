@@ -269,6 +269,9 @@ public final class DicomDictionary {
         e(Tag.CODING_SCHEME_DESIGNATOR, SH, "CodingSchemeDesignator");
         e(Tag.CODE_MEANING, LO, "CodeMeaning");
         e(Tag.RADIONUCLIDE, LO, "Radionuclide");
+        e(Tag.COUNTS_ACCUMULATED, IS, "CountsAccumulated");
+        e(Tag.COLLIMATOR_TYPE, CS, "CollimatorType");
+        e(Tag.RADIOPHARMACEUTICAL, LO, "Radiopharmaceutical");
         e(Tag.RADIOPHARMACEUTICAL_START_TIME, TM, "RadiopharmaceuticalStartTime");
         e(Tag.RADIONUCLIDE_TOTAL_DOSE, DS, "RadionuclideTotalDose");
         e(Tag.RADIONUCLIDE_HALF_LIFE, DS, "RadionuclideHalfLife");
@@ -292,6 +295,16 @@ public final class DicomDictionary {
         e(Tag.ANGULAR_VIEW_VECTOR, US, "AngularViewVector");
         e(Tag.TIME_SLICE_VECTOR, US, "TimeSliceVector");
         e(Tag.RADIONUCLIDE_CODE_SEQUENCE, SQ, "RadionuclideCodeSequence");
+        e(Tag.LUT_EXPLANATION, LO, "LUTExplanation");
+        e(Tag.REAL_WORLD_VALUE_LAST_VALUE_MAPPED, US, "RealWorldValueLastValueMapped");
+        e(Tag.REAL_WORLD_VALUE_FIRST_VALUE_MAPPED, US, "RealWorldValueFirstValueMapped");
+        e(Tag.NUMBER_OF_ENERGY_WINDOWS, US, "NumberOfEnergyWindows");
+        e(Tag.ENERGY_WINDOW_INFORMATION_SEQUENCE, SQ, "EnergyWindowInformationSequence");
+        e(Tag.NUMBER_OF_DETECTORS, US, "NumberOfDetectors");
+        e(Tag.NUMBER_OF_ROTATIONS, US, "NumberOfRotations");
+        e(Tag.ROTATION_INFORMATION_SEQUENCE, SQ, "RotationInformationSequence");
+        e(Tag.PATIENT_ORIENTATION_CODE_SEQUENCE, SQ, "PatientOrientationCodeSequence");
+        e(Tag.PATIENT_GANTRY_RELATIONSHIP_CODE_SEQUENCE, SQ, "PatientGantryRelationshipCodeSequence");
         e(Tag.UNITS, CS, "Units");
         e(Tag.DECAY_CORRECTION, CS, "DecayCorrection");
 

@@ -282,6 +282,20 @@ public final class Tag {
     public static final int REFERENCED_PATIENT_SETUP_NUMBER = 0x300C006A;
     public static final int APPROVAL_STATUS = 0x300E0002;
     public static final int DATA_SET_TRAILING_PADDING = 0xFFFCFFFC;
+    // Written by the RT Dose, RT Structure Set, CT and NM writers
+    public static final int COUNTS_ACCUMULATED = 0x00180070;
+    public static final int COLLIMATOR_TYPE = 0x00181181;
+    public static final int RADIOPHARMACEUTICAL = 0x00180031;
+    public static final int LUT_EXPLANATION = 0x00283003;
+    public static final int REAL_WORLD_VALUE_LAST_VALUE_MAPPED = 0x00409211;
+    public static final int REAL_WORLD_VALUE_FIRST_VALUE_MAPPED = 0x00409216;
+    public static final int NUMBER_OF_ENERGY_WINDOWS = 0x00540011;
+    public static final int ENERGY_WINDOW_INFORMATION_SEQUENCE = 0x00540012;
+    public static final int NUMBER_OF_DETECTORS = 0x00540021;
+    public static final int NUMBER_OF_ROTATIONS = 0x00540051;
+    public static final int ROTATION_INFORMATION_SEQUENCE = 0x00540052;
+    public static final int PATIENT_ORIENTATION_CODE_SEQUENCE = 0x00540410;
+    public static final int PATIENT_GANTRY_RELATIONSHIP_CODE_SEQUENCE = 0x00540414;
 
     public static final int FLOAT_PIXEL_DATA = 0x7FE00008;
     public static final int DOUBLE_FLOAT_PIXEL_DATA = 0x7FE00009;
