@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import doseengine.geometry.io.dicom.DicomReference;
+import doseengine.geometry.io.dicom.Uids;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +58,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Voxel size of the phantom in mm (default: the torso's own, 4 mm).")
     Double voxelMm;
 
+    @Option(names = "--dicom-out",
+            description = "Also write dose.dcm and uncertainty.dcm (RT Dose) in a new study and frame of reference.")
+    boolean dicomOut;
+
     @Mixin
     TransportOptions transport;
 
@@ -77,7 +83,9 @@ public final class DemoCommand implements Callable<Integer> {
         inputs.put("administered activity", RunContext.mbq(phantom.activityMBq().sum()) + " at t = 0");
         RunContext ctx = new RunContext("demo", VersionProvider.version(), Instant.now(), inputs, List.of(tiaNote),
                 phantom.activityMBq().sum());
-        return DoseCommandSupport.calculateAndReport(spec.commandLine(), problem, settings, ctx, dir);
+        DicomReference dicom = dicomOut ? DicomReference.anonymous(Uids.fresh(), Uids.fresh(), "doseengine-demo",
+                "doseengine demo") : null;
+        return DoseCommandSupport.calculateAndReport(spec.commandLine(), problem, settings, ctx, dir, dicom);
     }
 
     /** T1/2 / ln 2 in hours: the integral of exp(-ln2 t / T1/2) from 0 to infinity. */

@@ -1,6 +1,8 @@
 package doseengine.cli;
 
 import doseengine.geometry.BadInputException;
+import doseengine.geometry.io.dicom.DicomReference;
+import doseengine.report.DicomDoseFiles;
 import doseengine.report.RunContext;
 import doseengine.report.RunReport;
 import doseengine.tally.RegionDose;
@@ -24,7 +26,12 @@ import picocli.CommandLine;
 final class DoseCommandSupport {
     private DoseCommandSupport() {}
 
-    static int calculateAndReport(CommandLine cl, DoseProblem problem, RunSettings settings, RunContext ctx, Path out) {
+    /**
+     * @param dicom the study and frame of reference of the RT Dose files to write beside the NIfTI ones, or null for
+     *              none
+     */
+    static int calculateAndReport(CommandLine cl, DoseProblem problem, RunSettings settings, RunContext ctx, Path out,
+                                  DicomReference dicom) {
         DoseCalculation.requireTargetLabel(problem, settings.stop());
         PrintWriter err = cl.getErr();
         PrintWriter stdout = cl.getOut();
@@ -52,6 +59,10 @@ final class DoseCommandSupport {
         err.flush();
         DoseResult r = DoseCalculation.run(problem, settings, new ProgressPrinter(err));
         RunReport.write(out, r, ctx);
+        if (dicom != null) {
+            DicomDoseFiles.write(out, r.dose(), dicom, "doseengine " + ctx.command() + " " + problem.nuclide().name()
+                    + " " + settings.method().key());
+        }
         if (r.outcome().stop() == RunOutcome.Stop.MAX_DECAYS_WITHOUT_TARGET) {
             err.printf(Locale.ROOT, "warning: target uncertainty not reached: %s at %.2f %% after the maximum of %,d "
                     + "decays (--max-decays)%n", r.outcome().watchedRegion(), 100 * r.outcome().watchedRelativeUncertainty(),
@@ -62,6 +73,10 @@ final class DoseCommandSupport {
         stdout.printf(Locale.ROOT, "wrote %s, %s, %s, %s, %s%s and %s to %s%n", RunReport.DOSE, RunReport.UNCERTAINTY,
                 RunReport.ORGANS_CSV, RunReport.ORGANS_JSON, RunReport.SLICE_PNG,
                 r.regions().isEmpty() ? "" : ", " + RunReport.DVH_PNG, RunReport.REPORT_HTML, out);
+        if (dicom != null) {
+            stdout.printf(Locale.ROOT, "wrote %s and %s (RT Dose, in the CT's study and frame of reference %s)%n",
+                    DicomDoseFiles.DOSE, DicomDoseFiles.UNCERTAINTY, dicom.frameOfReferenceUid());
+        }
         stdout.flush();
         return 0;
     }

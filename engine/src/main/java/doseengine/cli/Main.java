@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Monte Carlo absorbed dose for 177Lu, 90Y and 131I: coupled photon-electron transport "
                 + "in voxel geometry, on OpenCL devices or in Java.",
-        subcommands = {DemoCommand.class, RunCommand.class, StudyCommand.class, PhantomCommand.class, NuclideCommand.class, DevicesCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, StudyCommand.class, PhantomCommand.class, DicomCommand.class,
+            NuclideCommand.class, DevicesCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

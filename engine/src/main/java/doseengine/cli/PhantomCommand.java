@@ -6,6 +6,10 @@ import doseengine.geometry.io.ImageFiles;
 import doseengine.io.ActivityMetadata;
 import doseengine.io.LabelNamesJson;
 import doseengine.io.OutputDirectory;
+import doseengine.io.PhantomDicomFolder;
+import doseengine.geometry.VoxelGrid;
+import doseengine.physics.decay.Nuclide;
+import java.time.LocalDateTime;
 import doseengine.io.TorsoStudyFolder;
 import doseengine.phantoms.Phantom;
 import doseengine.phantoms.PhantomCatalog;
@@ -27,7 +31,8 @@ import picocli.CommandLine.Parameters;
 /** Renders a phantom and writes its CT, activity and labels as NIfTI, with the label names as JSON. */
 @Command(name = "phantom", mixinStandardHelpOptions = true,
         description = {"Write the CT (HU), activity (MBq per voxel) and label images of a phantom: ct.nii.gz, "
-                + "activity.nii.gz, labels.nii.gz and labels.json.",
+                + "activity.nii.gz, labels.nii.gz and labels.json; with --format dicom a CT series, a quantitative "
+                + "SPECT (NM, Bq/ml) and an RT Structure Set instead.",
                 "torso_study writes a synthetic patient instead: the torso with known bi-exponential kinetics per "
                 + "structure (illustrative 177Lu-DOTATATE-like, not clinical data), one cycle of 7400 MBq imaged "
                 + "at 4, 24, 96 and 168 h: ct.nii.gz, labels.nii.gz, labels.json, t004h/activity.nii.gz .. "
@@ -50,17 +55,44 @@ public final class PhantomCommand implements Callable<Integer> {
             description = "Cubic voxel size in mm (default: the phantom's own, e.g. 4 mm for the torso).")
     Double voxelMm;
 
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "nifti (default) or dicom: a CT series (ct/), a quantitative SPECT in Bq/ml (spect/nm.dcm, "
+                    + "the activity at t = 0, acquired at injection) and an RT Structure Set (rtstruct.dcm), in one "
+                    + "study and frame of reference.")
+    String format;
+
+    @Option(names = "--spect-voxels", paramLabel = "F",
+            description = "With --format dicom: SPECT voxels are F CT voxels wide (default 2; 1 keeps the CT grid).")
+    Integer spectVoxels;
+
+    @Option(names = "--nuclide", paramLabel = "NUC",
+            description = "With --format dicom: the radionuclide the SPECT names (default Lu-177).")
+    String nuclide;
+
     @Override
     public Integer call() {
+        boolean dicom = dicomFormat();
         if (TorsoStudy.NAME.equals(name)) {
+            if (dicom) {
+                throw new BadInputException("--format dicom writes a single-time-point phantom; torso_study is "
+                        + "written as NIfTI");
+            }
             return writeStudy();
         }
         if (!PhantomCatalog.names().contains(name)) {
             throw new BadInputException("unknown phantom '" + name + "'; known phantoms: "
                     + String.join(", ", PhantomCatalog.names()) + ", " + TorsoStudy.NAME);
         }
+        int factor = spectVoxels == null ? 2 : spectVoxels;
+        if (factor < 1) {
+            throw new BadInputException("--spect-voxels must be a whole number of at least 1, not " + factor);
+        }
+        Nuclide nuc = NuclideCatalog.get(nuclide == null ? "Lu-177" : nuclide);
         Path dir = OutputDirectory.prepare(out);
         Phantom p = voxelMm == null ? PhantomCatalog.create(name) : PhantomCatalog.create(name, voxelMm);
+        if (dicom) {
+            return writeDicom(dir, p, nuc, factor);
+        }
         ImageFiles.write(dir.resolve("ct.nii.gz"), p.ctHu());
         ImageFiles.write(dir.resolve("activity.nii.gz"), p.activityMBq());
         // The image holds activity (MBq at t = 0), not the time-integrated activity run reads by default: the
@@ -75,6 +107,40 @@ public final class PhantomCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "wrote ct.nii.gz, activity.nii.gz (MBq per voxel at t = 0; activity.json says so), "
                 + "labels.nii.gz and labels.json to %s%n", dir);
         w.flush();
+        return 0;
+    }
+
+    private boolean dicomFormat() {
+        if (format == null || format.equalsIgnoreCase("nifti")) {
+            if (spectVoxels != null || nuclide != null) {
+                throw new BadInputException((spectVoxels != null ? "--spect-voxels" : "--nuclide")
+                        + " applies to --format dicom");
+            }
+            return false;
+        }
+        if (format.equalsIgnoreCase("dicom")) {
+            return true;
+        }
+        throw new BadInputException("--format " + format + ": use nifti or dicom");
+    }
+
+    private int writeDicom(Path dir, Phantom p, Nuclide nuc, int factor) {
+        LocalDateTime acquired = LocalDateTime.now().withNano(0);
+        PhantomDicomFolder.Written w = PhantomDicomFolder.write(dir, p, nuc, factor, acquired);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(p.summary());
+        VoxelGrid s = w.spectGrid();
+        out.printf(Locale.ROOT, "wrote %s/ (CT, %d slices), %s (SPECT %d x %d x %d of %.4g mm, %s, %.6g MBq at t = 0 "
+                + "in Bq/ml) and %s (%d structures), frame of reference %s, to %s%n", PhantomDicomFolder.CT,
+                p.grid().nz(), PhantomDicomFolder.SPECT, s.nx(), s.ny(), s.nz(), s.spacingX(), nuc.name(),
+                w.spectTotalMBq(), PhantomDicomFolder.RTSTRUCT, p.labels().names().size(), w.frameOfReferenceUid(),
+                dir);
+        out.printf(Locale.ROOT, "run it: doseengine run --ct %s --activity %s --rtstruct %s --nuclide %s "
+                + "--tia-hours %.4g --out OUT   (the SPECT is activity at injection; %.4g h = T1/2 / ln 2 integrates "
+                + "physical decay only)%n", dir.resolve(PhantomDicomFolder.CT), dir.resolve(PhantomDicomFolder.SPECT),
+                dir.resolve(PhantomDicomFolder.RTSTRUCT), nuc.name(), DemoCommand.physicalDecayHours(nuc),
+                DemoCommand.physicalDecayHours(nuc));
+        out.flush();
         return 0;
     }
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Compute the absorbed dose (Gy) of a time-integrated activity distribution in a patient's CT. "
                 + "Writes dose.nii.gz, uncertainty.nii.gz, organs.csv, organs.json, dvh.png, dose_slice.png and "
-                + "report.html.")
+                + "report.html; with a DICOM CT (or --dicom-out) also dose.dcm and uncertainty.dcm (RT Dose).")
 public final class RunCommand implements Callable<Integer> {
     /** Decays when neither --decays nor --target-uncertainty is given. */
     public static final long DEFAULT_DECAYS = PatientInputs.DEFAULT_DECAYS;
@@ -40,8 +40,10 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunSettings settings = transport.settings(inputs.stopRule());
-        Path dir = OutputDirectory.prepare(out);
+        // Inputs first: a refused input leaves nothing behind, not even the output folder.
         DoseProblem problem = inputs.readProblem();
-        return DoseCommandSupport.calculateAndReport(spec.commandLine(), problem, settings, inputs.context("run"), dir);
+        Path dir = OutputDirectory.prepare(out);
+        return DoseCommandSupport.calculateAndReport(spec.commandLine(), problem, settings, inputs.context("run"), dir,
+                inputs.dicomReference());
     }
 }

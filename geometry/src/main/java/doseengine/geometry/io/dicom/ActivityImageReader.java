@@ -293,7 +293,7 @@ public final class ActivityImageReader {
                         + Tag.describe(dateTag) + " " + date);
             }
         }
-        Double doseBq = item.decimal(Tag.RADIONUCLIDE_TOTAL_DOSE);
+        Double totalDose = item.decimal(Tag.RADIONUCLIDE_TOTAL_DOSE);
         Double halfLife = item.decimal(Tag.RADIONUCLIDE_HALF_LIFE);
         if (halfLife == null) {
             halfLife = options.halfLifeSeconds();
@@ -304,7 +304,10 @@ public final class ActivityImageReader {
             notes.add("half-life " + halfLife + " s from (0018,1075) Radionuclide Half Life, not the "
                     + options.halfLifeSeconds() + " s given");
         }
-        return new Radiopharmaceutical(nuclide, injection, doseBq == null ? null : doseBq / 1e6, halfLife);
+        // The unit of (0018,1074) differs by module: MBq in the NM Isotope Module (PS3.3 C.8.4.10), Bq in the PET
+        // Isotope Module (C.8.9.2).
+        double toMBq = "NM".equals(d.string(Tag.MODALITY)) ? 1 : 1e-6;
+        return new Radiopharmaceutical(nuclide, injection, totalDose == null ? null : totalDose * toMBq, halfLife);
     }
 
     private static void decayToAcquisition(DicomDataset d, float[] values, LocalDateTime acquisition,

@@ -11,7 +11,7 @@ import java.time.LocalDateTime;
  *                         Radionuclide (0018,0030) text
  * @param injectionTime    Radiopharmaceutical Start DateTime (0018,1078), else Start Time (0018,1072) on the
  *                         series date; a local clock reading
- * @param injectedMBq      Radionuclide Total Dose (0018,1074), which DICOM gives in Bq
+ * @param injectedMBq      Radionuclide Total Dose (0018,1074), which DICOM gives in MBq for NM and in Bq for PET
  * @param halfLifeSeconds  the half-life used: Radionuclide Half Life (0018,1075), else the caller's value
  */
 public record Radiopharmaceutical(String nuclide, LocalDateTime injectionTime, Double injectedMBq,

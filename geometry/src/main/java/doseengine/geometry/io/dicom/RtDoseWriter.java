@@ -17,18 +17,21 @@ import java.util.Locale;
  * quantisation error of the largest dose at 1/65535 (16 bits) or 1/4294967295 (32 bits). The scaling is taken
  * back from its Decimal String before quantising, so the file's own scaling is what reproduces the dose.
  *
- * <p>Dose Summation Type (3004,000A) is PLAN. Of the defined terms of C.8.8.3 (PLAN, MULTI_PLAN, FRACTION, BEAM,
- * BRACHY, FRACTION_SESSION, BEAM_SESSION, BRACHY_SESSION, CONTROL_POINT, RECORD) none names a radiopharmaceutical;
- * the absorbed dose of an administered activity is the dose of the whole treatment delivered by that
- * administration, which is what PLAN means ("dose calculated for entire delivery of all fraction groups"), while
- * the per-fraction, per-beam, per-session and per-record terms describe parts of an external beam or brachytherapy
- * delivery that do not exist here. PS3.3 asks for a Referenced RT Plan Sequence with PLAN (type 1C); there is no
- * RT Plan for a radiopharmaceutical, so none is written: validators may report that.
+ * <p>Dose Summation Type (3004,000A) is {@value #SUMMATION_TYPE}: the dose of one administration of a
+ * radiopharmaceutical. None of the defined terms of C.8.8.3 (PLAN, MULTI_PLAN, FRACTION, BEAM, BRACHY,
+ * FRACTION_SESSION, BEAM_SESSION, BRACHY_SESSION, CONTROL_POINT, RECORD) fits it: each names a part of an external
+ * beam or brachytherapy delivery, and each obliges a reference to an RT Plan or a treatment record (Referenced RT
+ * Plan Sequence (300C,0002), type 1C), which do not exist for a radiopharmaceutical. Claiming PLAN without the plan
+ * breaks the IOD; the attribute holds Defined Terms, which PS3.3 lets an application extend, so the file says what
+ * the dose is instead. Validators note an unrecognised defined term (a warning, not an error).
  *
  * <p>The grid must be right-handed (k along i x j): Grid Frame Offset Vector (3004,000C) offsets run along the
  * normal of Image Orientation (C.8.8.3.2), so a left-handed grid would put the frames in mirror order.
  */
 public final class RtDoseWriter {
+    /** Dose Summation Type of the dose from one administered activity (see the class comment). */
+    public static final String SUMMATION_TYPE = "ADMINISTRATION";
+
     /** RT Dose Storage (PS3.4 B.5). */
     public static final String SOP_CLASS_UID = "1.2.840.10008.5.1.4.1.1.481.2";
 
@@ -87,7 +90,7 @@ public final class RtDoseWriter {
         d.putDecimals(Tag.GRID_FRAME_OFFSET_VECTOR, offsets);
         d.putString(Tag.DOSE_UNITS, Vr.CS, "GY");
         d.putString(Tag.DOSE_TYPE, Vr.CS, doseType.name());
-        d.putString(Tag.DOSE_SUMMATION_TYPE, Vr.CS, "PLAN");
+        d.putString(Tag.DOSE_SUMMATION_TYPE, Vr.CS, SUMMATION_TYPE);
         long top = bitsAllocated == 16 ? 0xFFFFL : 0xFFFFFFFFL;
         d.putDecimals(Tag.DOSE_GRID_SCALING, max > 0 ? max / top : 1.0);
         double scaling = d.requireDecimal(Tag.DOSE_GRID_SCALING);

@@ -77,6 +77,8 @@ class ActivityImageReaderTest {
         double factor = Math.exp(-Math.log(2) * 7200 / 6586.2);
         assertMatchesPydicom(a.bqPerMl(), factor);
         assertEquals(LocalDateTime.of(2024, 3, 1, 10, 0), a.acquisitionTime());
+        // PET Isotope Module: Radionuclide Total Dose in Bq (3.7e8 Bq), unlike NM's MBq
+        assertEquals(370, a.radiopharmaceutical().injectedMBq(), 1e-9);
         assertTrue(a.notes().stream().anyMatch(n -> n.contains("ADMIN undone") && n.contains(
                 String.format(java.util.Locale.ROOT, "%.6f", factor))), a.notes().toString());
     }

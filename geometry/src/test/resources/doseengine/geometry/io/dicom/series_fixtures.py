@@ -162,7 +162,7 @@ def nm(out, with_position=True, spacing=4.0):
     rwvm.RealWorldValueIntercept = 0.0
     rwvm.RealWorldValueSlope = 0.25
     ds.RealWorldValueMappingSequence = Sequence([rwvm])
-    radiopharmaceutical(ds)
+    radiopharmaceutical(ds, dose=7400.0)  # NM Isotope Module: MBq
     frames = [activity_pattern(rows, cols, slice_of_frame[f] - 1) for f in range(n)]
     ds.PixelData = np.stack(frames).astype("<u2").tobytes()
     save(ds, os.path.join(out, "nm", "recon.dcm"), ExplicitVRLittleEndian)
