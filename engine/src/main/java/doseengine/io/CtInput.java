@@ -37,7 +37,7 @@ public record CtInput(Volume hu, DicomReference reference, String name, List<Str
             return new CtInput(ImageFiles.read(path), null, path.getFileName().toString(), List.of());
         }
         InputFormat.DicomSource source = InputFormat.dicomSource(path, seriesUid);
-        CtSeries s = CtSeriesReader.read(source.folder(), source.seriesUid());
+        CtSeries s = CtSeriesReader.read(source.scan(), source.seriesUid());
         List<String> notes = new ArrayList<>(s.notes());
         String description = s.seriesDescription() == null || s.seriesDescription().isBlank() ? "CT"
                 : s.seriesDescription();

@@ -39,7 +39,7 @@ public record DicomActivityInput(FloatVolume bqPerMl, Map<String, String> facts,
     public static DicomActivityInput read(Path path, String seriesUid, Double countsPerSecondPerMBq, Nuclide nuclide,
             DicomReference ct) {
         InputFormat.DicomSource source = InputFormat.dicomSource(path, seriesUid);
-        ActivityImage image = ActivityImageReader.read(source.folder(), source.seriesUid(),
+        ActivityImage image = ActivityImageReader.read(source.scan(), source.seriesUid(),
                 new ActivityImageReader.Options(countsPerSecondPerMBq == null ? null
                         : new CountsCalibration(countsPerSecondPerMBq), nuclide.halfLifeSeconds()));
         List<String> notes = new ArrayList<>(image.notes());

@@ -1,6 +1,11 @@
 package doseengine.io;
 
+import doseengine.geometry.BadInputException;
+import doseengine.geometry.io.dicom.DicomDataset;
 import doseengine.geometry.io.dicom.DicomFile;
+import doseengine.geometry.io.dicom.DicomFolder;
+import java.io.IOException;
+import java.util.stream.Stream;
 import doseengine.geometry.io.dicom.Tag;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,20 +31,47 @@ public final class InputFormat {
         return n.endsWith(".dcm") || (Files.isRegularFile(path) && DicomFile.looksLikeDicom(path));
     }
 
-    /** A DICOM input as a folder to scan and the series to take from it. */
-    public record DicomSource(Path folder, String seriesUid) {}
+    /**
+     * A DICOM input as a file or folder to scan and the series to take from it.
+     *
+     * @param recursive whether sub-folders of {@code folder} are searched
+     */
+    public record DicomSource(Path folder, String seriesUid, boolean recursive) {
+        DicomSource(Path folder, String seriesUid) {
+            this(folder, seriesUid, true);
+        }
+
+        /** The files scanned. */
+        public DicomFolder scan() {
+            if (recursive || !Files.isDirectory(folder)) {
+                return DicomFolder.scan(folder);
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                return DicomFolder.of(folder, files.filter(Files::isRegularFile).sorted().toList());
+            } catch (IOException e) {
+                throw new BadInputException(folder + ": cannot list the folder (" + e.getMessage() + ")", e);
+            }
+        }
+    }
 
     /**
-     * Where to look for a series given as {@code path}, and which: a folder with the user's {@code seriesUid} (null
-     * when there must be only one of the kind), or for a file its folder and the file's own series (one slice names
-     * its whole series; a UID the user gives wins).
+     * Where to look for a series given as {@code path}, and which: a folder (searched recursively) with the user's
+     * {@code seriesUid} (null when there must be only one of the kind); for a file, the file's own series (a UID the
+     * user gives wins), looked for in the file alone when it is a multi-frame image (an NM reconstruction, an RT
+     * object) and otherwise among the files beside it (one slice names its whole series; sub-folders are not
+     * searched, so a file given by name never pulls in a neighbouring export).
      */
     public static DicomSource dicomSource(Path path, String seriesUid) {
         if (Files.isDirectory(path)) {
             return new DicomSource(path, seriesUid);
         }
+        DicomDataset header = DicomFile.readHeader(path).dataset();
+        String own = header.string(Tag.SERIES_INSTANCE_UID);
+        Integer frames = header.integer(Tag.NUMBER_OF_FRAMES);
         Path parent = path.toAbsolutePath().getParent();
-        String own = DicomFile.readHeader(path).dataset().string(Tag.SERIES_INSTANCE_UID);
-        return new DicomSource(parent == null ? path : parent, seriesUid != null ? seriesUid : own);
+        if ((frames != null && frames > 1) || parent == null) {
+            return new DicomSource(path, seriesUid != null ? seriesUid : own);
+        }
+        return new DicomSource(parent, seriesUid != null ? seriesUid : own, false);
     }
 }

@@ -34,6 +34,8 @@ import java.util.Map;
 public final class ActivityImageReader {
     /** The option a user names a series with when a folder holds several. */
     public static final String SERIES_OPTION = "--activity-series";
+    /** The option a user gives the counts calibration with. */
+    public static final String CALIBRATION_OPTION = "--calibration-factor";
     private static final String KIND = "SPECT (NM RECON) or PET";
 
     /**

@@ -52,8 +52,8 @@ final class ActivityUnits {
         if ("CNTS".equals(units)) {
             if (calibration == null) {
                 throw new DicomException(d.file(), "(0054,1001) Units is CNTS (counts): counts become activity "
-                        + "only with a calibration factor in counts per second per MBq for this camera; give it, "
-                        + "or export the image in Bq/ml");
+                        + "only with a calibration factor in counts per second per MBq for this camera; give it ("
+                        + ActivityImageReader.CALIBRATION_OPTION + " CPS_PER_MBQ), or export the image in Bq/ml");
             }
             Double durationMs = d.decimal(Tag.ACTUAL_FRAME_DURATION);
             if (durationMs == null || !(durationMs > 0)) {
