@@ -78,29 +78,28 @@ public record DicomActivityInput(FloatVolume bqPerMl, Map<String, String> facts,
     }
 
     /**
-     * A warning when the file names a nuclide the catalog knows and it is not the run's: DICOM writes it as a code
-     * meaning ("^177^Lutetium", "Lutetium-177") or a code value, so the text is matched loosely by its mass number
-     * and element.
+     * A warning when the file's radionuclide is not the run's. DICOM writes it as a code meaning ("^177^Lutetium",
+     * "Lutetium-177"), a code value or free text ("Lu-177", "177Lu"), so the text is matched loosely: it names a
+     * nuclide when it holds its mass number and its element or symbol.
      */
     static Optional<String> otherNuclide(String text, Nuclide run) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || mentions(text, run.name())) {
             return Optional.empty();
         }
+        String known = NuclideCatalog.names().stream().filter(n -> mentions(text, n)).findFirst()
+                .map(n -> " (" + NuclideCatalog.get(n).name() + ")").orElse("");
+        return Optional.of("the DICOM radiopharmaceutical is '" + text + "'" + known + ", but the run's --nuclide is "
+                + run.name() + ": the dose is computed for " + run.name());
+    }
+
+    private static boolean mentions(String text, String nuclideName) {
         String t = text.toLowerCase(Locale.ROOT);
-        for (String name : NuclideCatalog.names()) {
-            Nuclide n = NuclideCatalog.get(name);
-            String[] parts = n.name().toLowerCase(Locale.ROOT).split("-");
-            String mass = parts[parts.length - 1];
-            String symbol = parts[0];
-            String element = ELEMENTS.getOrDefault(symbol, symbol);
-            boolean mentions = t.contains(mass) && (t.contains(element) || t.matches(".*\\b" + symbol + "\\b.*")
-                    || t.contains(symbol + mass) || t.contains(mass + symbol));
-            if (mentions) {
-                return n.name().equals(run.name()) ? Optional.empty() : Optional.of("the DICOM radiopharmaceutical is '"
-                        + text + "' (" + n.name() + "), but the run's --nuclide is " + run.name());
-            }
-        }
-        return Optional.empty();
+        String[] parts = NuclideCatalog.get(nuclideName).name().toLowerCase(Locale.ROOT).split("-");
+        String symbol = parts[0];
+        String mass = parts[parts.length - 1];
+        String element = ELEMENTS.getOrDefault(symbol, symbol);
+        return t.matches(".*(?<![0-9])" + mass + "(?![0-9]).*")
+                && (t.contains(element) || t.matches(".*(?<![a-z])" + symbol + "(?![a-z]).*"));
     }
 
     private static final Map<String, String> ELEMENTS = Map.of("lu", "lutetium", "y", "yttrium", "i", "iodine");

@@ -126,23 +126,41 @@ class DicomRunTest {
      * normal) is the position of the largest voxel of dose.nii.gz, with the same dose within the 32-bit step.
      */
     private void assertRtDoseOverlaysTheCt(Path out) {
-        String script = """
-                import sys, glob, numpy as np, pydicom
+        String[] ct = ExternalTools.python("""
+                import sys, glob, pydicom
+                ct = pydicom.dcmread(sorted(glob.glob(sys.argv[1] + '/*.dcm'))[0])
+                d = pydicom.dcmread(sys.argv[2])
+                print(d.StudyInstanceUID == ct.StudyInstanceUID, d.FrameOfReferenceUID == ct.FrameOfReferenceUID)
+                """, dicom.resolve("ct").toString(), out.resolve("dose.dcm").toString()).stdout().trim().split("\\s+");
+        assertEquals(List.of("True", "True"), Arrays.asList(ct));
+        String[] f = hottestRtDoseVoxel(out.resolve("dose.dcm"));
+        assertEquals(List.of("GY", "PHYSICAL"), Arrays.asList(f).subList(0, 2));
+        assertHottestAt(out, f, 2);
+    }
+
+    /**
+     * pydicom's reading of an RT Dose: units, type, the largest dose and its patient position (Image Position +
+     * column/row steps + Grid Frame Offset along the normal of Image Orientation).
+     */
+    private static String[] hottestRtDoseVoxel(Path file) {
+        return ExternalTools.python("""
+                import sys, numpy as np, pydicom
                 d = pydicom.dcmread(sys.argv[1])
-                ct = pydicom.dcmread(sorted(glob.glob(sys.argv[2] + '/*.dcm'))[0])
                 a = d.pixel_array.astype(np.float64) * float(d.DoseGridScaling)
+                if a.ndim == 2:
+                    a = a[np.newaxis]
                 k, j, i = np.unravel_index(np.argmax(a), a.shape)
                 row = np.array(d.ImageOrientationPatient[:3], float)
                 col = np.array(d.ImageOrientationPatient[3:], float)
                 n = np.cross(row, col)
                 p = (np.array(d.ImagePositionPatient, float) + i * float(d.PixelSpacing[1]) * row
                      + j * float(d.PixelSpacing[0]) * col + float(d.GridFrameOffsetVector[k]) * n)
-                print(d.StudyInstanceUID == ct.StudyInstanceUID, d.FrameOfReferenceUID == ct.FrameOfReferenceUID,
-                      d.DoseUnits, d.DoseType, a.max(), p[0], p[1], p[2])
-                """;
-        String[] f = ExternalTools.python(script, out.resolve("dose.dcm").toString(), dicom.resolve("ct").toString())
-                .stdout().trim().split("\\s+");
-        assertEquals(List.of("True", "True", "GY", "PHYSICAL"), Arrays.asList(f).subList(0, 4));
+                print(d.DoseUnits, d.DoseType, repr(a.max()), repr(p[0]), repr(p[1]), repr(p[2]))
+                """, file.toString()).stdout().trim().split("\\s+");
+    }
+
+    /** The hottest voxel of dose.nii.gz has pydicom's largest RT Dose value, at pydicom's position. */
+    private static void assertHottestAt(Path out, String[] f, int from) {
         FloatVolume dose = ImageFiles.read(out.resolve("dose.nii.gz")).toFloat();
         float[] v = dose.data();
         int best = 0;
@@ -153,10 +171,79 @@ class DicomRunTest {
         }
         VoxelGrid g = dose.grid();
         double[] p = g.indexToWorld(best % g.nx(), (best / g.nx()) % g.ny(), best / (g.nx() * g.ny()));
-        assertEquals(v[best], Double.parseDouble(f[4]), 1e-6 * v[best]);
+        assertEquals(v[best], Double.parseDouble(f[from]), 1e-6 * v[best]);
         for (int a = 0; a < 3; a++) {
-            assertEquals(p[a], Double.parseDouble(f[5 + a]), 1e-3, String.format(Locale.ROOT, "axis %d", a));
+            assertEquals(p[a], Double.parseDouble(f[from + 1 + a]), 1e-3, String.format(Locale.ROOT, "axis %d", a));
         }
+    }
+
+    /**
+     * --structures keeps the named ROIs in the order given; a SPECT whose radiopharmaceutical is not the run's
+     * nuclide is a warning line (the run goes on with --nuclide); the radiopharmaceutical is in organs.json.
+     */
+    @Test
+    void structuresSubsetAndNuclideWarning() throws IOException {
+        Path out = tmp.resolve("run-subset");
+        String[] transport = TRANSPORT.clone();
+        transport[1] = "Y-90";
+        transport[5] = "2000";
+        CliRunner.Outcome o = CliRunner.run(concat(new String[] {"run", "--ct", dicom.resolve("ct").toString(),
+            "--activity", dicom.resolve("spect/nm.dcm").toString(), "--rtstruct",
+            dicom.resolve("rtstruct.dcm").toString(), "--structures", "tumour_1,liver", "--out", out.toString()},
+            transport));
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.err().lines().anyMatch(l -> l.startsWith("warning: the DICOM radiopharmaceutical")
+                && l.contains("Lu-177") && l.contains("Y-90")), o.err());
+        JsonNode j = JSON.readTree(out.resolve("organs.json").toFile());
+        assertEquals(2, j.get("labels").size());
+        assertEquals("tumour_1", j.get("labels").get(0).get("name").asText());
+        assertEquals("liver", j.get("labels").get(1).get("name").asText());
+        assertTrue(j.get("inputs").get("radiopharmaceutical").asText().startsWith("Lu-177"), j.get("inputs").toString());
+
+        CliRunner.Outcome unknown = CliRunner.run(concat(new String[] {"run", "--ct", dicom.resolve("ct").toString(),
+            "--activity", dicom.resolve("spect/nm.dcm").toString(), "--rtstruct",
+            dicom.resolve("rtstruct.dcm").toString(), "--structures", "pancreas", "--out",
+            tmp.resolve("none").toString()}, TRANSPORT));
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("pancreas") && unknown.err().contains("liver"), unknown.err());
+    }
+
+    /**
+     * --dicom-out on a NIfTI CT writes the RT Dose in a new study; a CT whose slices run against the normal (a
+     * left-handed grid) gets its frames in reverse order, and pydicom finds the hottest voxel where the NIfTI has
+     * it.
+     */
+    @Test
+    void dicomOutOnALeftHandedNiftiCt() throws IOException {
+        Path flipped = tmp.resolve("flipped");
+        Files.createDirectories(flipped);
+        for (String name : new String[] {"ct", "activity"}) {
+            doseengine.geometry.Volume v = ImageFiles.read(nifti.resolve(name + ".nii.gz"));
+            VoxelGrid g = v.grid();
+            double[] m = g.direction();
+            for (int r = 0; r < 3; r++) {
+                m[3 * r + 2] = -m[3 * r + 2];
+            }
+            VoxelGrid lh = new VoxelGrid(g.nx(), g.ny(), g.nz(), g.spacingX(), g.spacingY(), g.spacingZ(),
+                    g.indexToWorld(0, 0, g.nz() - 1), m);
+            float[] src = v.toFloat().data();
+            float[] dst = new float[src.length];
+            int slice = g.nx() * g.ny();
+            for (int k = 0; k < g.nz(); k++) {
+                System.arraycopy(src, k * slice, dst, (g.nz() - 1 - k) * slice, slice);
+            }
+            ImageFiles.write(flipped.resolve(name + ".nii.gz"), new FloatVolume(lh, dst));
+        }
+        Path out = tmp.resolve("run-dicom-out");
+        String[] transport = TRANSPORT.clone();
+        transport[5] = "5000";
+        CliRunner.Outcome o = CliRunner.run(concat(new String[] {"run", "--ct", flipped.resolve("ct.nii.gz").toString(),
+            "--activity", flipped.resolve("activity.nii.gz").toString(), "--activity-unit", "MBq", "--dicom-out",
+            "--out", out.toString()}, transport));
+        assertEquals(0, o.exitCode(), o.err());
+        String[] f = hottestRtDoseVoxel(out.resolve("dose.dcm"));
+        assertEquals(List.of("GY", "PHYSICAL"), Arrays.asList(f).subList(0, 2));
+        assertHottestAt(out, f, 2);
     }
 
     /** The listing shows the three series of the export, in one frame of reference, and no skipped file. */

@@ -271,7 +271,10 @@ public final class ActivityImageReader {
             return new Radiopharmaceutical(null, null, null, options.halfLifeSeconds());
         }
         DicomDataset item = items.get(0);
-        String nuclide = item.string(Tag.RADIONUCLIDE);
+        // Radionuclide (0018,0030) is retired but still written; Radiopharmaceutical (0018,0031) is free text that
+        // usually names the nuclide ("Lu-177 DOTATATE"): the last resort before nothing.
+        String nuclide = item.string(Tag.RADIONUCLIDE) != null ? item.string(Tag.RADIONUCLIDE)
+                : item.string(Tag.RADIOPHARMACEUTICAL);
         List<DicomDataset> codes = item.sequence(Tag.RADIONUCLIDE_CODE_SEQUENCE);
         if (codes != null && !codes.isEmpty()) {
             DicomDataset code = codes.get(0);

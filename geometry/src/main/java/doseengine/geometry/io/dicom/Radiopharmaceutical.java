@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
  * Module, C.8.9.2 PET Isotope Module). Fields are null where the file has none.
  *
  * @param nuclide          Radionuclide Code Sequence (0054,0300) code meaning, else code value, else the
- *                         Radionuclide (0018,0030) text
+ *                         Radionuclide (0018,0030) text, else the Radiopharmaceutical (0018,0031) text
  * @param injectionTime    Radiopharmaceutical Start DateTime (0018,1078), else Start Time (0018,1072) on the
  *                         series date; a local clock reading
  * @param injectedMBq      Radionuclide Total Dose (0018,1074), which DICOM gives in MBq for NM and in Bq for PET
