@@ -6,7 +6,6 @@ import doseengine.io.ActivityUnit;
 import doseengine.io.DoseProblems;
 import doseengine.io.InputFormat;
 import doseengine.geometry.io.dicom.DicomReference;
-import doseengine.geometry.io.dicom.Uids;
 import doseengine.report.RunContext;
 import doseengine.tally.TargetStatistic;
 import doseengine.transport.DoseProblem;
@@ -78,11 +77,6 @@ public final class PatientInputs {
     @Option(names = "--structures", paramLabel = "NAME", split = ",",
             description = "The ROIs of --rtstruct to keep (comma-separated; default all).")
     List<String> structures;
-
-    @Option(names = "--dicom-out",
-            description = "Also write dose.dcm and uncertainty.dcm (RT Dose) when the CT is not DICOM (a DICOM CT "
-                    + "always gets them, in its study and frame of reference).")
-    boolean dicomOut;
 
     @Option(names = "--decays", paramLabel = "N",
             description = "Number of decays to simulate (default " + DEFAULT_DECAYS + "), run in 10 to 100 equal batches.")
@@ -192,19 +186,12 @@ public final class PatientInputs {
         return patient.problem();
     }
 
-    /**
-     * The study and frame of reference the dose written as DICOM shares: the DICOM CT's, or with
-     * {@code --dicom-out} a new one for a CT that came as NIfTI or MetaImage; null when no DICOM is to be written.
-     */
-    public DicomReference dicomReference() {
+    /** The DICOM CT's study, frame of reference and patient, or null when the CT was not DICOM. */
+    public DicomReference ctReference() {
         if (patient == null) {
             throw new IllegalStateException("readProblem() first");
         }
-        if (patient.ctReference() != null) {
-            return patient.ctReference();
-        }
-        return dicomOut ? DicomReference.anonymous(Uids.fresh(), Uids.fresh(), "doseengine", "doseengine run")
-                : null;
+        return patient.ctReference();
     }
 
     /** A DICOM SPECT/PET is Bq/ml at its acquisition time; refused without the integration time. */

@@ -1,5 +1,7 @@
 package doseengine.cli;
 
+import doseengine.geometry.io.dicom.DicomReference;
+import doseengine.geometry.io.dicom.Uids;
 import doseengine.io.OutputDirectory;
 import doseengine.transport.DoseProblem;
 import doseengine.transport.RunSettings;
@@ -34,6 +36,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
     Path out;
 
+    @Option(names = "--dicom-out",
+            description = "Also write dose.dcm and uncertainty.dcm (RT Dose) when the CT is not DICOM, in a new study "
+                    + "and frame of reference (a DICOM CT always gets them, in its own).")
+    boolean dicomOut;
+
     @Mixin
     TransportOptions transport;
 
@@ -43,7 +50,11 @@ public final class RunCommand implements Callable<Integer> {
         // Inputs first: a refused input leaves nothing behind, not even the output folder.
         DoseProblem problem = inputs.readProblem();
         Path dir = OutputDirectory.prepare(out);
+        DicomReference dicom = inputs.ctReference();
+        if (dicom == null && dicomOut) {
+            dicom = DicomReference.anonymous(Uids.fresh(), Uids.fresh(), "doseengine", "doseengine run");
+        }
         return DoseCommandSupport.calculateAndReport(spec.commandLine(), problem, settings, inputs.context("run"), dir,
-                inputs.dicomReference());
+                dicom);
     }
 }

@@ -97,12 +97,13 @@ public final class CompareCommand implements Callable<Integer> {
         TransportSettings kernelSettings = kernelSettings(settings, kd);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        Path dir = OutputDirectory.prepare(out);
+        // Inputs first: a refused input leaves nothing behind, not even the output folder.
         DoseProblem problem = inputs.readProblem();
         MemoryEstimate.require(problem.grid(), chosen, Runtime.getRuntime().maxMemory());
+        Path dir = OutputDirectory.prepare(out);
         RunContext ctx = inputs.context("compare");
         for (String n : ctx.notes()) {
-            err.println("note: " + n);
+            err.println(n.startsWith(RunContext.WARNING_PREFIX) ? n : "note: " + n);
         }
         for (String n : problem.notes()) {
             err.println("note: " + n);
