@@ -16,7 +16,7 @@ final class SeriesFixtures {
     static Path write(String kind, Path dir, String... args) {
         List<String> all = new ArrayList<>(List.of(kind, dir.toString()));
         all.addAll(List.of(args));
-        ExternalTools.python(script(), all.toArray(String[]::new));
+        ExternalTools.python(script("series_fixtures.py"), all.toArray(String[]::new));
         return dir;
     }
 
@@ -30,8 +30,9 @@ final class SeriesFixtures {
         return (i * 3 + j * 5 + k * 17) % 251 + 1;
     }
 
-    private static String script() {
-        try (InputStream in = SeriesFixtures.class.getResourceAsStream("series_fixtures.py")) {
+    /** A python fixture script kept beside this class's resources. */
+    static String script(String name) {
+        try (InputStream in = SeriesFixtures.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
