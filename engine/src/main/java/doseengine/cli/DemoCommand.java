@@ -59,7 +59,8 @@ public final class DemoCommand implements Callable<Integer> {
     Double voxelMm;
 
     @Option(names = "--dicom-out",
-            description = "Also write dose.dcm and uncertainty.dcm (RT Dose) in a new study and frame of reference.")
+            description = "Also write dose.dcm and uncertainty.dcm (RT Dose) with the phantom's CT as a DICOM series "
+                    + "(ct_dicom/) and its structures (rtstruct.dcm), in a new study and frame of reference.")
     boolean dicomOut;
 
     @Mixin
@@ -83,8 +84,9 @@ public final class DemoCommand implements Callable<Integer> {
         inputs.put("administered activity", RunContext.mbq(phantom.activityMBq().sum()) + " at t = 0");
         RunContext ctx = new RunContext("demo", VersionProvider.version(), Instant.now(), inputs, List.of(tiaNote),
                 phantom.activityMBq().sum());
-        DicomReference dicom = dicomOut ? DicomReference.anonymous(Uids.fresh(), Uids.fresh(), "doseengine-demo",
-                "doseengine demo") : null;
+        DoseCommandSupport.DicomOutput dicom = dicomOut ? new DoseCommandSupport.DicomOutput(
+                DicomReference.anonymous(Uids.fresh(), Uids.fresh(), "doseengine-demo", "doseengine demo"), false)
+                : null;
         return DoseCommandSupport.calculateAndReport(spec.commandLine(), problem, settings, ctx, dir, dicom);
     }
 

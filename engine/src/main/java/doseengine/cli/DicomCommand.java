@@ -53,7 +53,8 @@ public final class DicomCommand implements Callable<Integer> {
                     frame = String.valueOf(frames.get(s.frameOfReferenceUid()));
                 }
                 out.printf(Locale.ROOT, "  %-8s %-5s %-10s %6d %7d %-11s %s%s%n", text(s.modality()), frame,
-                        text(s.seriesDate()), s.fileCount(), s.frameCount(), s.columns() + " x " + s.rows(),
+                        text(s.seriesDate()), s.fileCount(), s.frameCount(),
+                        s.rows() == 0 ? "-" : s.columns() + " x " + s.rows(),
                         s.seriesInstanceUid(), s.seriesDescription() == null ? "" : " \"" + s.seriesDescription() + "\"");
             }
         }

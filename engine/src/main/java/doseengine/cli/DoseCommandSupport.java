@@ -26,12 +26,15 @@ import picocli.CommandLine;
 final class DoseCommandSupport {
     private DoseCommandSupport() {}
 
+    /** Where the dose goes as DICOM: the reference it shares, and whether the CT came as DICOM (else it is written). */
+    record DicomOutput(DicomReference reference, boolean ctIsDicom) {}
+
     /**
-     * @param dicom the study and frame of reference of the RT Dose files to write beside the NIfTI ones, or null for
-     *              none
+     * @param dicom the RT Dose files to write beside the NIfTI ones (with the CT series and structures when the CT
+     *              was not DICOM), or null for none
      */
     static int calculateAndReport(CommandLine cl, DoseProblem problem, RunSettings settings, RunContext ctx, Path out,
-                                  DicomReference dicom) {
+                                  DicomOutput dicom) {
         DoseCalculation.requireTargetLabel(problem, settings.stop());
         PrintWriter err = cl.getErr();
         PrintWriter stdout = cl.getOut();
@@ -60,8 +63,13 @@ final class DoseCommandSupport {
         DoseResult r = DoseCalculation.run(problem, settings, new ProgressPrinter(err));
         RunReport.write(out, r, ctx);
         if (dicom != null) {
-            DicomDoseFiles.write(out, r.dose(), dicom, "doseengine " + ctx.command() + " " + problem.nuclide().name()
-                    + " " + settings.method().key());
+            String description = "doseengine " + ctx.command() + " " + problem.nuclide().name() + " "
+                    + settings.method().key();
+            DicomDoseFiles.write(out, r.dose(), dicom.reference(), description);
+            if (!dicom.ctIsDicom()) {
+                DicomDoseFiles.writeCtAndStructures(out, problem.ctHu(), problem.labels(), dicom.reference(),
+                        problem.name());
+            }
         }
         if (r.outcome().stop() == RunOutcome.Stop.MAX_DECAYS_WITHOUT_TARGET) {
             err.printf(Locale.ROOT, "warning: target uncertainty not reached: %s at %.2f %% after the maximum of %,d "
@@ -73,9 +81,14 @@ final class DoseCommandSupport {
         stdout.printf(Locale.ROOT, "wrote %s, %s, %s, %s, %s%s and %s to %s%n", RunReport.DOSE, RunReport.UNCERTAINTY,
                 RunReport.ORGANS_CSV, RunReport.ORGANS_JSON, RunReport.SLICE_PNG,
                 r.regions().isEmpty() ? "" : ", " + RunReport.DVH_PNG, RunReport.REPORT_HTML, out);
-        if (dicom != null) {
+        if (dicom != null && dicom.ctIsDicom()) {
             stdout.printf(Locale.ROOT, "wrote %s and %s (RT Dose, in the CT's study and frame of reference %s)%n",
-                    DicomDoseFiles.DOSE, DicomDoseFiles.UNCERTAINTY, dicom.frameOfReferenceUid());
+                    DicomDoseFiles.DOSE, DicomDoseFiles.UNCERTAINTY, dicom.reference().frameOfReferenceUid());
+        } else if (dicom != null) {
+            stdout.printf(Locale.ROOT, "wrote %s and %s (RT Dose) with the CT as a DICOM series (%s/)%s, in a new study "
+                    + "and frame of reference %s%n", DicomDoseFiles.DOSE, DicomDoseFiles.UNCERTAINTY,
+                    DicomDoseFiles.CT_SERIES, problem.labels() == null ? "" : " and the structures (" 
+                    + DicomDoseFiles.RTSTRUCT + ")", dicom.reference().frameOfReferenceUid());
         }
         stdout.flush();
         return 0;

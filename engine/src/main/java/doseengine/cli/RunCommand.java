@@ -37,8 +37,9 @@ public final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--dicom-out",
-            description = "Also write dose.dcm and uncertainty.dcm (RT Dose) when the CT is not DICOM, in a new study "
-                    + "and frame of reference (a DICOM CT always gets them, in its own).")
+            description = "Also write dose.dcm and uncertainty.dcm (RT Dose) when the CT is not DICOM, with the CT as a "
+                    + "DICOM series (ct_dicom/) and the labels as rtstruct.dcm, in a new study and frame of reference "
+                    + "(a DICOM CT always gets the RT Dose files, in its own).")
     boolean dicomOut;
 
     @Mixin
@@ -50,9 +51,12 @@ public final class RunCommand implements Callable<Integer> {
         // Inputs first: a refused input leaves nothing behind, not even the output folder.
         DoseProblem problem = inputs.readProblem();
         Path dir = OutputDirectory.prepare(out);
-        DicomReference dicom = inputs.ctReference();
-        if (dicom == null && dicomOut) {
-            dicom = DicomReference.anonymous(Uids.fresh(), Uids.fresh(), "doseengine", "doseengine run");
+        DoseCommandSupport.DicomOutput dicom = null;
+        if (inputs.ctReference() != null) {
+            dicom = new DoseCommandSupport.DicomOutput(inputs.ctReference(), true);
+        } else if (dicomOut) {
+            dicom = new DoseCommandSupport.DicomOutput(DicomReference.anonymous(Uids.fresh(), Uids.fresh(),
+                    "doseengine", "doseengine run"), false);
         }
         return DoseCommandSupport.calculateAndReport(spec.commandLine(), problem, settings, inputs.context("run"), dir,
                 dicom);

@@ -5,7 +5,18 @@ import doseengine.geometry.VoxelGrid;
 import doseengine.geometry.io.dicom.DicomReference;
 import doseengine.geometry.io.dicom.RtDoseWriter;
 import doseengine.tally.DoseMap;
+import doseengine.geometry.LabelMap;
+import doseengine.geometry.ShortVolume;
+import doseengine.geometry.Volume;
+import doseengine.geometry.io.dicom.CtSeriesWriter;
+import doseengine.geometry.io.dicom.RtStructWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The dose of a run as DICOM RT Dose, so that a viewer or planning system shows it over the CT without
@@ -21,6 +32,10 @@ import java.nio.file.Path;
 public final class DicomDoseFiles {
     public static final String DOSE = "dose.dcm";
     public static final String UNCERTAINTY = "uncertainty.dcm";
+    /** The CT series written beside a dose whose CT did not come as DICOM, so that a viewer has it to overlay. */
+    public static final String CT_SERIES = "ct_dicom";
+    /** The structures, written with that CT series. */
+    public static final String RTSTRUCT = "rtstruct.dcm";
     /** Bits per stored dose value. */
     static final int BITS = 32;
 
@@ -38,6 +53,38 @@ public final class DicomDoseFiles {
                 RtDoseWriter.DoseType.PHYSICAL);
         RtDoseWriter.write(dir.resolve(UNCERTAINTY), rightHanded(new FloatVolume(dose.grid(), sigma)), reference,
                 description + ", one standard error", BITS, RtDoseWriter.DoseType.ERROR);
+    }
+
+    /**
+     * For a CT that did not come as DICOM: the CT as a series ({@value #CT_SERIES}/, whole HU) and the structures as
+     * an RT Structure Set ({@value #RTSTRUCT}, when there are any), in {@code reference}'s study and frame of
+     * reference, so that the RT Dose has its CT beside it.
+     */
+    public static void writeCtAndStructures(Path dir, Volume hu, LabelMap labels, DicomReference reference,
+            String description) {
+        Path series = dir.resolve(CT_SERIES);
+        try {
+            Files.createDirectories(series);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CtSeriesWriter.CtSeries ct = hu instanceof ShortVolume s
+                ? CtSeriesWriter.write(series, s, reference, description + " CT")
+                : CtSeriesWriter.write(series, hu.toFloat(), reference, description + " CT");
+        if (labels == null || labels.names().isEmpty()) {
+            return;
+        }
+        LinkedHashMap<String, BitSet> masks = new LinkedHashMap<>();
+        for (Map.Entry<Integer, String> e : labels.names().entrySet()) {
+            BitSet mask = labels.maskOf(e.getKey());
+            if (!mask.isEmpty()) {
+                masks.put(e.getValue(), mask);
+            }
+        }
+        if (!masks.isEmpty()) {
+            RtStructWriter.write(dir.resolve(RTSTRUCT), hu.grid(), RtStructWriter.structures(masks, "ORGAN"),
+                    reference, ct.reference(), description);
+        }
     }
 
     /** The same volume on a right-handed grid: the k axis reversed (slices in reverse order) when needed. */

@@ -244,6 +244,17 @@ class DicomRunTest {
         String[] f = hottestRtDoseVoxel(out.resolve("dose.dcm"));
         assertEquals(List.of("GY", "PHYSICAL"), Arrays.asList(f).subList(0, 2));
         assertHottestAt(out, f, 2);
+        // The CT goes beside it as a DICOM series in the dose's study and frame of reference, for the viewer.
+        String[] same = ExternalTools.python("""
+                import sys, glob, pydicom
+                cts = sorted(glob.glob(sys.argv[1] + '/*.dcm'))
+                ct = pydicom.dcmread(cts[0])
+                d = pydicom.dcmread(sys.argv[2])
+                print(len(cts), d.StudyInstanceUID == ct.StudyInstanceUID, d.FrameOfReferenceUID == ct.FrameOfReferenceUID)
+                """, out.resolve("ct_dicom").toString(), out.resolve("dose.dcm").toString()).stdout().trim()
+                .split("\\s+");
+        assertEquals(List.of(String.valueOf(ImageFiles.read(flipped.resolve("ct.nii.gz")).grid().nz()), "True", "True"),
+                Arrays.asList(same));
     }
 
     /** The listing shows the three series of the export, in one frame of reference, and no skipped file. */
