@@ -151,12 +151,12 @@ public final class DoseProblems {
 
     /**
      * The problem of a time-integrated activity map already on the CT's grid (the study command's TIA map): the CT
-     * at {@code ct} converted with the given calibrations (null for the defaults), {@code tiaMBqH} and
+     * at {@code ct} (an image file or a DICOM series) converted with the given calibrations (null for the defaults), {@code tiaMBqH} and
      * {@code labels} as they are. Refused when the map is empty or not on the CT's grid.
      */
     public static DoseProblem fromCt(Path ct, FloatVolume tiaMBqH, LabelMap labels, Nuclide nuclide,
             Path densityCalibration, Path materialCalibration) {
-        Volume image = ImageFiles.read(ct);
+        Volume image = CtInput.read(ct, null).hu();
         image.grid().requireSameGrid(tiaMBqH.grid(), "CT", "time-integrated activity");
         if (!(tiaMBqH.sum() > 0)) {
             throw new BadInputException(ct + ": the time-integrated activity map on this CT is empty");

@@ -39,17 +39,20 @@ import java.util.TreeSet;
  */
 public final class CycleActivity {
     private final StructureKinetics kinetics;
+    private final Nuclide nuclide;
     private final PrintWriter log;
 
-    public CycleActivity(StructureKinetics kinetics, PrintWriter log) {
+    /** @param nuclide the study's: what a DICOM SPECT/PET is checked against and decay-corrected with */
+    public CycleActivity(StructureKinetics kinetics, Nuclide nuclide, PrintWriter log) {
         this.kinetics = kinetics;
+        this.nuclide = nuclide;
         this.log = log;
     }
 
     /** With the nuclide's physical decay as the floor on clearance and the default 10 % per point. */
     public static CycleActivity of(Nuclide nuclide, PrintWriter log) {
         return new CycleActivity(new StructureKinetics(new PhysicalDecay(nuclide.halfLifeSeconds() / 3600),
-                ActivityUncertainty.standard()), log);
+                ActivityUncertainty.standard()), nuclide, log);
     }
 
     /** The cycle's TIA map and per-structure TIAs. */
@@ -58,7 +61,7 @@ public final class CycleActivity {
         TimePointImages reference = null;
         List<StructureSums> sums = new ArrayList<>();
         for (ImagingTimePoint p : points) {
-            TimePointImages images = TimePointImages.read(p);
+            TimePointImages images = TimePointImages.read(p, nuclide);
             StructureSums s = StructureSums.of(images.activity(), images.labels());
             if (reference == null) {
                 reference = images;
@@ -96,7 +99,8 @@ public final class CycleActivity {
         Set<String> missing = new TreeSet<>(wanted.structures().keySet());
         missing.removeAll(has.structures().keySet());
         if (!missing.isEmpty()) {
-            throw new BadInputException(lacking.point().field() + ".labels: no structure \""
+            throw new BadInputException(lacking.point().field() + "." + lacking.point().structures().kind().key()
+                    + ": no structure \""
                     + String.join("\", \"", missing) + "\", which " + other.point().field() + " has");
         }
     }

@@ -3,14 +3,19 @@ package doseengine.study;
 import doseengine.geometry.BadInputException;
 import doseengine.geometry.FloatVolume;
 import doseengine.geometry.LabelMap;
-import doseengine.geometry.Volume;
 import doseengine.geometry.VoxelGrid;
 import doseengine.geometry.io.ImageFiles;
 import doseengine.geometry.resample.ActivityResampler;
 import doseengine.geometry.resample.ResampledActivity;
 import doseengine.io.ActivityMetadata;
 import doseengine.io.ActivityUnit;
+import doseengine.io.CtInput;
+import doseengine.io.DicomActivityInput;
 import doseengine.io.DoseProblems;
+import doseengine.io.InputFormat;
+import doseengine.io.RtStructInput;
+import doseengine.physics.decay.Nuclide;
+import doseengine.report.RunContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +28,13 @@ import java.util.Locale;
  * ({@link ActivityMetadata}), else refused; it must be an activity ({@code MBq} per voxel or {@code Bq/ml}), not a
  * time-integrated one. Bq/ml becomes MBq per voxel with the activity image's voxel volume
  * ({@code A = C x V_voxel(ml) x 1e-6}), before resampling onto the CT grid conserving the total
- * ({@link ActivityResampler}). Labels by {@link DoseProblems#readLabels}. RTSTRUCT structures are refused for now.
+ * ({@link ActivityResampler}). Labels by {@link DoseProblems#readLabels}.
+ *
+ * <p>DICOM as {@code run} reads it: the CT a series (a folder or one of its files, {@link CtInput}), the activity a
+ * quantitative SPECT or PET in Bq/ml at its acquisition time ({@link DicomActivityInput}: decay correction undone,
+ * the radiopharmaceutical checked against the study's nuclide, a warning when it differs), the structures an
+ * RTSTRUCT on that CT ({@link RtStructInput}: overlapping structures keep their own voxels). The time after
+ * injection is the study file's; the DICOM acquisition time is shown beside it in the notes.
  *
  * @param point    the time point of the study file
  * @param activity MBq per voxel at {@code point.hoursAfterInjection()}, on the CT grid
@@ -37,18 +48,36 @@ public record TimePointImages(ImagingTimePoint point, FloatVolume activity, Labe
         notes = List.copyOf(notes);
     }
 
-    /** Reads the time point's CT grid, activity and labels; one line per problem, naming the time point's field. */
-    public static TimePointImages read(ImagingTimePoint point) {
-        if (point.structures().kind() == StructureSource.Kind.RTSTRUCT) {
-            throw new BadInputException(point.field() + "." + point.structures().kind().key() + ": "
-                    + point.structures().file() + ": RTSTRUCT structures are not read yet; give \"labels\", a label "
-                    + "image");
-        }
+    /**
+     * Reads the time point's CT grid, activity and structures; one line per problem, naming the time point's field.
+     *
+     * @param nuclide the study's, for a DICOM activity image
+     */
+    public static TimePointImages read(ImagingTimePoint point, Nuclide nuclide) {
         List<String> notes = new ArrayList<>();
-        ActivityUnit unit = unitOf(point, notes);
-        Volume ct = ImageFiles.read(point.ct());
-        VoxelGrid grid = ct.grid();
-        FloatVolume image = ImageFiles.read(point.activity()).toFloat();
+        CtInput ct = CtInput.read(point.ct(), null);
+        notes.addAll(ct.notes());
+        VoxelGrid grid = ct.hu().grid();
+        FloatVolume image;
+        ActivityUnit unit;
+        if (InputFormat.isDicom(point.activity())) {
+            if (point.activityUnit() != null && point.activityUnit() != ActivityUnit.BQ_PER_ML) {
+                throw new BadInputException(point.field() + ".activity_unit: " + point.activity() + " is a DICOM "
+                        + "SPECT or PET, read in Bq/ml at its acquisition time, not " + point.activityUnit().label());
+            }
+            DicomActivityInput dicom = DicomActivityInput.read(point.activity(), null, null, nuclide,
+                    ct.reference());
+            notes.addAll(dicom.notes());
+            for (String w : dicom.warnings()) {
+                notes.add(RunContext.WARNING_PREFIX + w);
+            }
+            dicom.facts().forEach((k, v) -> notes.add(k + ": " + v));
+            image = dicom.bqPerMl();
+            unit = ActivityUnit.BQ_PER_ML;
+        } else {
+            unit = unitOf(point, notes);
+            image = ImageFiles.read(point.activity()).toFloat();
+        }
         DoseProblems.requirePhysicalActivity(image, point.activity());
         FloatVolume mbq = toMBq(image, unit);
         if (!mbq.grid().sameGeometry(grid, VoxelGrid.DEFAULT_TOLERANCE_MM)) {
@@ -57,7 +86,9 @@ public record TimePointImages(ImagingTimePoint point, FloatVolume activity, Labe
             notes.add(String.format(Locale.ROOT, "activity resampled onto the CT grid (%s): %.6g MBq of %.6g MBq "
                     + "inside the CT", moved.method(), moved.targetTotal(), moved.sourceTotal()));
         }
-        LabelMap labels = DoseProblems.readLabels(point.structures().file(), null, grid, notes);
+        LabelMap labels = point.structures().kind() == StructureSource.Kind.RTSTRUCT
+                ? RtStructInput.read(point.structures().file(), grid, ct.reference(), null, notes)
+                : DoseProblems.readLabels(point.structures().file(), null, grid, notes);
         return new TimePointImages(point, mbq, labels, unit, notes);
     }
 
