@@ -26,7 +26,10 @@ import java.util.Map;
  * and right cortex and medulla merged into one region, {@link CombinedRegion}) has a relative standard error of
  * 2 %.</li>
  * <li>{@code convolution_256x256x200}: no transport; the fast methods' convolution path (dpk and vsv of compare) on
- * a CT-sized grid, timed stage by stage ({@link ConvolutionBench}). Run last by default: a few seconds.</li>
+ * a CT-sized grid, timed stage by stage ({@link ConvolutionBench}). A few seconds.</li>
+ * <li>{@code dicom_ct_512x512x600}: no transport; a synthetic CT series of 600 slices of 512 x 512 written to a
+ * temporary folder and read back as {@code run --ct} reads it, scan and decode timed ({@link DicomCtBench}). Run
+ * last by default: some seconds, and 315 MB of temporary files.</li>
  * </ul>
  * Activities are integrated over physical decay (A~ = A0 T1/2 / ln 2), as in the demo; the scale does not change
  * the transport or any relative uncertainty.
@@ -46,7 +49,8 @@ public final class BenchProblems {
             new BenchProblem("torso_i131", "I-131", BenchProblem.TORSO, null),
             new BenchProblem("torso_lu177_kidneys_2pct", "Lu-177", BenchProblem.TORSO,
                     new BenchProblem.Target(KIDNEYS, KIDNEY_TARGET)),
-            new BenchProblem(ConvolutionBench.NAME, "Lu-177", BenchProblem.CONVOLUTION, null));
+            new BenchProblem(ConvolutionBench.NAME, "Lu-177", BenchProblem.CONVOLUTION, null),
+            new BenchProblem(DicomCtBench.NAME, null, BenchProblem.DICOM_CT, null));
 
     private final Map<Double, Phantom> torsos = new HashMap<>();
 
@@ -80,11 +84,13 @@ public final class BenchProblems {
     /**
      * Builds the transport problem {@code p}; {@code torsoVoxelMm} is the voxel size of the torso problems.
      *
-     * @throws IllegalArgumentException for the convolution problem, which {@link ConvolutionBench} runs
+     * @throws IllegalArgumentException for the convolution and DICOM problems, which {@link ConvolutionBench} and
+     *                                  {@link DicomCtBench} run
      */
     public BenchCase build(BenchProblem p, double torsoVoxelMm) {
-        if (p.isConvolution()) {
-            throw new IllegalArgumentException(p.name() + " transports nothing; ConvolutionBench runs it");
+        if (!p.isTransport()) {
+            throw new IllegalArgumentException(p.name() + " transports nothing; "
+                    + (p.isConvolution() ? "ConvolutionBench" : "DicomCtBench") + " runs it");
         }
         long t0 = System.nanoTime();
         Nuclide nuclide = NuclideCatalog.get(p.nuclide());

@@ -27,14 +27,17 @@ import java.util.Locale;
  * @param torsoVoxelMm voxel size of the torso problems
  * @param results     one per transport problem, in run order
  * @param convolution one per convolution problem (no transport: seconds per stage, in a section of its own)
+ * @param dicomCt     one per DICOM CT problem (no transport: seconds of the read, in a section of its own)
  */
 public record BenchReport(String version, List<String> arguments, Instant started, MachineInfo machine, RunSettings settings,
-                          double torsoVoxelMm, List<BenchResult> results, List<ConvolutionResult> convolution) {
+                          double torsoVoxelMm, List<BenchResult> results, List<ConvolutionResult> convolution,
+                          List<DicomCtResult> dicomCt) {
 
     public BenchReport {
         arguments = List.copyOf(arguments);
         results = List.copyOf(results);
         convolution = List.copyOf(convolution);
+        dicomCt = List.copyOf(dicomCt);
     }
 
     public ObjectNode toJson() {
@@ -73,7 +76,36 @@ public record BenchReport(String version, List<String> arguments, Instant starte
         for (ConvolutionResult c : convolution) {
             conv.add(convolution(om, c));
         }
+        ArrayNode dicom = root.putArray("dicom_ct");
+        for (DicomCtResult d : dicomCt) {
+            dicom.add(dicomCt(om, d));
+        }
         return root;
+    }
+
+    private static ObjectNode dicomCt(ObjectMapper om, DicomCtResult d) {
+        ObjectNode o = om.createObjectNode();
+        o.put("name", d.name());
+        o.put("description", d.description());
+        ints(o.putArray("grid"), d.dims());
+        ArrayNode voxel = o.putArray("voxel_mm");
+        for (double v : d.voxelMm()) {
+            voxel.add(v);
+        }
+        o.put("pixel_bytes", d.pixelBytes());
+        o.put("file_bytes", d.fileBytes());
+        o.put("threads", d.threads());
+        number(o, "build_s", d.buildSeconds());
+        number(o, "write_s", d.writeSeconds());
+        number(o, "write_MB_per_s", d.writeMBps());
+        number(o, "scan_s", d.scanSeconds());
+        number(o, "decode_s", d.decodeSeconds());
+        number(o, "decode_MB_per_s", d.decodeMBps());
+        number(o, "read_s", d.readSeconds());
+        number(o, "read_MB_per_s", d.readMBps());
+        number(o, "cpu_s", d.cpuSeconds());
+        number(o, "cores_used", d.coresUsed());
+        return o;
     }
 
     private static ObjectNode convolution(ObjectMapper om, ConvolutionResult c) {
@@ -189,7 +221,7 @@ public record BenchReport(String version, List<String> arguments, Instant starte
 
     /**
      * The machine line, one row per transport problem and a line per time-to-target problem, then the convolution
-     * problems' stage tables.
+     * problems' stage tables, then the DICOM CT problems' read tables.
      */
     public String table() {
         StringBuilder b = new StringBuilder();
@@ -202,6 +234,32 @@ public record BenchReport(String version, List<String> arguments, Instant starte
         for (ConvolutionResult c : convolution) {
             b.append(convolutionTable(c));
         }
+        for (DicomCtResult d : dicomCt) {
+            b.append(dicomCtTable(d));
+        }
+        return b.toString();
+    }
+
+    /** A DICOM CT problem: its series, a row per step of the read and their sum, the write apart. */
+    static String dicomCtTable(DicomCtResult d) {
+        StringBuilder b = new StringBuilder();
+        int[] n = d.dims();
+        double[] v = d.voxelMm();
+        b.append(String.format(Locale.ROOT, "%s: %d slices of %d x %d int16, %s x %s mm pixels %s mm apart; %.1f MB of "
+                + "pixel data in %.1f MB of files; %d threads%n", d.name(), n[2], n[0], n[1], BenchNumbers.plain(v[0]),
+                BenchNumbers.plain(v[1]), BenchNumbers.plain(v[2]), d.pixelBytes() / 1e6, d.fileBytes() / 1e6,
+                d.threads()));
+        b.append(String.format(Locale.ROOT, "%-24s %8s %8s%n", "step", "seconds", "MB/s"));
+        b.append(String.format(Locale.ROOT, "%-24s %8.2f %8s%n", "scan", d.scanSeconds(), "-"));
+        b.append(String.format(Locale.ROOT, "%-24s %8.2f %8s%n", "sort and decode", d.decodeSeconds(),
+                fixed(d.decodeMBps(), "%.0f")));
+        b.append(String.format(Locale.ROOT, "%-24s %8.2f %8s%n", "read (scan + decode)", d.readSeconds(),
+                fixed(d.readMBps(), "%.0f")));
+        b.append(String.format(Locale.ROOT, "%-24s %8.2f %8s%n", "write (apart)", d.writeSeconds(),
+                fixed(d.writeMBps(), "%.0f")));
+        b.append(String.format(Locale.ROOT, "read: as run --ct FOLDER reads a series, no warm-up (JIT included), the "
+                + "files in the page cache (the codec, not the disk); MB/s: pixel data, 10^6 bytes; cores %s "
+                + "(making the CT numbers, untimed: %.2f s)%n", fixed(d.coresUsed(), "%.2f"), d.buildSeconds()));
         return b.toString();
     }
 

@@ -8,6 +8,8 @@ import doseengine.bench.BenchResult;
 import doseengine.bench.BenchRunner;
 import doseengine.bench.ConvolutionBench;
 import doseengine.bench.ConvolutionResult;
+import doseengine.bench.DicomCtBench;
+import doseengine.bench.DicomCtResult;
 import doseengine.bench.MachineInfo;
 import doseengine.geometry.BadInputException;
 import doseengine.transport.BatchPlan;
@@ -31,16 +33,21 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code doseengine bench}: decays per second of the transport for fixed problems, the time to 2 % in the
- * kidneys (DESIGN.md 4 and 5), and the seconds per stage of the fast methods' convolution on a CT-sized grid. The
+ * kidneys (DESIGN.md 4 and 5), the seconds per stage of the fast methods' convolution on a CT-sized grid, and the
+ * seconds a run takes to read a 512 x 512 x 600 DICOM CT series. The
  * table goes to standard output, progress to standard error, everything measured and the machine to {@code --out}
  * (rewritten after every problem, so an interrupted bench keeps what it measured).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmark: decays/s of the transport for named problems (water cube and torso with 177Lu, "
-                + "90Y, 131I), the time to reach 2 %% relative uncertainty in the kidneys, and the seconds per stage "
-                + "of compare's dpk and vsv convolution on a 256 x 256 x 200 grid (convolution_256x256x200).",
+                + "90Y, 131I), the time to reach 2 %% relative uncertainty in the kidneys, the seconds per stage "
+                + "of compare's dpk and vsv convolution on a 256 x 256 x 200 grid (convolution_256x256x200), and the "
+                + "seconds that run --ct takes to read a CT series of 600 slices of 512 x 512 (dicom_ct_512x512x600).",
             "The convolution problem transports nothing: the transport options (--decays, --threads, --backend, ...) "
-                + "do not apply to it; it runs on every processor, as compare does, and needs a heap of about 800 MB."})
+                + "do not apply to it; it runs on every processor, as compare does, and needs a heap of about 800 MB.",
+            "The DICOM problem transports nothing either: it writes the series (315 MB) to a temporary folder "
+                + "(java.io.tmpdir), deleted afterwards, and times the folder scan and the pixel decode of the read, "
+                + "on every processor; the files are in the page cache, so it measures the codec, not the disk."})
 public final class BenchCommand implements Callable<Integer> {
     /**
      * Decays per fixed problem: with the Java backend on two cores the default bench then takes about three
@@ -61,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--problems", paramLabel = "A,B", split = ",",
             description = "Problems to run, in this order (default all): lu177_water_cube, torso_lu177, torso_y90, "
-                    + "torso_i131, torso_lu177_kidneys_2pct, convolution_256x256x200.")
+                    + "torso_i131, torso_lu177_kidneys_2pct, convolution_256x256x200, dicom_ct_512x512x600.")
     List<String> problems;
 
     @Option(names = "--decays", paramLabel = "N", defaultValue = "" + DEFAULT_DECAYS,
@@ -90,6 +97,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The convolution problem to run; the tests put a tiny grid through the same path. */
     Supplier<ConvolutionBench> convolutionBench = ConvolutionBench::new;
+    /** The DICOM CT problem to run; the tests put a tiny series through the same path. */
+    Supplier<DicomCtBench> dicomCtBench = DicomCtBench::new;
 
     @Override
     public Integer call() {
@@ -105,6 +114,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (selected.stream().anyMatch(BenchProblem::isConvolution)) {
             convolutionBench.get().requireHeap(Runtime.getRuntime().maxMemory());
         }
+        if (selected.stream().anyMatch(BenchProblem::isDicomCt)) {
+            dicomCtBench.get().requireHeap(Runtime.getRuntime().maxMemory());
+        }
         BenchRunner runner = new BenchRunner(base, warmupDecays);
         Path json = out == null ? null : prepareOut(out);
 
@@ -118,6 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchProblems builder = new BenchProblems();
         List<BenchResult> results = new ArrayList<>();
         List<ConvolutionResult> convolution = new ArrayList<>();
+        List<DicomCtResult> dicomCt = new ArrayList<>();
         int n = 0;
         for (BenchProblem p : selected) {
             n++;
@@ -133,7 +146,23 @@ public final class BenchCommand implements Callable<Integer> {
                 }));
                 if (json != null) {
                     new BenchReport(VersionProvider.version(), args, started, machine, base, voxelMm, results,
-                            convolution).writeJson(json);
+                            convolution, dicomCt).writeJson(json);
+                }
+                continue;
+            }
+            if (p.isDicomCt()) {
+                DicomCtBench d = dicomCtBench.get();
+                int step = n;
+                err.printf(Locale.ROOT, "[%d/%d] %s: %s; no transport, every processor%n", n, selected.size(),
+                        d.name(), d.description());
+                err.flush();
+                dicomCt.add(d.run(line -> {
+                    err.printf(Locale.ROOT, "[%d/%d] %s: %s%n", step, selected.size(), d.name(), line);
+                    err.flush();
+                }));
+                if (json != null) {
+                    new BenchReport(VersionProvider.version(), args, started, machine, base, voxelMm, results,
+                            convolution, dicomCt).writeJson(json);
                 }
                 continue;
             }
@@ -150,12 +179,12 @@ public final class BenchCommand implements Callable<Integer> {
             err.flush();
             results.add(runner.run(c, stop, new ProgressPrinter(err)));
             if (json != null) {
-                new BenchReport(VersionProvider.version(), args, started, machine, base, voxelMm, results, convolution)
-                        .writeJson(json);
+                new BenchReport(VersionProvider.version(), args, started, machine, base, voxelMm, results, convolution,
+                        dicomCt).writeJson(json);
             }
         }
         BenchReport report = new BenchReport(VersionProvider.version(), args, started, machine, base, voxelMm, results,
-                convolution);
+                convolution, dicomCt);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(report.table());
         if (json != null) {

@@ -27,7 +27,7 @@ class BenchProblemsTest {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> BenchProblems.select(List.of("torso_lu177", "torso_lu178")));
         assertEquals("unknown bench problem 'torso_lu178'; known problems: lu177_water_cube, torso_lu177, torso_y90, "
-                + "torso_i131, torso_lu177_kidneys_2pct, convolution_256x256x200", e.getMessage());
+                + "torso_i131, torso_lu177_kidneys_2pct, convolution_256x256x200, dicom_ct_512x512x600", e.getMessage());
     }
 
     @Test

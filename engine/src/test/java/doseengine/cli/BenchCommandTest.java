@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import doseengine.bench.ConvolutionBench;
+import doseengine.bench.DicomCtBench;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -197,11 +198,60 @@ class BenchCommandTest {
     }
 
     @Test
+    void dicomCtProblemIsSelectableAndHasItsOwnSection() throws Exception {
+        Path json = tmp.resolve("dicom.json");
+        Path scratch = Files.createDirectory(tmp.resolve("scratch"));
+        BenchCommand command = new BenchCommand();
+        // The same path with a tiny series: the real one writes 315 MB.
+        command.dicomCtBench = () -> new DicomCtBench(32, 32, 20, 0.98, 0.98, 1.25, scratch);
+        CommandLine cl = new CommandLine(command);
+        WholeNumber.register(cl);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute("--problems", "dicom_ct_512x512x600", "--out", json.toString());
+        assertEquals(0, code, err.toString());
+
+        JsonNode j = read(json);
+        assertEquals(0, j.get("problems").size());
+        assertEquals(0, j.get("convolution").size());
+        assertEquals(1, j.get("dicom_ct").size());
+        JsonNode d = j.get("dicom_ct").get(0);
+        assertEquals("dicom_ct_32x32x20", d.get("name").asText());
+        assertEquals("[32,32,20]", d.get("grid").toString());
+        assertEquals("[0.98,0.98,1.25]", d.get("voxel_mm").toString());
+        assertEquals(2 * 32 * 32 * 20, d.get("pixel_bytes").asLong());
+        assertTrue(d.get("file_bytes").asLong() > d.get("pixel_bytes").asLong(), d.toString());
+        for (String k : List.of("build_s", "write_s", "write_MB_per_s", "scan_s", "decode_s", "decode_MB_per_s",
+                "read_s", "read_MB_per_s")) {
+            assertTrue(d.get(k).asDouble() > 0, k + " in " + d);
+        }
+        assertEquals(d.get("scan_s").asDouble() + d.get("decode_s").asDouble(), d.get("read_s").asDouble(), 1e-12);
+        assertEquals(2 * 32 * 32 * 20 / 1e6 / d.get("read_s").asDouble(), d.get("read_MB_per_s").asDouble(),
+                1e-9 * d.get("read_MB_per_s").asDouble());
+        assertTrue(d.has("cpu_s") && d.has("cores_used"), d.toString());
+        assertFalse(d.has("decays_per_s") || d.has("decays"), d.toString());
+
+        String table = out.toString();
+        assertTrue(table.contains("dicom_ct_32x32x20: 20 slices of 32 x 32 int16, 0.98 x 0.98 mm pixels 1.25 mm "
+                + "apart"), table);
+        for (String step : List.of("scan ", "sort and decode ", "read (scan + decode) ", "write (apart) ")) {
+            assertTrue(table.lines().anyMatch(l -> l.startsWith(step)), step + " in " + table);
+        }
+        assertFalse(table.contains("decays/s"), table);
+        assertTrue(err.toString().contains("[1/1] dicom_ct_32x32x20: scan "), err.toString());
+        try (var s = Files.list(scratch)) {
+            assertEquals(0, s.count(), "the temporary series is deleted");
+        }
+    }
+
+    @Test
     void unknownProblemIsOneLineListingTheKnownOnesAndRunsNothing() {
         CliRunner.Outcome o = CliRunner.run("bench", "--problems", "torso_lu177,water_box");
         assertEquals(2, o.exitCode());
         assertEquals("error: unknown bench problem 'water_box'; known problems: lu177_water_cube, torso_lu177, "
-                + "torso_y90, torso_i131, torso_lu177_kidneys_2pct, convolution_256x256x200", o.err().strip());
+                + "torso_y90, torso_i131, torso_lu177_kidneys_2pct, convolution_256x256x200, dicom_ct_512x512x600", o.err().strip());
         assertEquals("", o.out());
     }
 
