@@ -4,6 +4,7 @@ import doseengine.dosimetry.kinetics.ActivityUncertainty;
 import doseengine.dosimetry.kinetics.PhysicalDecay;
 import doseengine.geometry.BadInputException;
 import doseengine.physics.decay.Nuclide;
+import doseengine.report.RunContext;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,11 +120,16 @@ public final class CycleActivity {
 
     private void logTimePoint(Cycle cycle, TimePointImages images, StructureSums s, boolean reference) {
         ImagingTimePoint p = images.point();
+        List<String> notes = images.notes().stream().filter(n -> !n.startsWith(RunContext.WARNING_PREFIX)).toList();
         log.printf(Locale.ROOT, "%s %s h (%s%s): %.6g MBq in the image, %d structures, rest of body %.6g MBq; %s%n",
                 cycle.name(), hours(p.hoursAfterInjection()), p.field(), reference ? ", reference" : "",
                 s.totalMBq(), s.structures().size(), s.restMBq(),
-                images.notes().isEmpty() ? "unit " + images.unit().label() + " from the study file"
-                        : String.join("; ", images.notes()));
+                notes.isEmpty() ? "unit " + images.unit().label() + " from the study file" : String.join("; ", notes));
+        for (String n : images.notes()) {
+            if (n.startsWith(RunContext.WARNING_PREFIX)) {
+                log.println(RunContext.WARNING_PREFIX + p.field() + ": " + n.substring(RunContext.WARNING_PREFIX.length()));
+            }
+        }
         log.flush();
     }
 
