@@ -9,13 +9,13 @@ import doseengine.geometry.ShortVolume;
 import doseengine.geometry.VoxelGrid;
 
 /** Small non-trivial grids and volumes for the I/O tests: nothing cubic, nothing at the origin. */
-final class TestGrids {
+public final class TestGrids {
     static final int NX = 7, NY = 5, NZ = 3;
 
     private TestGrids() {}
 
     /** Rotation by {@code degrees} about the unit vector along (ax, ay, az), row-major (Rodrigues' formula). */
-    static double[] rotation(double ax, double ay, double az, double degrees) {
+    public static double[] rotation(double ax, double ay, double az, double degrees) {
         double n = Math.sqrt(ax * ax + ay * ay + az * az);
         double x = ax / n, y = ay / n, z = az / n;
         double c = Math.cos(Math.toRadians(degrees)), s = Math.sin(Math.toRadians(degrees)), t = 1 - c;

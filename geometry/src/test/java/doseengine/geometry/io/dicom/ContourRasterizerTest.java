@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import doseengine.geometry.VoxelGrid;
+import doseengine.geometry.io.TestGrids;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -104,7 +105,7 @@ class ContourRasterizerTest {
 
     @Test
     void contourOnARotatedGridFollowsItsSlices() {
-        VoxelGrid g = new VoxelGrid(6, 5, 3, 1.0, 1.2, 2.0, new double[] {3, -4, 7}, RotatedGrids.rotation(1, 2, 3, 30));
+        VoxelGrid g = new VoxelGrid(6, 5, 3, 1.0, 1.2, 2.0, new double[] {3, -4, 7}, TestGrids.rotation(1, 2, 3, 30));
         BitSet m = ContourRasterizer.rasterize(g,
                 roi(contour(g, 1, 0.5, 0.5, 3.5, 0.5, 3.5, 2.5, 0.5, 2.5)), new ArrayList<>());
         assertEquals(expected(g, 1, (i, j) -> i >= 1 && i <= 3 && j >= 1 && j <= 2), m);

@@ -1,6 +1,7 @@
 package doseengine.geometry.io.dicom;
 
 import doseengine.geometry.VoxelGrid;
+import doseengine.geometry.io.TestGrids;
 import java.util.BitSet;
 
 /** A small CT-like grid with a liver and a tumour inside it, for the writer tests. */
@@ -10,7 +11,7 @@ final class WriterFixtures {
     /** 24 x 20 x 6 voxels of 1.5 x 1.75 x 2.5 mm, rotated 12 degrees about (1, 2, 3) (right-handed). */
     static VoxelGrid grid() {
         return new VoxelGrid(24, 20, 6, 1.5, 1.75, 2.5, new double[] {-17.25, 40.5, -102.0},
-                RotatedGrids.rotation(1, 2, 3, 12));
+                TestGrids.rotation(1, 2, 3, 12));
     }
 
     static DicomReference reference() {
