@@ -6,7 +6,9 @@ import doseengine.dosimetry.radiobiology.TissueTable;
 import doseengine.dosimetry.treatment.StructureKinds;
 import doseengine.geometry.BadInputException;
 import doseengine.geometry.io.ImageFiles;
+import doseengine.io.CtInput;
 import doseengine.io.DoseProblems;
+import doseengine.report.DicomDoseFiles;
 import doseengine.io.OutputDirectory;
 import doseengine.report.RunContext;
 import doseengine.report.RunReport;
@@ -135,7 +137,8 @@ public final class StudyCommand implements Callable<Integer> {
             doseengine.study.Cycle cycle = tia.cycle();
             Path cycleDir = OutputDirectory.prepare(dir.resolve(cycle.name()));
             ImageFiles.write(cycleDir.resolve(TIA), tia.tiaMBqH());
-            DoseProblem problem = DoseProblems.fromCt(tia.reference().ct(), tia.tiaMBqH(), tia.labels(),
+            CtInput ct = CtInput.read(tia.reference().ct(), null);
+            DoseProblem problem = DoseProblems.fromCt(ct, tia.reference().ct(), tia.tiaMBqH(), tia.labels(),
                     study.nuclide(), calibrations.density(), calibrations.material());
             for (String n : problem.notes()) {
                 err.println("note: " + n);
@@ -146,6 +149,10 @@ public final class StudyCommand implements Callable<Integer> {
             DoseResult r = DoseCalculation.run(problem, settings, new ProgressPrinter(err));
             RunContext ctx = context(study, tia);
             RunReport.write(cycleDir, r, ctx);
+            if (ct.reference() != null) {
+                DicomDoseFiles.write(cycleDir, r.dose(), ct.reference(), "doseengine study " + cycle.name() + " "
+                        + study.nuclide().name());
+            }
             String compared = null;
             if (comparison != null) {
                 comparison.compare(problem, r, ctx, cycleDir.resolve(COMPARE));

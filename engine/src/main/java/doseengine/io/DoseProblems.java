@@ -151,20 +151,21 @@ public final class DoseProblems {
 
     /**
      * The problem of a time-integrated activity map already on the CT's grid (the study command's TIA map): the CT
-     * at {@code ct} (an image file or a DICOM series) converted with the given calibrations (null for the defaults), {@code tiaMBqH} and
-     * {@code labels} as they are. Refused when the map is empty or not on the CT's grid.
+     * read from {@code path} (an image file or a DICOM series, {@link CtInput}) converted with the given calibrations
+     * (null for the defaults), {@code tiaMBqH} and {@code labels} as they are. Refused when the map is empty or not
+     * on the CT's grid.
      */
-    public static DoseProblem fromCt(Path ct, FloatVolume tiaMBqH, LabelMap labels, Nuclide nuclide,
+    public static DoseProblem fromCt(CtInput ct, Path path, FloatVolume tiaMBqH, LabelMap labels, Nuclide nuclide,
             Path densityCalibration, Path materialCalibration) {
-        Volume image = CtInput.read(ct, null).hu();
+        Volume image = ct.hu();
         image.grid().requireSameGrid(tiaMBqH.grid(), "CT", "time-integrated activity");
         if (!(tiaMBqH.sum() > 0)) {
-            throw new BadInputException(ct + ": the time-integrated activity map on this CT is empty");
+            throw new BadInputException(path + ": the time-integrated activity map on this CT is empty");
         }
-        CtConversion conversion = converter(densityCalibration, materialCalibration).convert(image, ct.toString());
+        CtConversion conversion = converter(densityCalibration, materialCalibration).convert(image, path.toString());
         List<String> notes = new ArrayList<>(conversion.warnings());
-        return new DoseProblem(ct.getFileName().toString(), image, conversion.density(), conversion.material(),
-                materials(conversion), tiaMBqH, labels, nuclide, notes);
+        return new DoseProblem(ct.name(), image, conversion.density(), conversion.material(), materials(conversion),
+                tiaMBqH, labels, nuclide, notes);
     }
 
     /**

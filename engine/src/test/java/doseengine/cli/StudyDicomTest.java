@@ -119,6 +119,9 @@ class StudyDicomTest {
         assertEquals(0, o.exitCode(), o.err());
         if (name.equals("dicom")) {
             assertTrue(o.err().contains("CT read from DICOM"), o.err());
+            assertTrue(Files.size(out.resolve("C1").resolve("dose.dcm")) > 0, "a DICOM CT's cycle gets its RT Dose");
+        } else {
+            assertTrue(Files.notExists(out.resolve("C1").resolve("dose.dcm")));
         }
         return JSON.readTree(out.resolve("study.json").toFile());
     }
