@@ -270,13 +270,14 @@ class CycleActivityTest {
     }
 
     @Test
-    void rtstructIsRefusedForNow() throws Exception {
+    void rtstructOnANiftiCtIsRefusedInOneLine() throws Exception {
+        // An RTSTRUCT's contours are patient coordinates of a frame of reference a NIfTI CT does not carry.
         Files.writeString(dir.resolve("rs.dcm"), "");
         Path file = studyFile("study_rs.json", "{'hours': 24, 'ct': 'ct.nii.gz', 'activity': "
                 + "'t024h/activity.nii.gz', 'activity_unit': 'MBq', 'structures': 'rs.dcm'}");
         String m = assertThrows(BadInputException.class, () -> integrate(file, new StringWriter())).getMessage();
         assertEquals(1, m.lines().count(), m);
-        assertTrue(m.contains("RTSTRUCT structures are not read yet"), m);
+        assertTrue(m.contains("rs.dcm") && m.contains("needs the CT as DICOM"), m);
     }
 
     private static double[] perLabel(FloatVolume v, LabelMap labels) {
