@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import doseengine.dosimetry.radiobiology.Limit;
 import doseengine.dosimetry.radiobiology.NextCycle;
+import doseengine.dosimetry.treatment.AggregateCheck;
 import doseengine.dosimetry.treatment.CumulativeDose;
 import doseengine.dosimetry.treatment.LimitCheck;
 import doseengine.dosimetry.treatment.StructureCycle;
@@ -102,11 +103,34 @@ public final class StudyReport {
                 ko.put("limit_Gy", k.limit().valueGy());
                 ko.put("condition", k.limit().condition());
                 ko.put("source", k.limit().source());
+                ko.put("over", k.limit().over().key());
+                putCycleOrNull(ko, k.limit());
                 ko.put("value_Gy", k.valueGy());
                 ko.put("sigma_Gy", k.sigmaGy());
                 ko.put("status", k.status().word());
             }
             o.put("note", c.bedNote());
+        }
+        ArrayNode thresholds = root.putArray("lesion_thresholds");
+        for (AggregateCheck a : s.thresholds()) {
+            ObjectNode o = thresholds.addObject();
+            Limit l = a.limit();
+            o.put("structure", l.structure());
+            o.put("quantity", l.quantity().key());
+            o.put("bound", l.bound().name().toLowerCase(Locale.ROOT));
+            o.put("limit_Gy", l.valueGy());
+            o.put("over", l.over().key());
+            putCycleOrNull(o, l);
+            o.put("condition", l.condition());
+            o.put("source", l.source());
+            ArrayNode names = o.putArray("structures");
+            a.structures().forEach(names::add);
+            putOrNull(o, "value_Gy", a.valueGy());
+            putOrNull(o, "sigma_Gy", a.sigmaGy());
+            putTextOrNull(o, "status", a.status() == null ? null : a.status().word());
+            putTextOrNull(o, "minimum_by", a.minimumBy());
+            putTextOrNull(o, "status_by", a.statusBy());
+            o.put("note", a.note());
         }
         ObjectNode next = root.putObject("next_cycle");
         if (s.nextCycle().isPresent()) {
@@ -146,6 +170,36 @@ public final class StudyReport {
         putOrNull(o, "D50_Gy", r == null ? null : r.d50Gy());
         putOrNull(o, "D2_Gy", r == null ? null : r.d2Gy());
         o.put("note", d.note());
+    }
+
+    private static void putCycleOrNull(ObjectNode o, Limit l) {
+        if (l.afterCycle() == null) {
+            o.putNull("after_cycle");
+        } else {
+            o.put("after_cycle", l.afterCycle().intValue());
+        }
+    }
+
+    private static void putTextOrNull(ObjectNode o, String key, String v) {
+        if (v == null) {
+            o.putNull(key);
+        } else {
+            o.put(key, v);
+        }
+    }
+
+    /** One line for an aggregated threshold: "min over lesions after cycle 1: 30 +- 1.5 Gy (lesion_1), below". */
+    static String aggregateText(AggregateCheck a) {
+        Limit l = a.limit();
+        String what = String.format(Locale.ROOT, "%s over %s%s", l.over().key(), l.structure(),
+                l.cumulative() ? "" : " after cycle " + l.afterCycle());
+        if (a.valueGy() == null) {
+            return what + ": not checked, " + a.note();
+        }
+        String by = a.minimumBy() == null ? "" : " (" + a.minimumBy()
+                + (a.statusBy().equals(a.minimumBy()) ? "" : "; status set by " + a.statusBy()) + ")";
+        return String.format(Locale.ROOT, "%s: %s +- %s Gy%s, %s %s", what, num(a.valueGy()), num(a.sigmaGy()), by,
+                a.status().word(), limitText(l));
     }
 
     private static void putOrNull(ObjectNode o, String key, Double v) {
@@ -197,6 +251,9 @@ public final class StudyReport {
             LimitCheck k = binding(c);
             b.append(String.format(Locale.ROOT, "  %-24s %10s Gy, BED %10s Gy%s%n", c.name(), num(c.doseGy()),
                     num(c.bedGy()), k == null ? "" : ", " + k.status().word() + " " + limitText(k.limit())));
+        }
+        for (AggregateCheck a : s.thresholds()) {
+            b.append("  ").append(aggregateText(a)).append('\n');
         }
         b.append("next cycle: ").append(s.nextCycle().map(NextCycle::summary)
                 .orElse("no organ at risk with a usable limit")).append('\n');
@@ -257,7 +314,28 @@ public final class StudyReport {
                     .append("</td><td class=\"t\">").append(k == null ? "-" : k.status().word())
                     .append("</td><td class=\"t\">").append(HtmlReport.esc(others.toString())).append("</td></tr>\n");
         }
-        h.append("</table>\n<p>Status: near means within two standard uncertainties of the limit.</p>\n");
+        h.append("</table>\n<p>Status: near means within two standard uncertainties of the limit. A limit with a "
+                + "condition \"after cycle N\" is on the dose summed over cycles 1 to N.</p>\n");
+        if (!s.thresholds().isEmpty()) {
+            h.append("<h2>Lesion thresholds over the lesions</h2>\n<table><tr><th>threshold</th><th>over</th>"
+                    + "<th>value (Gy)</th><th>lesion</th><th>status</th><th>source</th></tr>\n");
+            for (AggregateCheck a : s.thresholds()) {
+                Limit l = a.limit();
+                h.append("<tr><td class=\"t\">").append(HtmlReport.esc(limitText(l))).append("</td><td class=\"t\">")
+                        .append(l.over().key()).append(" over ").append(HtmlReport.esc(String.join(", ", a.structures())))
+                        .append("</td><td>").append(a.valueGy() == null ? "-"
+                                : num(a.valueGy()) + " &plusmn; " + num(a.sigmaGy()))
+                        .append("</td><td class=\"t\">").append(a.minimumBy() == null ? "-"
+                                : HtmlReport.esc(a.minimumBy() + (a.statusBy().equals(a.minimumBy()) ? ""
+                                        : "; status set by " + a.statusBy())))
+                        .append("</td><td class=\"t\">").append(a.status() == null ? HtmlReport.esc(a.note())
+                                : a.status().word())
+                        .append("</td><td class=\"t\">").append(HtmlReport.esc(l.source())).append("</td></tr>\n");
+            }
+            h.append("</table>\n<p>Minimum: the smallest lesion value with its own uncertainty; below when any lesion"
+                    + " is below, above only when every lesion is above. Mean: the plain mean of the lesions' mean"
+                    + " doses, its uncertainty the lesions' in quadrature over their number.</p>\n");
+        }
         h.append("<h2>Next cycle</h2>\n<p>").append(HtmlReport.esc(s.nextCycle().map(NextCycle::summary)
                 .orElse("no organ at risk with a usable limit"))).append("</p>\n");
         if (!s.notes().isEmpty()) {

@@ -2,6 +2,7 @@ package doseengine.study;
 
 import doseengine.dosimetry.radiobiology.LimitTable;
 import doseengine.dosimetry.radiobiology.NextCycle;
+import doseengine.dosimetry.treatment.AggregateCheck;
 import doseengine.dosimetry.treatment.Cycle;
 import doseengine.dosimetry.treatment.CumulativeDose;
 import doseengine.dosimetry.treatment.NextCyclePlanner;
@@ -25,15 +26,19 @@ import java.util.Set;
  *
  * @param cycles           the cycles, in study order
  * @param cumulative       per structure summed over the cycles
+ * @param thresholds       the limits that aggregate over their structures (a lesion threshold on the minimum or the
+ *                         mean over the lesions), each against its one value
  * @param nextCycle        the next cycle's largest activity, empty when no structure is an organ at risk with a limit
  * @param cumulativeDoseGy the summed dose map, or null
  * @param notes            what was left out and why
  */
-public record StudySummary(List<CycleDose> cycles, List<CumulativeDose> cumulative, Optional<NextCycle> nextCycle,
-        FloatVolume cumulativeDoseGy, List<String> notes) {
+public record StudySummary(List<CycleDose> cycles, List<CumulativeDose> cumulative,
+        List<AggregateCheck> thresholds, Optional<NextCycle> nextCycle, FloatVolume cumulativeDoseGy,
+        List<String> notes) {
     public StudySummary {
         cycles = List.copyOf(cycles);
         cumulative = List.copyOf(cumulative);
+        thresholds = List.copyOf(thresholds);
         notes = List.copyOf(notes);
     }
 
@@ -70,8 +75,9 @@ public record StudySummary(List<CycleDose> cycles, List<CumulativeDose> cumulati
         if (next.isEmpty()) {
             notes.add("no next cycle: no structure is an organ at risk with a usable limit");
         }
+        List<AggregateCheck> thresholds = AggregateCheck.over(cumulative, limits, cycles.size());
         FloatVolume sum = sum(cycles, notes);
-        return new StudySummary(cycles, cumulative, next, sum, notes);
+        return new StudySummary(cycles, cumulative, thresholds, next, sum, notes);
     }
 
     private static FloatVolume sum(List<CycleDose> cycles, List<String> notes) {

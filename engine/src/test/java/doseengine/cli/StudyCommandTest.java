@@ -135,6 +135,66 @@ class StudyCommandTest {
         }
     }
 
+    /**
+     * The default lesion thresholds (LUMEN: minimum over lesions after cycle 1; LUTADOSE: mean over lesions after cycle
+     * 1) are aggregated over tumour_1..3 from the lesions' own checks, which stay in "cumulative".
+     */
+    @Test
+    void lesionThresholdsAggregateOverTheThreeTumours() throws Exception {
+        Map<String, JsonNode> cumulative = byName(result.get("cumulative"));
+        List<String> tumours = List.of("tumour_1", "tumour_2", "tumour_3");
+        double[] v = new double[3];
+        double[] sigma = new double[3];
+        for (int i = 0; i < 3; i++) {
+            JsonNode lumen = null;
+            for (JsonNode k : cumulative.get(tumours.get(i)).get("checks")) {
+                if (k.get("limit_Gy").asDouble() == 35) {
+                    lumen = k;
+                }
+            }
+            assertTrue(lumen != null, tumours.get(i) + " keeps its own check against 35 Gy");
+            assertEquals("minimum", lumen.get("over").asText());
+            assertEquals(1, lumen.get("after_cycle").asInt());
+            v[i] = lumen.get("value_Gy").asDouble();
+            sigma[i] = lumen.get("sigma_Gy").asDouble();
+            // one cycle: the after-cycle-1 value is the summed dose
+            assertEquals(cumulative.get(tumours.get(i)).get("mean_Gy").asDouble(), v[i], 1e-12);
+        }
+        JsonNode list = result.get("lesion_thresholds");
+        assertEquals(2, list.size(), list.toString());
+        JsonNode min = list.get(0);
+        assertEquals("minimum", min.get("over").asText());
+        assertEquals(1, min.get("after_cycle").asInt());
+        assertEquals(tumours, JSON.convertValue(min.get("structures"), List.class));
+        int argmin = 0;
+        for (int i = 1; i < 3; i++) {
+            argmin = v[i] < v[argmin] ? i : argmin;
+        }
+        assertEquals(v[argmin], min.get("value_Gy").asDouble(), 1e-12);
+        assertEquals(sigma[argmin], min.get("sigma_Gy").asDouble(), 1e-12);
+        assertEquals(tumours.get(argmin), min.get("minimum_by").asText());
+        boolean anyBelow = false;
+        boolean allAbove = true;
+        for (int i = 0; i < 3; i++) {
+            double d = v[i] - 35;
+            anyBelow |= d < -2 * sigma[i];
+            allAbove &= d > 2 * sigma[i];
+        }
+        assertEquals(anyBelow ? "below" : allAbove ? "above" : "near", min.get("status").asText(), min.toString());
+        JsonNode mean = list.get(1);
+        assertEquals("mean", mean.get("over").asText());
+        double m = (v[0] + v[1] + v[2]) / 3;
+        double ms = Math.sqrt(sigma[0] * sigma[0] + sigma[1] * sigma[1] + sigma[2] * sigma[2]) / 3;
+        assertEquals(m, mean.get("value_Gy").asDouble(), 1e-9);
+        assertEquals(ms, mean.get("sigma_Gy").asDouble(), 1e-12);
+        String status = Math.abs(m - 10.6) <= 2 * ms ? "near" : m < 10.6 ? "below" : "above";
+        assertEquals(status, mean.get("status").asText(), mean.toString());
+        assertTrue(mean.get("minimum_by").isNull());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Lesion thresholds over the lesions"), "report.html has the aggregate table");
+        assertTrue(study.out().contains("minimum over lesion after cycle 1"), study.out());
+    }
+
     @Test
     void aMissingStudyFileIsOneLineAndExitTwo() {
         Path missing = tmp.resolve("nowhere/study.json");

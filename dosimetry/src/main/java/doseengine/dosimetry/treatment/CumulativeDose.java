@@ -15,8 +15,10 @@ import java.util.List;
  * assumes their errors independent (separate images, fits and Monte Carlo runs). A calibration error common to every
  * cycle is correlated between them and would add linearly; this sum understates it. Limits: those of the table
  * whose structure is the kind's key or the structure's own name, each against the cumulative value of its quantity;
- * a BED limit on a structure without BED is not checked ({@code bedNote} says why). Lesion thresholds are checked on
- * the cumulative dose like the rest: after cycle 1 that is the cycle-1 dose of their condition.
+ * a BED limit on a structure without BED is not checked ({@code bedNote} says why). A limit with {@code after_cycle} N
+ * is checked on the sum over cycles 1 to N (not at all while there are fewer cycles); the others on the sum over
+ * every cycle. A limit that aggregates over lesions ({@code over} minimum or mean) is still checked here on each
+ * lesion; {@link ThresholdCheck} holds it against the aggregate.
  *
  * @param name        the structure
  * @param kind        its kind
@@ -25,7 +27,8 @@ import java.util.List;
  * @param bedGy       summed BED, Gy; null when a cycle has none
  * @param bedSigmaGy  its standard uncertainty, Gy; null with bedGy
  * @param bedNote     "" or why there is no BED
- * @param checks      the status against each applicable limit, in table order
+ * @param checks      the status against each applicable limit, in table order; {@link LimitCheck#valueGy} is the sum
+ *                    the limit is on (over cycles 1 to N for an "after_cycle" limit)
  */
 public record CumulativeDose(String name, StructureKind kind, double doseGy, double doseSigmaGy, Double bedGy,
         Double bedSigmaGy, String bedNote, List<LimitCheck> checks) {
@@ -53,40 +56,49 @@ public record CumulativeDose(String name, StructureKind kind, double doseGy, dou
     }
 
     private static CumulativeDose of(String name, StructureKind kind, List<Cycle> cycles, LimitTable limits) {
-        double dose = 0;
-        double doseVar = 0;
-        double[] beds = new double[cycles.size()];
-        double bedVar = 0;
+        int n = cycles.size();
+        // Sums over cycles 1..k for k = 1..n: the last is the cumulative value, the others serve "after_cycle" limits.
+        double[] dose = new double[n + 1];
+        double[] doseVar = new double[n + 1];
+        double[] bed = new double[n + 1];
+        double[] bedVar = new double[n + 1];
+        int bedCycles = n;
         String bedNote = "";
-        for (int i = 0; i < cycles.size(); i++) {
+        for (int i = 0; i < n; i++) {
             StructureCycle s = cycles.get(i).structure(name);
             if (s == null) {
                 throw new BadInputException("cycle " + cycles.get(i).name() + ": structure \"" + name
                         + "\" is missing");
             }
-            dose += s.meanGy();
-            doseVar += s.sigmaGy() * s.sigmaGy();
+            dose[i + 1] = dose[i] + s.meanGy();
+            doseVar[i + 1] = doseVar[i] + s.sigmaGy() * s.sigmaGy();
             if (s.bedGy() == null) {
-                bedNote = !bedNote.isEmpty() ? bedNote : "cycle " + cycles.get(i).name() + ": " + s.bedNote();
+                if (bedNote.isEmpty()) {
+                    bedNote = "cycle " + cycles.get(i).name() + ": " + s.bedNote();
+                    bedCycles = i;
+                }
             } else {
-                beds[i] = s.bedGy();
-                bedVar += s.bedSigmaGy() * s.bedSigmaGy();
+                bed[i + 1] = Bed.overCycles(new double[] {bed[i], s.bedGy()});
+                bedVar[i + 1] = bedVar[i] + s.bedSigmaGy() * s.bedSigmaGy();
             }
         }
-        Double bed = bedNote.isEmpty() ? Bed.overCycles(beds) : null;
-        Double bedSigma = bed == null ? null : Math.sqrt(bedVar);
-        double doseSigma = Math.sqrt(doseVar);
+        Double bedTotal = bedNote.isEmpty() ? bed[n] : null;
+        Double bedSigma = bedTotal == null ? null : Math.sqrt(bedVar[n]);
         List<LimitCheck> checks = new ArrayList<>();
         for (Limit l : limits.all()) {
-            if (!l.structure().equals(kind.key()) && !l.structure().equals(name)) {
+            if (!l.appliesTo(kind.key(), name)) {
                 continue;
             }
+            int k = l.cumulative() ? n : l.afterCycle();
+            if (k > n) {
+                continue; // the threshold's cycle is not there yet; ThresholdCheck says so
+            }
             if (l.quantity() == Limit.Quantity.ABSORBED_DOSE) {
-                checks.add(LimitCheck.of(l, dose, doseSigma));
-            } else if (bed != null) {
-                checks.add(LimitCheck.of(l, bed, bedSigma));
+                checks.add(LimitCheck.of(l, dose[k], Math.sqrt(doseVar[k])));
+            } else if (k <= bedCycles) {
+                checks.add(LimitCheck.of(l, bed[k], Math.sqrt(bedVar[k])));
             }
         }
-        return new CumulativeDose(name, kind, dose, doseSigma, bed, bedSigma, bedNote, checks);
+        return new CumulativeDose(name, kind, dose[n], Math.sqrt(doseVar[n]), bedTotal, bedSigma, bedNote, checks);
     }
 }

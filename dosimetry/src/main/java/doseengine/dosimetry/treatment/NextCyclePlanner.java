@@ -52,7 +52,8 @@ public final class NextCyclePlanner {
         double v = Double.NaN;
         for (Limit l : limits.all()) {
             boolean applies = l.structure().equals(c.kind().key()) || l.structure().equals(c.name());
-            if (applies && l.quantity() == q && l.bound() == Limit.Bound.MAXIMUM) {
+            // Only limits on the sum over every cycle bound the next one; an "after_cycle" limit is about the past.
+            if (applies && l.quantity() == q && l.bound() == Limit.Bound.MAXIMUM && l.cumulative()) {
                 v = Double.isNaN(v) ? l.valueGy() : Math.min(v, l.valueGy());
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import doseengine.geometry.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,12 +65,22 @@ class TablesTest {
         assertTrue(kidney.get(2).source().contains("Bodei"));
         assertEquals(2, t.forStructure("red_marrow").get(0).valueGy());
         assertEquals(20, t.forStructure("salivary_glands").get(0).valueGy());
+        assertTrue(t.forStructure("red_marrow").get(0).source().contains("Bergsma"));
+        assertTrue(t.forStructure("salivary_glands").get(0).source().contains("Deasy"));
         var lesion = t.forStructure("lesion");
         assertEquals(35, lesion.get(0).valueGy());
+        assertEquals(Limit.Over.MINIMUM, lesion.get(0).over());
         assertEquals(10.6, lesion.get(1).valueGy());
+        assertEquals(Limit.Over.MEAN, lesion.get(1).over());
         for (Limit l : lesion) {
             assertEquals(Limit.Bound.MINIMUM, l.bound());
+            assertEquals(1, l.afterCycle());
+            assertFalse(l.cumulative());
             assertTrue(l.source().contains("source not verified"), l.source());
+        }
+        for (Limit l : kidney) {
+            assertEquals(Limit.Over.EACH, l.over());
+            assertTrue(l.cumulative());
         }
         for (Limit l : t.all()) {
             assertFalse(l.source().isBlank(), "every default has a source: " + l);
@@ -96,6 +107,47 @@ class TablesTest {
                 + " \"bound\": \"maximum\", \"value_Gy\": 18}]}", "l.json");
         assertEquals(18, user.forStructure("kidney").get(0).valueGy());
         assertTrue(user.forStructure("red_marrow").isEmpty(), "a user table replaces the defaults");
+    }
+
+    @Test
+    void overAndAfterCycleAreReadAndDefault() {
+        LimitTable t = LimitTable.parse("{\"limits\": ["
+                + "{\"structure\": \"lesion\", \"quantity\": \"absorbed_dose\", \"bound\": \"minimum\", \"value_Gy\": 35,"
+                + " \"over\": \"minimum\", \"after_cycle\": 1},"
+                + "{\"structure\": \"lesion\", \"quantity\": \"bed\", \"bound\": \"minimum\", \"value_Gy\": 12,"
+                + " \"over\": \"mean\", \"after_cycle\": null},"
+                + "{\"structure\": \"kidney\", \"quantity\": \"absorbed_dose\", \"bound\": \"maximum\", \"value_Gy\": 23,"
+                + " \"over\": \"each\"},"
+                + "{\"structure\": \"kidney\", \"quantity\": \"absorbed_dose\", \"bound\": \"maximum\", \"value_Gy\": 18}]}",
+                "l.json");
+        List<Limit> all = t.all();
+        assertEquals(Limit.Over.MINIMUM, all.get(0).over());
+        assertEquals(1, all.get(0).afterCycle());
+        assertEquals(Limit.Over.MEAN, all.get(1).over());
+        assertNull(all.get(1).afterCycle(), "null after_cycle is cumulative");
+        assertEquals(Limit.Over.EACH, all.get(2).over());
+        assertEquals(Limit.Over.EACH, all.get(3).over(), "no \"over\": each");
+        assertTrue(all.get(3).cumulative(), "no \"after_cycle\": cumulative");
+    }
+
+    @Test
+    void badOverOrAfterCycleIsRefusedWithOneLine() {
+        String head = "{\"limits\": [{\"structure\": \"lesion\", \"quantity\": \"absorbed_dose\", \"bound\": \"minimum\","
+                + " \"value_Gy\": 35, ";
+        BadInputException over = assertThrows(BadInputException.class,
+                () -> LimitTable.parse(head + "\"over\": \"median\"}]}", "l.json"));
+        assertEquals("l.json: limits[0]: \"over\" must be \"each\", \"minimum\" or \"mean\", got \"median\"",
+                over.getMessage());
+        BadInputException overType = assertThrows(BadInputException.class,
+                () -> LimitTable.parse(head + "\"over\": 1}]}", "l.json"));
+        assertEquals("l.json: limits[0]: \"over\" must be a string", overType.getMessage());
+        for (String bad : List.of("0", "-1", "1.5", "\"1\"", "true")) {
+            BadInputException e = assertThrows(BadInputException.class,
+                    () -> LimitTable.parse(head + "\"after_cycle\": " + bad + "}]}", "l.json"), bad);
+            assertEquals("l.json: limits[0]: \"after_cycle\" must be a cycle number >= 1 (1 for the first cycle), got "
+                    + bad, e.getMessage());
+            assertFalse(e.getMessage().contains("\n"));
+        }
     }
 
     @Test

@@ -58,12 +58,40 @@ class CumulativeDoseTest {
     }
 
     @Test
-    void lesionIsAboveBothThresholdsAndOtherHasNoLimit() {
+    void lesionThresholdsAfterCycleOneAreOnTheFirstCycleDose() {
         CumulativeDose l = named("lesion_1");
-        assertEquals(55, l.doseGy(), 1e-12);
-        assertEquals(LimitStatus.ABOVE, status(l, Limit.Quantity.ABSORBED_DOSE, 35));
+        assertEquals(55, l.doseGy(), 1e-12, "the cumulative dose is still the sum of both cycles");
+        LimitCheck lumen = l.checks().stream().filter(k -> k.limit().valueGy() == 35).findFirst().orElseThrow();
+        // Cycle 1 alone: 30 +- 1.5 Gy; 35 - 30 = 5 > 2 sigma = 3: below, although 55 Gy summed would be above.
+        assertEquals(30, lumen.valueGy(), 1e-12);
+        assertEquals(1.5, lumen.sigmaGy(), 1e-12);
+        assertEquals(LimitStatus.BELOW, lumen.status());
         assertEquals(LimitStatus.ABOVE, status(l, Limit.Quantity.ABSORBED_DOSE, 10.6));
         assertTrue(named("liver").checks().isEmpty());
+    }
+
+    @Test
+    void aLimitWithoutTheNewKeysIsOnTheSumOverEveryCycle() {
+        LimitTable old = LimitTable.parse("{\"limits\": [{\"structure\": \"lesion\", \"quantity\": \"absorbed_dose\","
+                + " \"bound\": \"minimum\", \"value_Gy\": 35}]}", "old.json");
+        CumulativeDose l = CumulativeDose.over(TwoCycles.cycles(), old).stream()
+                .filter(c -> c.name().equals("lesion_1")).findFirst().orElseThrow();
+        assertEquals(55, l.checks().get(0).valueGy(), 1e-12);
+        assertEquals(LimitStatus.ABOVE, l.checks().get(0).status());
+        assertTrue(AggregateCheck.over(List.of(l), old, 2).isEmpty(), "\"over\" defaults to each: no aggregate");
+    }
+
+    @Test
+    void anAfterCycleLimitBeyondTheCyclesGivenIsNotCheckedYet() {
+        LimitTable t = LimitTable.parse("{\"limits\": [{\"structure\": \"lesion\", \"quantity\": \"absorbed_dose\","
+                + " \"bound\": \"minimum\", \"value_Gy\": 35, \"over\": \"minimum\", \"after_cycle\": 3}]}", "t.json");
+        List<CumulativeDose> sums = CumulativeDose.over(TwoCycles.cycles(), t);
+        assertTrue(sums.stream().allMatch(c -> c.checks().isEmpty()));
+        AggregateCheck a = AggregateCheck.over(sums, t, 2).get(0);
+        assertNull(a.valueGy());
+        assertNull(a.status());
+        assertEquals("needs cycle 3; the study has 2", a.note());
+        assertEquals(List.of("lesion_1"), a.structures());
     }
 
     @Test
