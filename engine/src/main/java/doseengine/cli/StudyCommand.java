@@ -12,6 +12,7 @@ import doseengine.report.DicomDoseFiles;
 import doseengine.io.OutputDirectory;
 import doseengine.report.RunContext;
 import doseengine.report.RunReport;
+import doseengine.report.StudyImageWriter;
 import doseengine.report.StudyReport;
 import doseengine.report.TimeActivityPlot;
 import doseengine.study.CycleActivity;
@@ -133,6 +134,7 @@ public final class StudyCommand implements Callable<Integer> {
         for (doseengine.study.Cycle cycle : study.cycles()) {
             tias.add(activity.integrate(cycle));
         }
+        StudyImageWriter images = new StudyImageWriter(kinds);
         for (CycleTia tia : tias) {
             doseengine.study.Cycle cycle = tia.cycle();
             Path cycleDir = OutputDirectory.prepare(dir.resolve(cycle.name()));
@@ -166,13 +168,14 @@ public final class StudyCommand implements Callable<Integer> {
                 rows.add(StructureDose.of(s, regions.get(s.name()), kinds.kindOf(s.name()), cycle.administeredMBq(),
                         decay, tissueTable));
             }
+            images.cycle(cycleDir, cycle.name(), r, rows);
             cycles.add(new CycleDose(tia, r.dose().gray(), r.outcome().decays(), rows, compared));
         }
         StudySummary summary = StudySummary.of(cycles, limitTable);
         if (summary.cumulativeDoseGy() != null) {
             ImageFiles.write(dir.resolve(CUMULATIVE_DOSE), summary.cumulativeDoseGy());
         }
-        StudyReport.write(dir, study, summary, limitsFile, tissues);
+        StudyReport.write(dir, study, summary, limitsFile, tissues, images.finish(dir, summary));
         for (String n : summary.notes()) {
             err.println("note: " + n);
         }

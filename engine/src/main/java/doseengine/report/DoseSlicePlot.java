@@ -13,9 +13,12 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -117,6 +120,16 @@ public final class DoseSlicePlot {
      */
     public static void write(Path file, Volume ctHu, FloatVolume density, FloatVolume dose, Slice slice, WashTop top,
                              String title) {
+        write(file, ctHu, density, dose, slice, top, title, null);
+    }
+
+    /**
+     * As {@link #write(Path, Volume, FloatVolume, FloatVolume, Slice, WashTop, String)}, with the outline of
+     * {@code outline} (a structure's mask, bit = flat voxel index; null for none) in the slice: the voxel edges
+     * between the mask and the rest, white over black so that it shows on grey CT and on every wash colour.
+     */
+    public static void write(Path file, Volume ctHu, FloatVolume density, FloatVolume dose, Slice slice, WashTop top,
+                             String title, BitSet outline) {
         HeadlessGraphics.require();
         VoxelGrid g = dose.grid();
         g.requireSameGrid(ctHu.grid(), "dose", "CT");
@@ -161,6 +174,9 @@ public final class DoseSlicePlot {
         }
         gr.setColor(Color.DARK_GRAY);
         gr.drawRect(MARGIN - 1, TOP - 1, w + 1, h + 1);
+        if (outline != null) {
+            drawOutline(gr, g, k, outline, pxPerMm);
+        }
 
         Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 16);
         Font textFont = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
@@ -189,6 +205,40 @@ public final class DoseSlicePlot {
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot write: " + e.getMessage(), e);
         }
+    }
+
+    /** Every edge between a voxel of {@code mask} in slice k and a neighbour outside it (or the grid's border). */
+    private static void drawOutline(Graphics2D gr, VoxelGrid g, int k, BitSet mask, double pxPerMm) {
+        double sx = g.spacingX() * pxPerMm, sy = g.spacingY() * pxPerMm;
+        List<double[]> edges = new ArrayList<>();
+        for (int j = 0; j < g.ny(); j++) {
+            for (int i = 0; i < g.nx(); i++) {
+                if (!mask.get(g.flatIndex(i, j, k))) {
+                    continue;
+                }
+                double x0 = MARGIN + i * sx, x1 = MARGIN + (i + 1) * sx, y0 = TOP + j * sy, y1 = TOP + (j + 1) * sy;
+                if (i == 0 || !mask.get(g.flatIndex(i - 1, j, k))) {
+                    edges.add(new double[] {x0, y0, x0, y1});
+                }
+                if (i == g.nx() - 1 || !mask.get(g.flatIndex(i + 1, j, k))) {
+                    edges.add(new double[] {x1, y0, x1, y1});
+                }
+                if (j == 0 || !mask.get(g.flatIndex(i, j - 1, k))) {
+                    edges.add(new double[] {x0, y0, x1, y0});
+                }
+                if (j == g.ny() - 1 || !mask.get(g.flatIndex(i, j + 1, k))) {
+                    edges.add(new double[] {x0, y1, x1, y1});
+                }
+            }
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            gr.setColor(pass == 0 ? Color.BLACK : Color.WHITE);
+            gr.setStroke(new BasicStroke(pass == 0 ? 3.5f : 1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            for (double[] e : edges) {
+                gr.draw(new Line2D.Double(e[0], e[1], e[2], e[3]));
+            }
+        }
+        gr.setStroke(new BasicStroke(1f));
     }
 
     private static int grey(double hu) {

@@ -11,6 +11,7 @@ import doseengine.dosimetry.treatment.LimitCheck;
 import doseengine.dosimetry.treatment.StructureCycle;
 import doseengine.geometry.BadInputException;
 import doseengine.study.CycleDose;
+import doseengine.study.KidneyBedMap;
 import doseengine.study.StructureDose;
 import doseengine.study.StructureTia;
 import doseengine.study.Study;
@@ -37,16 +38,26 @@ public final class StudyReport {
 
     /** Writes {@link #JSON} and {@link #HTML} into {@code dir}. */
     public static void write(Path dir, Study study, StudySummary s, Path limitsFile, Path tissuesFile) {
+        write(dir, study, s, limitsFile, tissuesFile, StudyImages.none());
+    }
+
+    /** As {@link #write(Path, Study, StudySummary, Path, Path)}, linking and reporting {@code images}. */
+    public static void write(Path dir, Study study, StudySummary s, Path limitsFile, Path tissuesFile,
+            StudyImages images) {
         try {
             MAPPER.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(JSON).toFile(),
-                    json(study, s, limitsFile, tissuesFile));
-            Files.writeString(dir.resolve(HTML), html(study, s), StandardCharsets.UTF_8);
+                    json(study, s, limitsFile, tissuesFile, images));
+            Files.writeString(dir.resolve(HTML), html(study, s, images), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BadInputException(dir + ": cannot write the study report: " + e.getMessage(), e);
         }
     }
 
     static ObjectNode json(Study study, StudySummary s, Path limitsFile, Path tissuesFile) {
+        return json(study, s, limitsFile, tissuesFile, StudyImages.none());
+    }
+
+    static ObjectNode json(Study study, StudySummary s, Path limitsFile, Path tissuesFile, StudyImages images) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("study", study.source().toString());
         root.put("nuclide", study.nuclide().name());
@@ -67,9 +78,13 @@ public final class StudyReport {
             } else {
                 o.put("comparison", c.comparison());
             }
+            StudyImagesJson.cycle(o, c.name(), images);
+            KidneyBedMap bed = images.kidneyBed().get(c.name());
             ArrayNode rows = o.putArray("structures");
             for (StructureDose d : c.structures()) {
-                structure(rows.addObject(), d);
+                ObjectNode row = rows.addObject();
+                structure(row, d);
+                StudyImagesJson.voxelBed(row, bed, d.tia().name());
             }
             StructureTia rest = c.tia().rest();
             ObjectNode r = o.putObject("rest_of_body");
@@ -109,6 +124,7 @@ public final class StudyReport {
                 ko.put("sigma_Gy", k.sigmaGy());
                 ko.put("status", k.status().word());
             }
+            StudyImagesJson.voxelBed(o, images.cumulativeBed(), c.name());
             o.put("note", c.bedNote());
         }
         ArrayNode thresholds = root.putArray("lesion_thresholds");
@@ -132,6 +148,7 @@ public final class StudyReport {
             putTextOrNull(o, "status_by", a.statusBy());
             o.put("note", a.note());
         }
+        StudyImagesJson.cumulative(root, images);
         ObjectNode next = root.putObject("next_cycle");
         if (s.nextCycle().isPresent()) {
             NextCycle n = s.nextCycle().get();
@@ -145,6 +162,7 @@ public final class StudyReport {
         }
         ArrayNode notes = root.putArray("notes");
         s.notes().forEach(notes::add);
+        images.notes().forEach(notes::add);
         return root;
     }
 
@@ -261,6 +279,10 @@ public final class StudyReport {
     }
 
     static String html(Study study, StudySummary s) {
+        return html(study, s, StudyImages.none());
+    }
+
+    static String html(Study study, StudySummary s, StudyImages images) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Study report</title>\n<style>"
                 + "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}"
@@ -278,7 +300,7 @@ public final class StudyReport {
                     .append(String.format(Locale.ROOT, "%,d", c.decays())).append(" decays. <a href=\"")
                     .append(name).append("/report.html\">Run report of cycle ").append(name).append("</a>. Each fit model links "
                             + "its time-activity curve (measured points with their standard uncertainties, fitted "
-                            + "curve).</p>\n");
+                            + "curve, with the fit's band of one standard uncertainty).</p>\n");
             h.append("<table><tr><th>structure</th><th>fit</th><th>TIA (MBq h)</th><th>dose (Gy)</th>"
                     + "<th>Gy/GBq</th><th>BED (Gy)</th><th>EQD2 (Gy)</th><th>note</th></tr>\n");
             for (StructureDose d : c.structures()) {
@@ -295,6 +317,7 @@ public final class StudyReport {
                         .append(HtmlReport.esc(d.note())).append("</td></tr>\n");
             }
             h.append("</table>\n");
+            StudyImagesHtml.cycle(h, c.name(), images);
         }
         h.append("<h2>Summed over cycles</h2>\n<table><tr><th>structure</th><th>dose (Gy)</th><th>BED (Gy)</th>"
                 + "<th>limit</th><th>status</th><th>other limits</th></tr>\n");
@@ -336,11 +359,13 @@ public final class StudyReport {
                     + " is below, above only when every lesion is above. Mean: the plain mean of the lesions' mean"
                     + " doses, its uncertainty the lesions' in quadrature over their number.</p>\n");
         }
+        StudyImagesHtml.cumulative(h, images);
         h.append("<h2>Next cycle</h2>\n<p>").append(HtmlReport.esc(s.nextCycle().map(NextCycle::summary)
                 .orElse("no organ at risk with a usable limit"))).append("</p>\n");
-        if (!s.notes().isEmpty()) {
+        if (!s.notes().isEmpty() || !images.notes().isEmpty()) {
             h.append("<h2>Notes</h2>\n<ul>\n");
             s.notes().forEach(n -> h.append("<li>").append(HtmlReport.esc(n)).append("</li>\n"));
+            images.notes().forEach(n -> h.append("<li>").append(HtmlReport.esc(n)).append("</li>\n"));
             h.append("</ul>\n");
         }
         h.append("</body></html>\n");

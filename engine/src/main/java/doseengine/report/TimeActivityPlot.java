@@ -1,5 +1,6 @@
 package doseengine.report;
 
+import doseengine.dosimetry.kinetics.CurveUncertainty;
 import doseengine.dosimetry.kinetics.KineticFit;
 import doseengine.dosimetry.kinetics.PhysicalDecay;
 import doseengine.dosimetry.kinetics.TimeActivityCurve;
@@ -31,6 +32,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * mono- or bi-exponential; for the trapezoid, straight lines from zero at injection through the points and physical
  * decay after the last; for a single time point, the mono-exponential Hänscheid's approximation assumes (effective
  * half-life equal to the time of the measurement).
+ *
+ * <p>A fitted mono- or bi-exponential is drawn with a band of plus and minus one standard uncertainty of the curve,
+ * propagated from the fit's parameter covariance by the delta method to first order ({@link CurveUncertainty}); the
+ * lower edge is clipped at zero activity. The trapezoid and Hänscheid's curve have no band (no fitted parameters)
+ * and their legend says so.
  */
 public final class TimeActivityPlot {
     static final int WIDTH = 800, HEIGHT = 500;
@@ -68,7 +74,17 @@ public final class TimeActivityPlot {
                 x[i] = end * i / SAMPLES;
                 y[i] = a.applyAsDouble(x[i]);
             }
-            XYSeries fit = chart.addSeries(tia.model(), x, y);
+            double[][] band = band(tia, x, y);
+            if (band != null) {
+                XYSeries b = chart.addSeries("fit \u00b1 1 standard uncertainty (delta method)", band[0], band[1]);
+                b.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+                b.setMarker(SeriesMarkers.NONE);
+                b.setFillColor(new Color(0x1f, 0x77, 0xb4, 0x40));
+                b.setLineColor(new Color(0x1f, 0x77, 0xb4, 0x80));
+                b.setLineStyle(new BasicStroke(0.5f));
+            }
+            String why = band == null ? CurveUncertainty.reasonWithoutBand(tia.model()) : null;
+            XYSeries fit = chart.addSeries(why == null ? tia.model() : tia.model() + " (" + why + ")", x, y);
             fit.setMarker(SeriesMarkers.NONE);
             fit.setLineColor(new Color(0x1f77b4));
             fit.setLineStyle(new BasicStroke(2f));
@@ -82,6 +98,33 @@ public final class TimeActivityPlot {
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot write the plot: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The band's polygon: {@code x} forward along {@code A + u}, then backward along {@code max(A - u, 0)};
+     * null when the fit has no band.
+     */
+    static double[][] band(StructureTia tia, double[] x, double[] y) {
+        KineticFit fit = tia.fit();
+        if (!CurveUncertainty.hasBand(fit)) {
+            return null;
+        }
+        int n = x.length;
+        double[] px = new double[2 * n];
+        double[] py = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            double u = sigmaMBq(fit, x[i]);
+            px[i] = x[i];
+            py[i] = y[i] + u;
+            px[2 * n - 1 - i] = x[i];
+            py[2 * n - 1 - i] = Math.max(0, y[i] - u);
+        }
+        return new double[][] {px, py};
+    }
+
+    /** The curve's standard uncertainty at {@code hours} (MBq), NaN without a band. */
+    static double sigmaMBq(KineticFit fit, double hours) {
+        return CurveUncertainty.sigmaMBq(fit, hours).orElse(Double.NaN);
     }
 
     /** A(t) in MBq of the curve the TIA came from; null when there is none (TIA 0). */

@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import doseengine.dosimetry.kinetics.ActivityUncertainty;
+import doseengine.dosimetry.kinetics.CurveUncertainty;
 import doseengine.dosimetry.kinetics.PhysicalDecay;
 import doseengine.study.StructureKinetics;
 import doseengine.study.StructureTia;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The plotted curve is the one the TIA came from: it passes through noiseless points and integrates to the TIA. */
@@ -48,6 +51,57 @@ class TimeActivityPlotTest {
         DoubleUnaryOperator f = TimeActivityPlot.activity(tia, LU177);
         assertEquals(50, f.applyAsDouble(96), 1e-12 * 50);
         assertEquals(100, f.applyAsDouble(0), 1e-12 * 100);
+    }
+
+    /**
+     * The band drawn is the fit plus and minus {@code u(A(t))} of {@link CurveUncertainty} (tested against finite
+     * differences, parameter sampling and refits in the dosimetry module), clipped at 0; the PNG is a valid image of
+     * the plot's size.
+     */
+    @Test
+    void fittedCurveHasABandOfOneStandardUncertainty(@TempDir Path dir) throws Exception {
+        double lambda = Math.log(2) / 30;
+        double[] a = new double[HOURS.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = 80 * Math.exp(-lambda * HOURS[i]) * (1 + 0.03 * (i % 2 == 0 ? 1 : -1));
+        }
+        StructureTia tia = KINETICS.integrate("liver", HOURS, a);
+        assertEquals("mono-exponential", tia.model());
+        double[] x = {0, 10, 50, 100, 200};
+        double[] y = new double[x.length];
+        DoubleUnaryOperator f = TimeActivityPlot.activity(tia, LU177);
+        for (int i = 0; i < x.length; i++) {
+            y[i] = f.applyAsDouble(x[i]);
+        }
+        double[][] band = TimeActivityPlot.band(tia, x, y);
+        int n = x.length;
+        for (int i = 0; i < n; i++) {
+            double u = CurveUncertainty.sigmaMBq(tia.fit(), x[i]).orElseThrow();
+            assertTrue(u > 0, "t = " + x[i]);
+            assertEquals(y[i] + u, band[1][i], 1e-12 * y[i]);
+            assertEquals(Math.max(0, y[i] - u), band[1][2 * n - 1 - i], 1e-12 * y[i]);
+            assertEquals(x[i], band[0][2 * n - 1 - i]);
+        }
+        Path png = dir.resolve("tac.png");
+        TimeActivityPlot.write(png, "C1", tia, LU177);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(TimeActivityPlot.WIDTH, img.getWidth());
+        assertEquals(TimeActivityPlot.HEIGHT, img.getHeight());
+    }
+
+    @Test
+    void trapezoidAndSingleTimePointHaveNoBandAndSayWhy(@TempDir Path dir) throws Exception {
+        StructureTia single = KINETICS.integrate("liver", new double[] {96}, new double[] {50});
+        assertNull(TimeActivityPlot.band(single, new double[] {1}, new double[] {1}));
+        assertTrue(CurveUncertainty.reasonWithoutBand(single.model()).contains("assumed"));
+        // a curve that rises again after falling: neither model fits it, the trapezoid is taken
+        StructureTia trapezoid = KINETICS.integrate("tumour", HOURS, new double[] {100, 10, 100, 5});
+        assertEquals("trapezoid", trapezoid.model(), trapezoid.reason());
+        assertNull(TimeActivityPlot.band(trapezoid, new double[] {1}, new double[] {1}));
+        assertTrue(CurveUncertainty.reasonWithoutBand(trapezoid.model()).contains("not a fit"));
+        Path png = dir.resolve("tac.png");
+        TimeActivityPlot.write(png, "C1", trapezoid, LU177);
+        assertEquals(TimeActivityPlot.WIDTH, ImageIO.read(png.toFile()).getWidth());
     }
 
     @Test

@@ -131,7 +131,7 @@ public final class BiExponential {
             return KineticFit.unusable(NAME, n, K, "TIA variance not finite");
         }
         return new KineticFit(NAME, true, List.of("A0_MBq", "lambda_washout_per_h", "lambda_uptake_per_h"),
-            new double[] {a0, lw, lu}, tia, Math.sqrt(var), chi2, n, K, floor, note);
+            new double[] {a0, lw, lu}, tia, Math.sqrt(var), chi2, n, K, floor, note, cov);
     }
 
     /** The covariance of (-A0, lu, lw) from that of (A0, lw, lu). */

@@ -13,10 +13,23 @@ import java.util.List;
  * @param parameterCount  number of model parameters k (0 for the trapezoid, which is not a fit); a parameter held
  *                        at the physical-decay floor still counts, so that a bound fit is not favoured by AICc
  * @param atPhysicalFloor the fit wanted a clearance slower than physical decay and was refitted with it fixed there
+ * @param covariance      the parameters' covariance matrix in the order of {@code parameterNames}, from the stated
+ *                        per-point uncertainties ({@code (J^T W J)^-1}); a parameter held at the physical-decay floor
+ *                        has a zero row and column (it was not fitted). Null for the trapezoid and unusable fits,
+ *                        which have no fitted parameters. It is kept so that functions of the parameters other than
+ *                        the TIA (the curve itself, {@link CurveUncertainty}) get their uncertainty too.
  */
 public record KineticFit(String model, boolean usable, List<String> parameterNames, double[] parameters,
                          double tiaMBqH, double tiaSigmaMBqH, double chiSquare, int points, int parameterCount,
-                         boolean atPhysicalFloor, String note) {
+                         boolean atPhysicalFloor, String note, double[][] covariance) {
+
+    /** A result without parameter covariance (the trapezoid, an unusable fit). */
+    public KineticFit(String model, boolean usable, List<String> parameterNames, double[] parameters,
+                      double tiaMBqH, double tiaSigmaMBqH, double chiSquare, int points, int parameterCount,
+                      boolean atPhysicalFloor, String note) {
+        this(model, usable, parameterNames, parameters, tiaMBqH, tiaSigmaMBqH, chiSquare, points, parameterCount,
+            atPhysicalFloor, note, null);
+    }
 
     static KineticFit unusable(String model, int points, int k, String note) {
         return new KineticFit(model, false, List.of(), new double[0], Double.NaN, Double.NaN, Double.NaN, points, k,

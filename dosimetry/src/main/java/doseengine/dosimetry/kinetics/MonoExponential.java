@@ -58,7 +58,7 @@ public final class MonoExponential {
         double[] g = {1 / lambda, -a0 / (lambda * lambda)};
         double sigma = Math.sqrt(WeightedLeastSquares.deltaMethodVariance(g, r.covariance()));
         return new KineticFit(NAME, true, List.of("A0_MBq", "lambda_per_h"), new double[] {a0, lambda}, tia, sigma,
-            r.chiSquare(), n, K, false, "fitted");
+            r.chiSquare(), n, K, false, "fitted", r.covariance());
     }
 
     /** Weighted linear least squares for A0 with lambda = lambda_phys: {@code A0 = sum(y e/s^2) / sum(e^2/s^2)}. */
@@ -83,6 +83,7 @@ public final class MonoExponential {
         double sigmaA0 = Math.sqrt(1 / den);
         return new KineticFit(NAME, true, List.of("A0_MBq", "lambda_per_h"), new double[] {a0, lp}, a0 / lp,
             sigmaA0 / lp, chi2, n, K, true,
-            "clearance slower than physical decay: lambda fixed at lambda_phys, only A0 fitted");
+            "clearance slower than physical decay: lambda fixed at lambda_phys, only A0 fitted",
+            new double[][] {{sigmaA0 * sigmaA0, 0}, {0, 0}});
     }
 }
