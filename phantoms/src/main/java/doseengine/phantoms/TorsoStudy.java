@@ -13,6 +13,8 @@ import java.util.Map;
  * per structure, one cycle of {@link #ADMINISTERED_MBQ} MBq imaged at {@link #TIME_POINTS_H}. The truth (each
  * structure's time-activity curve and its analytic time-integrated activity, TIA) is exact, so a study's fits
  * and doses can be judged against it.
+ * Later cycles ({@link #cycle(int)}) repeat the kinetics with the lesions' uptake falling by
+ * {@link #LESION_UPTAKE_PER_CYCLE} per cycle.
  *
  * <p>Kinetics: every labelled structure s follows {@code A_s(t) = A0_s (exp(-lw_s t) - exp(-lu_s t))} (MBq, t in
  * h after injection) with {@code lu_s = ln 2 / uptake half-time}, {@code lw_s = ln 2 / effective washout
