@@ -38,7 +38,10 @@ import picocli.CommandLine.Parameters;
                 + "at 4, 24, 96 and 168 h: ct.nii.gz, labels.nii.gz, labels.json, t004h/activity.nii.gz .. "
                 + "t168h/activity.nii.gz (MBq per voxel at that time), study.json for the study command, and the "
                 + "truth: truth.json (kinetics and analytic time-integrated activity per structure) and "
-                + "truth_tia.nii.gz (MBq h per voxel)."})
+                + "truth_tia.nii.gz (MBq h per voxel).",
+                "torso_study --cycles N writes N cycles of 7400 MBq injected 8 weeks apart, the lesions' uptake "
+                + "falling 20 %% per cycle, cycle c's images in c<c>/; --single-time-point-after K images the cycles "
+                + "after the K-th once, at 96 h."})
 public final class PhantomCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -69,9 +72,23 @@ public final class PhantomCommand implements Callable<Integer> {
             description = "With --format dicom: the radionuclide the SPECT names (default Lu-177).")
     String nuclide;
 
+    @Option(names = "--cycles", paramLabel = "N",
+            description = "torso_study only: the number of cycles (default 1), 7400 MBq each, injected 8 weeks "
+                    + "apart; the lesions take up 20 %% less in each cycle than in the one before.")
+    Integer cycles;
+
+    @Option(names = "--single-time-point-after", paramLabel = "K",
+            description = "torso_study only: the cycles after the K-th are imaged once, at 96 h (default: every "
+                    + "cycle at 4, 24, 96 and 168 h).")
+    Integer singleTimePointAfter;
+
     @Override
     public Integer call() {
         boolean dicom = dicomFormat();
+        if (!TorsoStudy.NAME.equals(name) && (cycles != null || singleTimePointAfter != null)) {
+            throw new BadInputException((cycles != null ? "--cycles" : "--single-time-point-after")
+                    + " applies to torso_study only");
+        }
         if (TorsoStudy.NAME.equals(name)) {
             if (dicom) {
                 throw new BadInputException("--format dicom writes a single-time-point phantom; torso_study is "
@@ -147,10 +164,19 @@ public final class PhantomCommand implements Callable<Integer> {
     private int writeStudy() {
         double voxel = voxelMm == null ? TorsoPhantom.DEFAULT_VOXEL_MM : voxelMm;
         PhantomGrid.requireVoxelSize(TorsoStudy.NAME, voxel);
+        int n = cycles == null ? 1 : cycles;
+        if (n < 1) {
+            throw new BadInputException("--cycles must be at least 1, got " + n);
+        }
+        int fourPoint = singleTimePointAfter == null ? n : singleTimePointAfter;
+        if (singleTimePointAfter != null && (fourPoint < 1 || fourPoint >= n)) {
+            throw new BadInputException("--single-time-point-after " + fourPoint + " must be at least 1 and below "
+                    + "--cycles (" + n + ")");
+        }
         Path dir = OutputDirectory.prepare(out);
         double halfLifeH = NuclideCatalog.get(TorsoStudyFolder.NUCLIDE).halfLifeSeconds() / 3600;
         TorsoStudy study = TorsoStudy.create(voxel, halfLifeH);
-        TorsoStudyFolder.write(dir, study);
+        TorsoStudyFolder.write(dir, study, n, fourPoint);
 
         PrintWriter w = spec.commandLine().getOut();
         w.println("the torso, whose activity map the study scales per structure (its TIA map is this map times "
@@ -173,6 +199,13 @@ public final class PhantomCommand implements Callable<Integer> {
                 + "and truth_tia.nii.gz (MBq h per voxel)%n", dir, dir.resolve("study.json"),
                 TorsoStudyFolder.timePointFolder(TorsoStudy.TIME_POINTS_H.get(0)),
                 TorsoStudyFolder.timePointFolder(TorsoStudy.TIME_POINTS_H.get(TorsoStudy.TIME_POINTS_H.size() - 1)));
+        if (n > 1) {
+            w.printf(Locale.ROOT, "cycles 2..%d in c2/ .. c%d/ (%s, truth_tia.nii.gz), injected every %d days, lesion "
+                    + "uptake x%.2g per cycle; %s%n", n, n, fourPoint >= n ? "4 time points each"
+                    : "after cycle " + fourPoint + " one time point at " + (long) TorsoStudy.SINGLE_TIME_POINT_H
+                    + " h", TorsoStudy.DAYS_BETWEEN_CYCLES, TorsoStudy.LESION_UPTAKE_PER_CYCLE,
+                    "truth.json holds every cycle under \"cycles\"");
+        }
         w.flush();
         return 0;
     }

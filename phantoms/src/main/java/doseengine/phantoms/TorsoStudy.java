@@ -13,6 +13,8 @@ import java.util.Map;
  * per structure, one cycle of {@link #ADMINISTERED_MBQ} MBq imaged at {@link #TIME_POINTS_H}. The truth (each
  * structure's time-activity curve and its analytic time-integrated activity, TIA) is exact, so a study's fits
  * and doses can be judged against it.
+ * Later cycles ({@link #cycle(int)}) repeat the kinetics with the lesions' uptake falling by
+ * {@link #LESION_UPTAKE_PER_CYCLE} per cycle.
  *
  * <p>Kinetics: every labelled structure s follows {@code A_s(t) = A0_s (exp(-lw_s t) - exp(-lu_s t))} (MBq, t in
  * h after injection) with {@code lu_s = ln 2 / uptake half-time}, {@code lw_s = ln 2 / effective washout
@@ -40,6 +42,17 @@ public final class TorsoStudy {
     public static final double ADMINISTERED_MBQ = TorsoPhantom.TOTAL_ACTIVITY_MBQ;
     /** Injection time (ISO local date-time); the time points are hours after it. */
     public static final String INJECTION = "2026-03-02T09:30:00";
+    /** Days between two cycles' injections: 8 weeks, the 177Lu-DOTATATE schedule. */
+    public static final int DAYS_BETWEEN_CYCLES = 56;
+    /**
+     * A lesion's uptake in each cycle relative to the one before: 0.8, a tumour responding to treatment. The
+     * lesions' amplitudes in cycle c are cycle 1's times {@code 0.8^(c-1)}, their half-times unchanged; every other
+     * structure repeats cycle 1. The activity the lesions no longer take up is not given to any other structure
+     * (it is at most 1.2 % of the injection).
+     */
+    public static final double LESION_UPTAKE_PER_CYCLE = 0.8;
+    /** The single imaging time (h) of a cycle imaged once: 4 days, as for Hänscheid's method. */
+    public static final double SINGLE_TIME_POINT_H = 96;
     /** Imaging times (h after injection): the usual 177Lu protocol. */
     public static final List<Double> TIME_POINTS_H = List.of(4.0, 24.0, 96.0, 168.0);
 
@@ -91,12 +104,14 @@ public final class TorsoStudy {
     private final double physicalHalfLifeH;
     private final List<Kinetics> kinetics;
     private final double tiaHoursPerTorsoMBq;
+    private final int cycle;
 
-    private TorsoStudy(Phantom torso, double physicalHalfLifeH, List<Kinetics> kinetics, double k) {
+    private TorsoStudy(Phantom torso, double physicalHalfLifeH, List<Kinetics> kinetics, double k, int cycle) {
         this.torso = torso;
         this.physicalHalfLifeH = physicalHalfLifeH;
         this.kinetics = List.copyOf(kinetics);
         this.tiaHoursPerTorsoMBq = k;
+        this.cycle = cycle;
     }
 
     /**
@@ -127,7 +142,40 @@ public final class TorsoStudy {
             double a0 = k * perLabel[s.label()] / integralPerAmplitude(h);
             list.add(new Kinetics(s.name(), s.label(), h[0], h[1], a0, perLabel[s.label()]));
         }
-        return new TorsoStudy(torso, physicalHalfLifeH, list, k);
+        return new TorsoStudy(torso, physicalHalfLifeH, list, k, 1);
+    }
+
+    /**
+     * The same patient in cycle {@code number} (1 = this one's kinetics): lesions' amplitudes times
+     * {@code LESION_UPTAKE_PER_CYCLE^(number-1)}, everything else unchanged.
+     */
+    public TorsoStudy cycle(int number) {
+        if (number < 1) {
+            throw new BadInputException("cycle number must be at least 1, got " + number);
+        }
+        double lesionFactor = Math.pow(LESION_UPTAKE_PER_CYCLE, number - this.cycle);
+        List<Kinetics> list = new ArrayList<>();
+        for (Kinetics k : kinetics) {
+            double f = isLesion(k.structure()) ? lesionFactor : 1;
+            list.add(new Kinetics(k.structure(), k.label(), k.uptakeHalfTimeH(), k.washoutHalfLifeH(), f * k.a0MBq(),
+                    k.torsoActivityMBq()));
+        }
+        return new TorsoStudy(torso, physicalHalfLifeH, list, tiaHoursPerTorsoMBq, number);
+    }
+
+    /** The cycle these kinetics belong to (1 for {@link #create}). */
+    public int cycleNumber() {
+        return cycle;
+    }
+
+    /** The factor on a lesion's cycle-1 amplitude in this cycle. */
+    public double lesionUptakeFactor() {
+        return Math.pow(LESION_UPTAKE_PER_CYCLE, cycle - 1);
+    }
+
+    /** True for the torso's lesions (tumour_1 ..), whose uptake falls from cycle to cycle. */
+    public static boolean isLesion(String structure) {
+        return structure.startsWith("tumour");
     }
 
     /** The torso the study is built on (its CT and labels are the study's). */
@@ -155,7 +203,7 @@ public final class TorsoStudy {
         throw new BadInputException("the torso study has no structure '" + structure + "'");
     }
 
-    /** {@code k} (h): every structure's TIA over its activity in the torso's map. */
+    /** {@code k} (h): every structure's TIA over its activity in the torso's map (in cycle 1; lesions fall later). */
     public double tiaHoursPerTorsoMBq() {
         return tiaHoursPerTorsoMBq;
     }

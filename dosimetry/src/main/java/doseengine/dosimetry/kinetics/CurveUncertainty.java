@@ -11,7 +11,8 @@ import java.util.Optional;
  *   <li>bi-exponential {@code A0 (e^{-lw t} - e^{-lu t})}: {@code (e^{-lw t} - e^{-lu t}, -A0 t e^{-lw t},
  *       A0 t e^{-lu t})}.</li>
  * </ul>
- * A parameter held at the physical-decay floor has a zero row and column in C: it adds nothing. First order means
+ * A rate held at the physical-decay floor keeps its uncertainty: C is the covariance of all parameters at the bound
+ * point, as for the TIA (the floor fixes the estimate, not what the data say of it; docs/kinetics.md). First order means
  * the curve is taken as linear in its parameters over their uncertainty; for a rate known to 10 % at a time of a
  * few half-lives that is no longer so, and the band is then an approximation (it is symmetric, the true spread of an
  * exponential is not).

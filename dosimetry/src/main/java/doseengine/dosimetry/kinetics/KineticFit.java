@@ -14,8 +14,9 @@ import java.util.List;
  *                        at the physical-decay floor still counts, so that a bound fit is not favoured by AICc
  * @param atPhysicalFloor the fit wanted a clearance slower than physical decay and was refitted with it fixed there
  * @param covariance      the parameters' covariance matrix in the order of {@code parameterNames}, from the stated
- *                        per-point uncertainties ({@code (J^T W J)^-1}); a parameter held at the physical-decay floor
- *                        has a zero row and column (it was not fitted). Null for the trapezoid and unusable fits,
+ *                        per-point uncertainties ({@code (J^T W J)^-1}); at the physical-decay floor, the covariance
+ *                        of all parameters at the bound point, the held rate free (the TIA's uncertainty comes from
+ *                        the same matrix; a zero row only where that matrix is singular). Null for the trapezoid and unusable fits,
  *                        which have no fitted parameters. It is kept so that functions of the parameters other than
  *                        the TIA (the curve itself, {@link CurveUncertainty}) get their uncertainty too.
  */

@@ -80,10 +80,15 @@ public final class MonoExponential {
         if (!(a0 > 0)) {
             return KineticFit.unusable(NAME, n, K, "unphysical: A0 = " + a0 + " MBq at the physical-decay floor");
         }
-        double sigmaA0 = Math.sqrt(1 / den);
+        // As for the bi-exponential's floor: the TIA's uncertainty keeps lambda's, from the covariance of both
+        // parameters at the bound point; A0's alone (1/den) only when that is singular (2 points at one time).
+        double[][] cov = WeightedLeastSquares.covarianceAt(MODEL, new double[] {a0, lp}, t, s);
+        double sigma = cov == null ? Math.sqrt(1 / den) / lp
+            : Math.sqrt(WeightedLeastSquares.deltaMethodVariance(new double[] {1 / lp, -a0 / (lp * lp)}, cov));
         return new KineticFit(NAME, true, List.of("A0_MBq", "lambda_per_h"), new double[] {a0, lp}, a0 / lp,
-            sigmaA0 / lp, chi2, n, K, true,
-            "clearance slower than physical decay: lambda fixed at lambda_phys, only A0 fitted",
-            new double[][] {{sigmaA0 * sigmaA0, 0}, {0, 0}});
+            sigma, chi2, n, K, true,
+            "clearance slower than physical decay: lambda fixed at lambda_phys, only A0 fitted; uncertainty with "
+                + "lambda free",
+            cov != null ? cov : new double[][] {{1 / den, 0}, {0, 0}});
     }
 }

@@ -6,6 +6,8 @@ import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer.Optim
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.util.Pair;
 
@@ -29,6 +31,8 @@ final class WeightedLeastSquares {
 
     private static final int MAX_EVALUATIONS = 2000;
     private static final double SINGULARITY_THRESHOLD = 1e-14;
+    /** Pivot below which the unit-diagonal information matrix counts as singular (condition number ~1e12). */
+    private static final double SCALED_SINGULARITY = 1e-12;
 
     private WeightedLeastSquares() {
     }
@@ -77,6 +81,51 @@ final class WeightedLeastSquares {
             }
             return new Result(p, cost * cost, cov);
         } catch (MathIllegalStateException | IllegalArgumentException notConverged) {
+            return null;
+        }
+    }
+
+    /**
+     * The covariance {@code (J^T W J)^-1} of {@code f}'s parameters at the point {@code p}, which need not be the
+     * free optimum: a fit held at a bound (the physical-decay floor) uses it to keep the uncertainty of the parameter
+     * the bound fixed. Null when singular.
+     */
+    static double[][] covarianceAt(Model f, double[] p, double[] t, double[] s) {
+        int k = p.length;
+        double[][] info = new double[k][k];
+        for (int i = 0; i < t.length; i++) {
+            double[] g = f.gradient(t[i], p);
+            double w = 1 / (s[i] * s[i]);
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    info[a][b] += g[a] * g[b] * w;
+                }
+            }
+        }
+        // Scaled to unit diagonal so that the singularity test does not depend on the parameters' units.
+        double[] d = new double[k];
+        for (int a = 0; a < k; a++) {
+            if (!(info[a][a] > 0) || !Double.isFinite(info[a][a])) {
+                return null;
+            }
+            d[a] = Math.sqrt(info[a][a]);
+        }
+        double[][] scaled = new double[k][k];
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                scaled[a][b] = info[a][b] / (d[a] * d[b]);
+            }
+        }
+        try {
+            double[][] inv = new LUDecomposition(new Array2DRowRealMatrix(scaled, false), SCALED_SINGULARITY)
+                .getSolver().getInverse().getData();
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    inv[a][b] /= d[a] * d[b];
+                }
+            }
+            return inv;
+        } catch (SingularMatrixException singular) {
             return null;
         }
     }

@@ -143,15 +143,24 @@ class CurveUncertaintyTest {
     }
 
     @Test
-    void aFitAtThePhysicalFloorHasAZeroRowForTheFixedRate() {
-        // clearance slower than physical decay: lambda is held at lambda_phys, only A0 varies
+    void aFitAtThePhysicalFloorKeepsTheHeldRatesUncertaintyInItsBand() {
+        // clearance slower than physical decay: lambda is held at lambda_phys, but its uncertainty stays in the
+        // covariance (at the bound point), as in the TIA's: the band is the full delta method, wider than A0's alone
         double lp = PhysicalDecay.LU177.lambdaPerHour();
         double[] slow = {100, lp / 2};
         KineticFit fit = MonoExponential.fit(curve(CurveUncertaintyTest::mono, slow, null), PhysicalDecay.LU177);
         assertTrue(fit.atPhysicalFloor());
-        assertEquals(0, fit.covariance()[1][1]);
-        double sigmaA0 = Math.sqrt(fit.covariance()[0][0]);
-        assertEquals(sigmaA0 * Math.exp(-lp * 50), CurveUncertainty.sigmaMBq(fit, 50).orElseThrow(), 1e-12);
+        double[][] c = fit.covariance();
+        assertTrue(c[1][1] > 0, "the held rate keeps its variance");
+        double a0 = fit.parameters()[0];
+        double t = 50;
+        double[] g = {Math.exp(-lp * t), -a0 * t * Math.exp(-lp * t)};
+        double var = g[0] * g[0] * c[0][0] + 2 * g[0] * g[1] * c[0][1] + g[1] * g[1] * c[1][1];
+        assertEquals(Math.sqrt(var), CurveUncertainty.sigmaMBq(fit, t).orElseThrow(), 1e-12 * Math.sqrt(var));
+        // the TIA's uncertainty comes from the same matrix: A0/lambda with gradient (1/lambda, -A0/lambda^2)
+        double[] gt = {1 / lp, -a0 / (lp * lp)};
+        double tiaVar = gt[0] * gt[0] * c[0][0] + 2 * gt[0] * gt[1] * c[0][1] + gt[1] * gt[1] * c[1][1];
+        assertEquals(Math.sqrt(tiaVar), fit.tiaSigmaMBqH(), 1e-9 * Math.sqrt(tiaVar));
     }
 
     @Test

@@ -42,6 +42,38 @@ class PhysicalDecayFloorTest {
         assertEquals(0, gradient / scale, 1e-12);
     }
 
+    /**
+     * At the floor the TIA's sigma keeps lambda's uncertainty: the delta method with the 2x2 covariance
+     * {@code (J^T W J)^-1} at (A0, lambda_phys), computed here by hand, not A0's alone ({@code sigma_A0 / lambda}).
+     */
+    @Test
+    void monoExponentialAtTheFloorKeepsTheClearanceUncertainty() {
+        TimeActivityCurve c = TimeActivityCurve.of(HOURS, slowerThanPhysical(), ActivityUncertainty.standard());
+        KineticFit f = MonoExponential.fit(c, PhysicalDecay.LU177);
+        double a0 = f.parameters()[0];
+        double[] s = c.sigmasMBq();
+        double iaa = 0;
+        double ial = 0;
+        double ill = 0;
+        for (int i = 0; i < HOURS.length; i++) {
+            double e = Math.exp(-LP * HOURS[i]);
+            double ga = e / s[i];
+            double gl = -a0 * HOURS[i] * e / s[i];
+            iaa += ga * ga;
+            ial += ga * gl;
+            ill += gl * gl;
+        }
+        double det = iaa * ill - ial * ial;
+        double caa = ill / det;
+        double cal = -ial / det;
+        double cll = iaa / det;
+        double g0 = 1 / LP;
+        double g1 = -a0 / (LP * LP);
+        double expected = Math.sqrt(g0 * g0 * caa + 2 * g0 * g1 * cal + g1 * g1 * cll);
+        assertEquals(expected, f.tiaSigmaMBqH(), 1e-9 * expected);
+        assertTrue(f.tiaSigmaMBqH() > Math.sqrt(1 / iaa) / LP * 1.5, "wider than A0's alone");
+    }
+
     @Test
     void biExponentialWashoutIsHeldAtPhysicalDecay() {
         double lu = Math.log(2) / 5;
@@ -56,6 +88,8 @@ class PhysicalDecayFloorTest {
         assertTrue(f.atPhysicalFloor(), f.note());
         assertEquals(LP, f.parameters()[1], 0.0);
         assertTrue(f.parameters()[2] > LP);
+        // the washout's own uncertainty is kept: wider than the 10 % of one point
+        assertTrue(f.tiaSigmaMBqH() > 0.1 * f.tiaMBqH(), f.tiaSigmaMBqH() + " of " + f.tiaMBqH());
     }
 
     @Test
