@@ -47,7 +47,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code doseengine study}: a patient's treatment from its study file (docs/study.md), by the organ method. Per
+ * {@code doseengine study}: a patient's treatment from its study file (docs/study.md), by the organ or the voxel
+ * method. Per
  * cycle: the time points' time-activity curves and fits ({@link CycleActivity}), the TIA map on the reference time
  * point's CT, one Monte Carlo run, and per structure the dose, combined uncertainty and BED
  * ({@link StructureDose}); over the cycles: the sums against the limits and the next cycle ({@link StudySummary}).
@@ -56,7 +57,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Dose per treatment cycle and summed over cycles from a study file of imaging time points "
-                + "(organ method): time-activity fits, one Monte Carlo run per cycle, BED, limits and the next "
+                + "(organ or voxel method): time-activity fits, one Monte Carlo run per cycle, BED, limits and the next "
                 + "cycle's largest activity. Writes study.json, report.html, cumulative_dose.nii.gz and per cycle "
                 + "a folder with tia.nii.gz and the run's outputs.")
 public final class StudyCommand implements Callable<Integer> {
@@ -117,9 +118,6 @@ public final class StudyCommand implements Callable<Integer> {
         RunSettings settings = transport.settings(new StopRule.DecayCount(
                 decays == null ? PatientInputs.DEFAULT_DECAYS : decays));
         Study study = StudyFile.read(studyFile);
-        if (study.method() == DoseMethod.VOXEL) {
-            throw new BadInputException(studyFile + ": method voxel is not available yet; use organ");
-        }
         Path limitsFile = limits != null ? limits : study.limitsFile();
         LimitTable limitTable = limitsFile == null ? LimitTable.defaults() : LimitTable.read(limitsFile);
         TissueTable tissueTable = tissues == null ? TissueTable.defaults() : TissueTable.read(tissues);
@@ -132,7 +130,7 @@ public final class StudyCommand implements Callable<Integer> {
         List<CycleDose> cycles = new ArrayList<>();
         List<CycleTia> tias = new ArrayList<>();
         for (doseengine.study.Cycle cycle : study.cycles()) {
-            tias.add(activity.integrate(cycle));
+            tias.add(activity.integrate(cycle, study.method()));
         }
         StudyImageWriter images = new StudyImageWriter(kinds);
         for (CycleTia tia : tias) {
@@ -176,8 +174,12 @@ public final class StudyCommand implements Callable<Integer> {
             ImageFiles.write(dir.resolve(CUMULATIVE_DOSE), summary.cumulativeDoseGy());
         }
         StudyReport.write(dir, study, summary, limitsFile, tissues, images.finish(dir, summary));
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        tias.forEach(t -> shown.addAll(t.notes())); // already on standard error as each cycle was read
         for (String n : summary.notes()) {
-            err.println("note: " + n);
+            if (!shown.contains(n)) {
+                err.println("note: " + n);
+            }
         }
         err.flush();
         spec.commandLine().getOut().print(StudyReport.text(summary));
@@ -208,11 +210,18 @@ public final class StudyCommand implements Callable<Integer> {
         inputs.put("study", studyFile.toString());
         inputs.put("cycle", tia.cycle().name());
         inputs.put("CT", tia.reference().ct() + " (reference time point, " + tia.reference().field() + ")");
-        inputs.put("activity", "time-integrated activity map of the organ method (" + TIA + ")");
+        inputs.put("activity", "time-integrated activity map of the " + tia.method().label() + " method (" + TIA
+                + ")");
         calibrations.describe(inputs);
         List<String> notes = new ArrayList<>();
-        notes.add("organ method: the reference time point's activity scaled in each structure by its TIA over its "
-                + "activity at that time");
+        if (tia.method() == DoseMethod.VOXEL) {
+            notes.add("voxel method: each voxel's time-activity curve fitted, the structure's fit where the voxel's "
+                    + "is not usable (docs/study.md)");
+        } else {
+            notes.add("organ method: the reference time point's activity scaled in each structure by its TIA over its "
+                    + "activity at that time");
+        }
+        notes.addAll(tia.notes());
         return new RunContext("study", VersionProvider.version(), Instant.now(), inputs, notes,
                 tia.cycle().administeredMBq());
     }

@@ -16,6 +16,8 @@ import doseengine.study.StructureDose;
 import doseengine.study.StructureTia;
 import doseengine.study.Study;
 import doseengine.study.StudySummary;
+import doseengine.study.VoxelCounts;
+import doseengine.study.VoxelTiaMap;
 import doseengine.tally.RegionDose;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +71,7 @@ public final class StudyReport {
             ObjectNode o = cycles.addObject();
             o.put("name", c.name());
             o.put("administered_MBq", c.administeredMBq());
+            o.put("method", c.tia().method().label());
             o.put("reference_time_point", c.tia().reference().field());
             o.put("reference_hours", c.tia().reference().hoursAfterInjection());
             o.put("decays", c.decays());
@@ -85,6 +88,7 @@ public final class StudyReport {
                 ObjectNode row = rows.addObject();
                 structure(row, d);
                 StudyImagesJson.voxelBed(row, bed, d.tia().name());
+                voxelCounts(row, c, d.tia().name());
             }
             StructureTia rest = c.tia().rest();
             ObjectNode r = o.putObject("rest_of_body");
@@ -92,6 +96,7 @@ public final class StudyReport {
             r.put("fit_reason", rest.reason());
             r.put("tia_MBq_h", rest.tiaMBqH());
             putOrNull(r, "tia_rel_unc", rest.tiaMBqH() > 0 ? rest.tiaSigmaMBqH() / rest.tiaMBqH() : null);
+            voxelCounts(r, c, StructureTia.REST);
         }
         ArrayNode cumulative = root.putArray("cumulative");
         for (CumulativeDose c : s.cumulative()) {
@@ -164,6 +169,28 @@ public final class StudyReport {
         s.notes().forEach(notes::add);
         images.notes().forEach(notes::add);
         return root;
+    }
+
+    /**
+     * {@code voxel_fits}: for the voxel method, how the structure's voxels got their TIA (null for the organ
+     * method).
+     */
+    private static void voxelCounts(ObjectNode o, CycleDose c, String name) {
+        VoxelCounts v = c.tia().voxelCounts().get(name);
+        if (v == null) {
+            o.putNull("voxel_fits");
+            return;
+        }
+        ObjectNode n = o.putObject("voxel_fits");
+        n.put("voxels", v.voxels());
+        n.put("fitted", v.fitted());
+        n.put("mono_exponential", v.count(VoxelTiaMap.Path.MONO));
+        n.put("bi_exponential", v.count(VoxelTiaMap.Path.BI));
+        n.put("from_structure", v.fromStructure());
+        n.put("too_few_points", v.count(VoxelTiaMap.Path.TOO_FEW_POINTS));
+        n.put("no_exponential_fit", v.count(VoxelTiaMap.Path.NO_EXPONENTIAL_FIT));
+        n.put("too_uncertain", v.count(VoxelTiaMap.Path.TOO_UNCERTAIN));
+        n.put("no_activity", v.count(VoxelTiaMap.Path.NO_ACTIVITY));
     }
 
     private static void structure(ObjectNode o, StructureDose d) {
@@ -295,7 +322,8 @@ public final class StudyReport {
         for (CycleDose c : s.cycles()) {
             String name = HtmlReport.esc(c.name());
             h.append("<h2>Cycle ").append(name).append("</h2>\n<p>").append(num(c.administeredMBq()))
-                    .append(" MBq administered; reference time point ")
+                    .append(" MBq administered; method ").append(c.tia().method().label())
+                    .append("; reference time point ")
                     .append(num(c.tia().reference().hoursAfterInjection())).append(" h; ")
                     .append(String.format(Locale.ROOT, "%,d", c.decays())).append(" decays. <a href=\"")
                     .append(name).append("/report.html\">Run report of cycle ").append(name).append("</a>. Each fit model links "

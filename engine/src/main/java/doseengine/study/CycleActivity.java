@@ -3,6 +3,9 @@ package doseengine.study;
 import doseengine.dosimetry.kinetics.ActivityUncertainty;
 import doseengine.dosimetry.kinetics.PhysicalDecay;
 import doseengine.geometry.BadInputException;
+import doseengine.geometry.FloatVolume;
+import doseengine.geometry.LabelMap;
+import doseengine.geometry.VoxelGrid;
 import doseengine.physics.decay.Nuclide;
 import doseengine.report.RunContext;
 import java.io.PrintWriter;
@@ -15,7 +18,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One cycle's time points to time-integrated activity by the organ method.
+ * One cycle's time points to time-integrated activity by the organ method, or by the voxel method
+ * ({@link VoxelTiaMap}) where the study asks for it and the cycle's time points share one grid.
  *
  * <ol>
  *   <li>Each time point is read on its own CT grid ({@link TimePointImages}): its structures are taken there, so time
@@ -56,11 +60,28 @@ public final class CycleActivity {
                 ActivityUncertainty.standard()), nuclide, log);
     }
 
-    /** The cycle's TIA map and per-structure TIAs. */
+    /** The cycle's TIA map and per-structure TIAs by the organ method. */
     public CycleTia integrate(Cycle cycle) {
+        return integrate(cycle, DoseMethod.ORGAN);
+    }
+
+    /**
+     * The cycle's TIA map and per-structure TIAs by {@code method}. The voxel method needs every time point on the
+     * reference time point's grid and two time points at least; a cycle without them runs the organ method and its
+     * notes say so.
+     */
+    public CycleTia integrate(Cycle cycle, DoseMethod method) {
         List<ImagingTimePoint> points = cycle.timePoints();
         TimePointImages reference = null;
         List<StructureSums> sums = new ArrayList<>();
+        List<FloatVolume> activities = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        boolean voxel = method == DoseMethod.VOXEL;
+        if (voxel && points.size() < 2) {
+            voxel = false;
+            notes.add(cycle.name() + ": method voxel needs two time points or more; with one, every voxel's TIA "
+                    + "would be Hänscheid's A(t) 2t/ln 2 as in the organ method, which was used");
+        }
         for (ImagingTimePoint p : points) {
             TimePointImages images = TimePointImages.read(p, nuclide);
             StructureSums s = StructureSums.of(images.activity(), images.labels());
@@ -68,6 +89,17 @@ public final class CycleActivity {
                 reference = images;
             } else {
                 requireSameStructures(reference, sums.get(0), images, s);
+                if (voxel && !images.activity().grid().sameGeometry(reference.activity().grid(),
+                        VoxelGrid.DEFAULT_TOLERANCE_MM)) {
+                    voxel = false;
+                    activities.clear();
+                    notes.add(cycle.name() + ": method voxel needs every time point on one grid (registered); "
+                            + p.field() + "'s CT grid differs from " + reference.point().field() + "'s by more than "
+                            + VoxelGrid.DEFAULT_TOLERANCE_MM + " mm, so this cycle used the organ method");
+                }
+            }
+            if (voxel) {
+                activities.add(images.activity());
             }
             sums.add(s);
             logTimePoint(cycle, images, s, reference == images);
@@ -84,9 +116,69 @@ public final class CycleActivity {
         }
         StructureTia rest = fitted(cycle, kinetics.integrate(StructureTia.REST, hours,
                 sums.stream().mapToDouble(StructureSums::restMBq).toArray()), atReference.restMBq());
-        return new CycleTia(cycle, reference.point(), OrganTiaMap.build(reference.activity(), reference.labels(), tia,
-                atReference.structures(), rest.tiaMBqH(), atReference.restMBq()), reference.labels(), structures,
-                rest, sums);
+        if (!voxel) {
+            for (String n : notes) {
+                log.println("note: " + n);
+            }
+            log.flush();
+            return new CycleTia(cycle, reference.point(), OrganTiaMap.build(reference.activity(), reference.labels(),
+                    tia, atReference.structures(), rest.tiaMBqH(), atReference.restMBq()), reference.labels(),
+                    structures, rest, sums, DoseMethod.ORGAN, Map.of(), notes);
+        }
+        return voxelMap(cycle, reference, activities, hours, structures, rest, sums, notes);
+    }
+
+    /**
+     * The voxel method's map ({@link VoxelTiaMap}) and each structure's TIA as the map's sum over the structure's
+     * own voxels, with the relative uncertainty and the dose-rate shape of the structure's fit: a sum of voxel fits
+     * has no fit of its own, and the voxels' uncertainties are not independent (the same images and calibration).
+     */
+    private CycleTia voxelMap(Cycle cycle, TimePointImages reference, List<FloatVolume> activities, double[] hours,
+            List<StructureTia> structures, StructureTia rest, List<StructureSums> sums, List<String> notes) {
+        LabelMap labels = reference.labels();
+        StructureSums atReference = sums.get(0);
+        double[] scale = new double[Short.MAX_VALUE + 1];
+        for (Map.Entry<Integer, String> e : labels.names().entrySet()) {
+            double a = atReference.structures().get(e.getValue());
+            scale[e.getKey()] = a > 0 ? structureTia(structures, e.getValue()).tiaMBqH() / a : 0;
+        }
+        double restScale = atReference.restMBq() > 0 ? rest.tiaMBqH() / atReference.restMBq() : 0;
+        VoxelTiaMap.Result map = VoxelTiaMap.build(activities, hours, 0, labels, scale, restScale,
+                kinetics.decay(), kinetics.uncertainty());
+        long fitted = map.voxelsWithActivity();
+        Map<String, VoxelCounts> counts = VoxelCounts.of(map.paths(), labels);
+        StructureSums mapSums = StructureSums.of(map.tiaMBqH(), labels);
+        List<StructureTia> summed = new ArrayList<>();
+        for (StructureTia s : structures) {
+            summed.add(summedOverMap(s, mapSums.structures().get(s.name()), counts.get(s.name())));
+        }
+        StructureTia restSummed = summedOverMap(rest, mapSums.restMBq(), counts.get(StructureTia.REST));
+        notes.add(String.format(Locale.ROOT, "%s: voxel method, %d voxels with activity at some time point fitted in "
+                + "%.3g s (%.3g voxels/s)", cycle.name(), fitted, map.seconds(), fitted / map.seconds()));
+        for (StructureTia s : summed) {
+            notes.add(cycle.name() + " " + s.name() + " voxels: " + counts.get(s.name()).summary());
+        }
+        notes.add(cycle.name() + " " + StructureTia.REST + " voxels: " + counts.get(StructureTia.REST).summary());
+        for (String n : notes) {
+            log.println("note: " + n);
+        }
+        log.flush();
+        return new CycleTia(cycle, reference.point(), map.tiaMBqH(), labels, summed, restSummed, sums,
+                DoseMethod.VOXEL, counts, notes);
+    }
+
+    private static StructureTia structureTia(List<StructureTia> structures, String name) {
+        return structures.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The structure's TIA replaced by the map's sum, its relative uncertainty and fit kept. */
+    private static StructureTia summedOverMap(StructureTia s, double mapSum, VoxelCounts counts) {
+        double rel = s.tiaMBqH() > 0 ? s.tiaSigmaMBqH() / s.tiaMBqH() : 0;
+        String reason = String.format(Locale.ROOT, "voxel method: TIA the sum of the voxel TIA map over the structure "
+                + "(%d of its %d voxels fitted, %d from the structure's fit); uncertainty and dose-rate shape from the "
+                + "structure's own fit, a %s (%.6g MBq h): %s", counts.fitted(), counts.voxels(),
+                counts.fromStructure(), s.model(), s.tiaMBqH(), s.reason());
+        return new StructureTia(s.name(), s.curve(), s.model(), mapSum, rel * mapSum, reason, s.fit());
     }
 
     private static void requireSameStructures(TimePointImages first, StructureSums firstSums, TimePointImages other,

@@ -30,6 +30,16 @@ public final class StructureKinetics {
         this.uncertainty = uncertainty;
     }
 
+    /** The floor on clearance. */
+    public PhysicalDecay decay() {
+        return decay;
+    }
+
+    /** The per-point uncertainty of activities without a measured one. */
+    public ActivityUncertainty uncertainty() {
+        return uncertainty;
+    }
+
     /** The TIA of {@code name} from its activities (MBq) at {@code hours} after injection. */
     public StructureTia integrate(String name, double[] hours, double[] activitiesMBq) {
         TimeActivityCurve curve = TimeActivityCurve.of(hours, activitiesMBq, uncertainty);

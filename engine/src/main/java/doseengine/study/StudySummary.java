@@ -44,6 +44,7 @@ public record StudySummary(List<CycleDose> cycles, List<CumulativeDose> cumulati
 
     public static StudySummary of(List<CycleDose> cycles, LimitTable limits) {
         List<String> notes = new ArrayList<>();
+        cycles.forEach(c -> notes.addAll(c.tia().notes()));
         Set<String> common = null;
         Set<String> all = new LinkedHashSet<>();
         for (CycleDose c : cycles) {
