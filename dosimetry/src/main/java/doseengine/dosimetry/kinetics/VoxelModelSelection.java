@@ -221,9 +221,24 @@ public final class VoxelModelSelection {
                 double r = (y[i] - floorA0 * Math.exp(-lp * t[i])) / s[i];
                 c += r * r;
             }
+            // As MonoExponential: the uncertainty keeps lambda's, from the normal matrix of both parameters at
+            // the bound point; A0's alone only where that matrix is singular.
+            double sigma = Math.sqrt(1 / den) / lp;
+            p[0] = floorA0;
+            p[1] = lp;
+            normal(F_MONO, 2, p);
+            if (invert(2)) {
+                grad[0] = 1 / lp;
+                grad[1] = -floorA0 / (lp * lp);
+                double var = delta(2);
+                if (!(var >= 0) || !Double.isFinite(var)) {
+                    return;
+                }
+                sigma = Math.sqrt(var);
+            }
             monoUsable = true;
             monoTia = floorA0 / lp;
-            monoSigma = Math.sqrt(1 / den) / lp;
+            monoSigma = sigma;
             monoChi2 = c;
             return;
         }
@@ -298,12 +313,22 @@ public final class VoxelModelSelection {
             a0 = p[0];
             lw = lp;
             lu = p[1];
-            singular = !invert(2);
-            if (!singular) { // embed (A0, lu) in (A0, lw, lu) with lw fixed
-                cov[0][2] = cov[0][1];
-                cov[2][0] = cov[1][0];
-                cov[2][2] = cov[1][1];
-                cov[0][1] = cov[1][0] = cov[1][1] = cov[1][2] = cov[2][1] = 0;
+            // As BiExponential: the covariance of all three parameters at the bound point (lw free), else the
+            // fixed fit's (A0, lu) embedded with lw's variance 0.
+            double[] q = {a0, lw, lu};
+            normal(F_BI, 3, q);
+            singular = !invert(3);
+            if (singular) {
+                q[0] = a0;
+                q[1] = lu;
+                normal(F_BI_FIXED, 2, q);
+                singular = !invert(2);
+                if (!singular) { // embed (A0, lu) in (A0, lw, lu) with lw fixed
+                    cov[0][2] = cov[0][1];
+                    cov[2][0] = cov[1][0];
+                    cov[2][2] = cov[1][1];
+                    cov[0][1] = cov[1][0] = cov[1][1] = cov[1][2] = cov[2][1] = 0;
+                }
             }
         } else {
             // the normal matrix at the best point, in the order (A0, lw, lu)
