@@ -1,5 +1,6 @@
 package doseengine.cli;
 
+import doseengine.dosimetry.kinetics.EffectiveHalfLives;
 import doseengine.dosimetry.kinetics.PhysicalDecay;
 import doseengine.dosimetry.radiobiology.LimitTable;
 import doseengine.dosimetry.radiobiology.TissueTable;
@@ -87,6 +88,13 @@ public final class StudyCommand implements Callable<Integer> {
                     + "default table.")
     Path tissues;
 
+    @Option(names = "--effective-half-lives", paramLabel = "FILE",
+            description = "Table of population effective half-lives per nuclide and structure (JSON, docs/kinetics.md) "
+                    + "for single-time-point cycles, replacing the study file's \"effective_half_lives\"; or "
+                    + "builtin:NAME for a built-in table (builtin:lu177-psma-617). Default: none (Hänscheid's "
+                    + "approximation for every single time point).")
+    String effectiveHalfLives;
+
     @Option(names = "--decays", paramLabel = "N",
             description = "Decays to simulate per cycle (default " + PatientInputs.DEFAULT_DECAYS + ").")
     Long decays;
@@ -118,6 +126,11 @@ public final class StudyCommand implements Callable<Integer> {
         RunSettings settings = transport.settings(new StopRule.DecayCount(
                 decays == null ? PatientInputs.DEFAULT_DECAYS : decays));
         Study study = StudyFile.read(studyFile);
+        if (effectiveHalfLives != null) {
+            study = study.withHalfLives(effectiveHalfLives.startsWith(Study.BUILT_IN) ? Path.of(effectiveHalfLives)
+                    : Path.of(effectiveHalfLives).toAbsolutePath().normalize());
+        }
+        EffectiveHalfLives halfLives = study.halfLives();
         Path limitsFile = limits != null ? limits : study.limitsFile();
         LimitTable limitTable = limitsFile == null ? LimitTable.defaults() : LimitTable.read(limitsFile);
         TissueTable tissueTable = tissues == null ? TissueTable.defaults() : TissueTable.read(tissues);
@@ -125,7 +138,7 @@ public final class StudyCommand implements Callable<Integer> {
         FastMethodComparison.PerCycle comparison = fastMethods(settings, err);
         Path dir = OutputDirectory.prepare(out);
         PhysicalDecay decay = new PhysicalDecay(study.nuclide().halfLifeSeconds() / 3600);
-        CycleActivity activity = CycleActivity.of(study.nuclide(), err);
+        CycleActivity activity = CycleActivity.of(study.nuclide(), study.singleTimePoint(), halfLives, err);
         StructureKinds kinds = StructureKinds.standard();
         List<CycleDose> cycles = new ArrayList<>();
         List<CycleTia> tias = new ArrayList<>();

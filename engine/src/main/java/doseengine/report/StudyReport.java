@@ -66,6 +66,9 @@ public final class StudyReport {
         root.put("method", study.method().label());
         root.put("limits", limitsFile == null ? "default table" : limitsFile.toString());
         root.put("tissues", tissuesFile == null ? "default table" : tissuesFile.toString());
+        root.put("effective_half_lives", study.halfLivesFile() == null ? "default table (empty)"
+                : study.halfLivesFile().toString());
+        root.put("single_time_point", study.singleTimePoint().label());
         ArrayNode cycles = root.putArray("cycles");
         for (CycleDose c : s.cycles()) {
             ObjectNode o = cycles.addObject();
@@ -94,6 +97,7 @@ public final class StudyReport {
             ObjectNode r = o.putObject("rest_of_body");
             r.put("fit_model", rest.model());
             r.put("fit_reason", rest.reason());
+            singleTimePoint(r, rest);
             r.put("tia_MBq_h", rest.tiaMBqH());
             putOrNull(r, "tia_rel_unc", rest.tiaMBqH() > 0 ? rest.tiaSigmaMBqH() / rest.tiaMBqH() : null);
             voxelCounts(r, c, StructureTia.REST);
@@ -193,6 +197,26 @@ public final class StudyReport {
         n.put("no_activity", v.count(VoxelTiaMap.Path.NO_ACTIVITY));
     }
 
+    /**
+     * How the TIA was obtained ({@code tia_method}: fit, haenscheid, population) and, for the population method, the
+     * table's half-life, its relative spread (null where the table gives none), the entry it matched and its source.
+     */
+    private static void singleTimePoint(ObjectNode o, StructureTia t) {
+        o.put("tia_method", t.tiaMethod());
+        if (t.halfLife() == null) {
+            o.putNull("effective_half_life_h");
+            o.putNull("effective_half_life_rel_sigma");
+            o.putNull("effective_half_life_entry");
+            o.putNull("effective_half_life_source");
+            return;
+        }
+        o.put("effective_half_life_h", t.halfLife().halfLifeHours());
+        putOrNull(o, "effective_half_life_rel_sigma", t.halfLife().relSigma());
+        o.put("effective_half_life_entry", t.halfLife().structure() + " (" + t.halfLife().nuclide() + ") in "
+                + t.halfLife().table());
+        o.put("effective_half_life_source", t.halfLife().source());
+    }
+
     private static void structure(ObjectNode o, StructureDose d) {
         StructureTia t = d.tia();
         StructureCycle c = d.cycle();
@@ -200,6 +224,7 @@ public final class StudyReport {
         o.put("name", t.name());
         o.put("fit_model", t.model());
         o.put("fit_reason", t.reason());
+        singleTimePoint(o, t);
         o.put("tia_MBq_h", t.tiaMBqH());
         o.put("tia_sigma_MBq_h", t.tiaSigmaMBqH());
         putOrNull(o, "tia_rel_unc", d.tiaRelUnc());

@@ -30,12 +30,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * A structure's time-activity curve as a PNG: the measured activities with their standard uncertainties (error
  * bars) and the curve its TIA came from, from injection to 1.5 times the last time point. The curve: the fitted
  * mono- or bi-exponential; for the trapezoid, straight lines from zero at injection through the points and physical
- * decay after the last; for a single time point, the mono-exponential Hänscheid's approximation assumes (effective
- * half-life equal to the time of the measurement).
+ * decay after the last; for a single time point, the mono-exponential its method assumes (the population effective
+ * half-life, or for Hänscheid's approximation the time of the measurement).
  *
  * <p>A fitted mono- or bi-exponential is drawn with a band of plus and minus one standard uncertainty of the curve,
  * propagated from the fit's parameter covariance by the delta method to first order ({@link CurveUncertainty}); the
- * lower edge is clipped at zero activity. The trapezoid and Hänscheid's curve have no band (no fitted parameters)
+ * lower edge is clipped at zero activity. The trapezoid and the single-time-point curves have no band (no fitted parameters)
  * and their legend says so.
  */
 public final class TimeActivityPlot {
@@ -134,7 +134,7 @@ public final class TimeActivityPlot {
         }
         KineticFit fit = tia.fit();
         if (fit == null) {
-            DoseRateCurve single = DoseRateCurves.singleTimePoint(tia.tiaMBqH(), tia.curve().hours()[0]);
+            DoseRateCurve single = DoseRateCurves.singleTimePoint(tia.tiaMBqH(), tia.singleTimePointHalfLifeHours());
             return single::rateAt;
         }
         if (TrapezoidWithTail.NAME.equals(fit.model())) {

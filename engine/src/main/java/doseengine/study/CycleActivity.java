@@ -1,7 +1,9 @@
 package doseengine.study;
 
 import doseengine.dosimetry.kinetics.ActivityUncertainty;
+import doseengine.dosimetry.kinetics.EffectiveHalfLives;
 import doseengine.dosimetry.kinetics.PhysicalDecay;
+import doseengine.dosimetry.treatment.StructureKinds;
 import doseengine.geometry.BadInputException;
 import doseengine.geometry.FloatVolume;
 import doseengine.geometry.LabelMap;
@@ -28,7 +30,8 @@ import java.util.TreeSet;
  *   <li>Per time point, the activity (MBq) of each structure, of the rest of the body and of the whole image
  *       ({@link StructureSums}).</li>
  *   <li>Per structure and for the rest of the body, a time-activity curve and its TIA ({@link StructureKinetics}:
- *       the fits' model selection, or Hänscheid's approximation for a single time point).</li>
+ *       the fits' model selection, or for a single time point the population effective half-life or Hänscheid's
+ *       approximation).</li>
  *   <li>The TIA map ({@link OrganTiaMap}) on the reference time point's CT grid.</li>
  * </ol>
  *
@@ -60,6 +63,17 @@ public final class CycleActivity {
                 ActivityUncertainty.standard()), nuclide, log);
     }
 
+    /**
+     * With the nuclide's physical decay as the floor on clearance, the default 10 % per point, and for
+     * single-time-point cycles {@code rule} with the effective half-lives {@code halfLives}.
+     */
+    public static CycleActivity of(Nuclide nuclide, SingleTimePointRule rule, EffectiveHalfLives halfLives,
+            PrintWriter log) {
+        return new CycleActivity(new StructureKinetics(new PhysicalDecay(nuclide.halfLifeSeconds() / 3600),
+                ActivityUncertainty.standard(), rule, halfLives, nuclide.name(), StructureKinds.standard()),
+                nuclide, log);
+    }
+
     /** The cycle's TIA map and per-structure TIAs by the organ method. */
     public CycleTia integrate(Cycle cycle) {
         return integrate(cycle, DoseMethod.ORGAN);
@@ -80,7 +94,7 @@ public final class CycleActivity {
         if (voxel && points.size() < 2) {
             voxel = false;
             notes.add(cycle.name() + ": method voxel needs two time points or more; with one, every voxel's TIA "
-                    + "would be Hänscheid's A(t) 2t/ln 2 as in the organ method, which was used");
+                    + "would be its structure's single-time-point TIA per activity as in the organ method, which was used");
         }
         for (ImagingTimePoint p : points) {
             TimePointImages images = TimePointImages.read(p, nuclide);
@@ -178,7 +192,7 @@ public final class CycleActivity {
                 + "(%d of its %d voxels fitted, %d from the structure's fit); uncertainty and dose-rate shape from the "
                 + "structure's own fit, a %s (%.6g MBq h): %s", counts.fitted(), counts.voxels(),
                 counts.fromStructure(), s.model(), s.tiaMBqH(), s.reason());
-        return new StructureTia(s.name(), s.curve(), s.model(), mapSum, rel * mapSum, reason, s.fit());
+        return new StructureTia(s.name(), s.curve(), s.model(), mapSum, rel * mapSum, reason, s.fit(), s.halfLife());
     }
 
     private static void requireSameStructures(TimePointImages first, StructureSums firstSums, TimePointImages other,

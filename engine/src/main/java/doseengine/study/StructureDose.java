@@ -15,8 +15,8 @@ import doseengine.tally.RegionDose;
  *
  * <p>The dose-rate curve has the shape of the structure's fitted activity and integrates to the Monte Carlo mean
  * dose ({@link DoseRateCurves}): the fit's parameters for the mono- and bi-exponential, the measured points with a
- * physical-decay tail for the trapezoid, and for a single time point (Hänscheid) a mono-exponential whose effective
- * half-life is the time of the measurement.
+ * physical-decay tail for the trapezoid, and for a single time point a mono-exponential with the effective half-life
+ * its TIA assumed: the population's, or for Hänscheid the time of the measurement.
  *
  * @param tia    the structure's TIA and fit
  * @param region its Monte Carlo dose, or null when the run has no such region (no voxel on the CT grid)
@@ -50,7 +50,7 @@ public record StructureDose(StructureTia tia, RegionDose region, StructureCycle 
 
     private static DoseRate curve(StructureTia tia, PhysicalDecay decay, double meanGy) {
         if (tia.fit() == null) {
-            return DoseRateCurves.singleTimePoint(meanGy, tia.curve().hours()[0]);
+            return DoseRateCurves.singleTimePoint(meanGy, tia.singleTimePointHalfLifeHours());
         }
         return DoseRateCurves.fromFit(tia.fit(), tia.curve(), decay, meanGy);
     }

@@ -1,5 +1,6 @@
 package doseengine.study;
 
+import doseengine.dosimetry.kinetics.EffectiveHalfLives;
 import doseengine.geometry.BadInputException;
 import doseengine.physics.decay.Nuclide;
 import java.nio.file.Path;
@@ -20,12 +21,43 @@ import java.util.stream.Collectors;
  * @param timeZone   the zone of the study's local times, or null: then hours between two times are clock
  *                   differences, as if no daylight-saving change fell between them
  * @param source     the study file, as given to the reader; messages start with it
+ * @param halfLivesFile    the user's table of population effective half-lives (an existing file, or
+ *                         {@code builtin:NAME} for a built-in table), or null: the default, empty table
+ * @param singleTimePoint  which method a single-time-point cycle uses per structure
  */
 public record Study(Nuclide nuclide, DoseMethod method, List<Cycle> cycles, Path limitsFile, ZoneId timeZone,
-        Path source) {
+        Path source, Path halfLivesFile, SingleTimePointRule singleTimePoint) {
+    /** A study without a half-life table: Hänscheid for every single time point. */
+    public Study(Nuclide nuclide, DoseMethod method, List<Cycle> cycles, Path limitsFile, ZoneId timeZone,
+            Path source) {
+        this(nuclide, method, cycles, limitsFile, timeZone, source, null, SingleTimePointRule.POPULATION);
+    }
+
     public Study {
         cycles = List.copyOf(cycles);
     }
+
+    /** This study with another half-life table ({@code study --effective-half-lives} replaces the file's). */
+    public Study withHalfLives(Path table) {
+        return new Study(nuclide, method, cycles, limitsFile, timeZone, source, table, singleTimePoint);
+    }
+
+    /**
+     * The population effective half-lives: the file's or built-in table, else the default (empty) table.
+     *
+     * @throws BadInputException one line naming the table and the field
+     */
+    public EffectiveHalfLives halfLives() {
+        if (halfLivesFile == null) {
+            return EffectiveHalfLives.empty();
+        }
+        String text = halfLivesFile.toString();
+        return text.startsWith(BUILT_IN) ? EffectiveHalfLives.builtIn(text.substring(BUILT_IN.length()))
+                : EffectiveHalfLives.read(halfLivesFile);
+    }
+
+    /** The prefix of a built-in half-life table's name. */
+    public static final String BUILT_IN = "builtin:";
 
     /**
      * Checks that every time point of a cycle has the same structures: a time-activity curve needs each structure at

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
 public final class StudyFile {
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final List<String> STUDY_KEYS = List.of("nuclide", "method", "time_zone", "cycles", "limits");
+    private static final List<String> STUDY_KEYS = List.of("nuclide", "method", "time_zone", "cycles", "limits",
+            "effective_half_lives", "single_time_point");
     private static final List<String> CYCLE_KEYS = List.of("name", "administered_MBq", "injection", "time_points");
     private static final List<String> TIME_POINT_KEYS =
             List.of("ct", "activity", "activity_unit", "labels", "structures", "hours", "acquired");
@@ -65,7 +66,8 @@ public final class StudyFile {
             }
             cycles.add(c);
         }
-        return new Study(nuclide, method, cycles, root.existingPath("limits", false), zone, file);
+        return new Study(nuclide, method, cycles, root.existingPath("limits", false), zone, file,
+                root.existingPath("effective_half_lives", false), singleTimePoint(root));
     }
 
     private static JsonNode parse(Path file) {
@@ -105,6 +107,15 @@ public final class StudyFile {
         }
         return DoseMethod.fromLabel(text).orElseThrow(
                 () -> root.refuse("\"method\" must be \"organ\" or \"voxel\", got \"" + text + "\""));
+    }
+
+    private static SingleTimePointRule singleTimePoint(JsonObjectAt root) {
+        String text = root.text("single_time_point");
+        if (text == null) {
+            return SingleTimePointRule.POPULATION;
+        }
+        return SingleTimePointRule.fromLabel(text).orElseThrow(() -> root.refuse(
+                "\"single_time_point\" must be \"population\" or \"haenscheid\", got \"" + text + "\""));
     }
 
     private static ZoneId zone(JsonObjectAt root) {

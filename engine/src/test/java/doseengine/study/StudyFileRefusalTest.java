@@ -108,7 +108,7 @@ class StudyFileRefusalTest {
         refused(study(cycle(C1 + ", 'tracer': 'DOTATATE'", timePoint("'hours': 4"))),
                 "cycles[0]: unknown key \"tracer\" (known: name, administered_MBq, injection, time_points)");
         refused("{'nuclide': 'Lu-177', 'cycle': []}",
-                "unknown key \"cycle\" (known: nuclide, method, time_zone, cycles, limits)");
+                "unknown key \"cycle\" (known: nuclide, method, time_zone, cycles, limits, effective_half_lives, single_time_point)");
     }
 
     @Test

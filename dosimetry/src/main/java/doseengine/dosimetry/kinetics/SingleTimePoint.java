@@ -36,6 +36,27 @@ public final class SingleTimePoint {
         return activityMBq * Math.exp(lambda * hours) / lambda;
     }
 
+    /**
+     * The relative standard uncertainty that the population's spread of T_eff gives the population method's TIA,
+     * first order (delta method, JCGM 100:2008 eq. 10): {@code ln TIA = ln A + lambda t - ln lambda} with
+     * {@code lambda = ln 2 / T}, so {@code d ln TIA / d ln T = (t - 1/lambda)(-lambda) = 1 - lambda t} and
+     * {@code u_rel(TIA) = |1 - lambda t| u(ln T)}. {@code u(ln T)} is the table's lognormal sigma, or its standard
+     * deviation over T_eff (the same to first order). It vanishes at {@code t = T/ln 2} (1.44 T), where the TIA does
+     * not depend on T to first order, so an imaging time near 1.44 T_eff is the least sensitive to the population's
+     * spread (at {@code t = T}, Hänscheid's case, the factor is {@code 1 - ln 2 = 0.31}).
+     *
+     * @param relSigmaOfHalfLife {@code u(ln T)}, >= 0
+     */
+    public static double populationRelSigmaFromHalfLife(double hours, double effectiveHalfLifeHours,
+            double relSigmaOfHalfLife) {
+        if (!Double.isFinite(relSigmaOfHalfLife) || relSigmaOfHalfLife < 0) {
+            throw new BadInputException("spread of the effective half-life must be finite and >= 0, got "
+                    + relSigmaOfHalfLife);
+        }
+        double lambda = Math.log(2) / effectiveHalfLifeHours;
+        return Math.abs(1 - lambda * hours) * relSigmaOfHalfLife;
+    }
+
     private static void check(double hours, double activityMBq) {
         if (!Double.isFinite(hours) || hours <= 0) {
             throw new BadInputException("hours: a time point must be finite and > 0 h after injection, got " + hours);
