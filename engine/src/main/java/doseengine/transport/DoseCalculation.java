@@ -10,6 +10,7 @@ import doseengine.kernels.transport.VoxelGeometry;
 import doseengine.physics.PhysicsTables;
 import doseengine.physics.decay.EmissionTable;
 import doseengine.source.VoxelSource;
+import doseengine.tally.BatchTally;
 import doseengine.tally.DoseMap;
 import doseengine.tally.RegionDose;
 import doseengine.tally.RegionDoseCalculator;
@@ -17,6 +18,7 @@ import doseengine.tally.UncertaintyTarget;
 import doseengine.dosimetry.TimeIntegratedActivity;
 import doseengine.tally.VoxelBatchTally;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * One dose calculation from a {@link DoseProblem}: physics tables, decay source and tally are built, the
@@ -33,6 +35,14 @@ public final class DoseCalculation {
     private DoseCalculation() {}
 
     public static DoseResult run(DoseProblem p, RunSettings s, ProgressListener progress) {
+        return run(p, s, progress, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #run} with the batch loop's view of the tally wrapped by {@code observe}: the exact-tally regression
+     * tests read each batch's fixed-point units there, before the fold turns them into doubles and zeroes them.
+     */
+    static DoseResult run(DoseProblem p, RunSettings s, ProgressListener progress, UnaryOperator<BatchTally> observe) {
         long t0 = System.nanoTime();
         requireTargetLabel(p, s.stop());
         if (s.method() == TransportMethod.LOCAL_DEPOSITION) {
@@ -51,7 +61,7 @@ public final class DoseCalculation {
             used = s.withBackend(kernel.backend());
             setup = (System.nanoTime() - t0) * 1e-9;
             UncertaintyWatch watch = UncertaintyWatch.hottest(tally, p.density());
-            outcome = new TransportRun(kernel.kernel(), tally, s.threads()).execute(s.stop(), watch, progress);
+            outcome = new TransportRun(kernel.kernel(), observe.apply(tally), s.threads()).execute(s.stop(), watch, progress);
         }
 
         TimeIntegratedActivity tia = TimeIntegratedActivity.ofMBqHours(source.totalWeight());
