@@ -113,10 +113,13 @@ public final class StudyCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transport;
 
+    @Mixin
+    MethodOption method;
+
     @Override
     public Integer call() {
         RunSettings settings = transport.settings(new StopRule.DecayCount(
-                decays == null ? PatientInputs.DEFAULT_DECAYS : decays));
+                decays == null ? PatientInputs.DEFAULT_DECAYS : decays), method.method());
         Study study = StudyFile.read(studyFile);
         Path limitsFile = limits != null ? limits : study.limitsFile();
         LimitTable limitTable = limitsFile == null ? LimitTable.defaults() : LimitTable.read(limitsFile);
