@@ -95,6 +95,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transport;
 
+    @Mixin
+    MethodOption method;
+
     /** The convolution problem to run; the tests put a tiny grid through the same path. */
     Supplier<ConvolutionBench> convolutionBench = ConvolutionBench::new;
     /** The DICOM CT problem to run; the tests put a tiny series through the same path. */
@@ -102,7 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunSettings base = transport.settings(new StopRule.DecayCount(decays));
+        RunSettings base = transport.settings(new StopRule.DecayCount(decays), method.method());
         if (targetMaxDecays < BatchPlan.MIN_BATCHES) {
             throw new BadInputException("--target-max-decays must be at least " + BatchPlan.MIN_BATCHES
                     + " (one decay per batch), got " + targetMaxDecays);

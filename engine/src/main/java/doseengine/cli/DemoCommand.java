@@ -66,9 +66,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transport;
 
+    @Mixin
+    MethodOption method;
+
     @Override
     public Integer call() {
-        RunSettings settings = transport.settings(new StopRule.DecayCount(decays));
+        RunSettings settings = transport.settings(new StopRule.DecayCount(decays), method.method());
         Path dir = OutputDirectory.prepare(out);
         Phantom phantom = voxelMm == null ? PhantomCatalog.create(PHANTOM) : PhantomCatalog.create(PHANTOM, voxelMm);
         Nuclide nuclide = NuclideCatalog.get(NUCLIDE);

@@ -45,9 +45,12 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transport;
 
+    @Mixin
+    MethodOption method;
+
     @Override
     public Integer call() {
-        RunSettings settings = transport.settings(inputs.stopRule());
+        RunSettings settings = transport.settings(inputs.stopRule(), method.method());
         // Inputs first: a refused input leaves nothing behind, not even the output folder.
         DoseProblem problem = inputs.readProblem();
         Path dir = OutputDirectory.prepare(out);

@@ -121,10 +121,13 @@ public final class StudyCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transport;
 
+    @Mixin
+    MethodOption method;
+
     @Override
     public Integer call() {
         RunSettings settings = transport.settings(new StopRule.DecayCount(
-                decays == null ? PatientInputs.DEFAULT_DECAYS : decays));
+                decays == null ? PatientInputs.DEFAULT_DECAYS : decays), method.method());
         Study study = StudyFile.read(studyFile);
         if (effectiveHalfLives != null) {
             study = study.withHalfLives(effectiveHalfLives.startsWith(Study.BUILT_IN) ? Path.of(effectiveHalfLives)

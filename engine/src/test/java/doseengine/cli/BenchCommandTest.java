@@ -270,7 +270,9 @@ class BenchCommandTest {
         "--target-max-decays|5|--target-max-decays must be at least 10 (one decay per batch), got 5",
         "--warmup-decays|5|--warmup-decays must be 0 or at least 10, got 5",
         "--voxel-mm|-1|--voxel-mm must be a positive number of mm, got -1.0",
-        "--threads|0|--threads must be >= 1, got 0",
+        "--threads|0|--threads must be a positive number of threads, got 0",
+        "--seed|x|--seed 'x' is not a whole number",
+        "--backend|cuda|--backend must be auto, opencl or java, got 'cuda'",
     })
     void badOptionsAreOneLineErrorsBeforeAnyWork(String option, String value, String message) {
         CliRunner.Outcome o = CliRunner.run("bench", option, value);

@@ -134,9 +134,9 @@ class RunBadInputTest {
 
     @Test
     void cutoffsOutOfRange() {
-        refused(in.args(out, "--electron-cutoff-kev", "0.5"), "--electron-cutoff-kev", "1 to 100 keV");
+        refused(in.args(out, "--electron-cutoff-kev", "0.5"), "--electron-cutoff-kev", "between 1 and 100 keV");
         refused(in.args(out, "--electron-cutoff-kev", "250"), "--electron-cutoff-kev");
-        refused(in.args(out, "--photon-cutoff-kev", "NaN"), "--photon-cutoff-kev");
+        refused(in.args(out, "--photon-cutoff-kev", "NaN"), "--photon-cutoff-kev 'NaN' is not a finite number");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import doseengine.kernels.PhysicalConstants;
 import doseengine.kernels.electron.BremsstrahlungSampler;
 import doseengine.kernels.electron.ElasticSampler;
 import doseengine.kernels.electron.ElectronLookup;
@@ -588,7 +589,8 @@ class ElectronOpenClTest {
             assertEquals(qu.ordinal(), quantity[qu.ordinal()], qu.name());
         }
         assertEquals(nq, quantity[nq], "quantity count");
-        assertEquals(ComptonSampler.ELECTRON_REST_ENERGY, value[0], "MollerSampler uses the same CODATA float");
+        assertEquals(PhysicalConstants.ELECTRON_REST_ENERGY_MEV_F, value[0],
+                "MollerSampler uses the same CODATA float");
         assertEquals(1e-6f, value[1]);
         assertEquals((float) Math.sqrt(3), value[2], "sqrt(3)");
         assertEquals((float) (2 * Math.PI), value[3], "2 pi");

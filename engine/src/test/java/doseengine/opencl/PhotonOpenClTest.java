@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import doseengine.kernels.PhysicalConstants;
 import doseengine.kernels.opencl.DeviceBuffer;
 import doseengine.kernels.opencl.DevicePhotonTables;
 import doseengine.kernels.opencl.KernelSource;
@@ -377,7 +378,7 @@ class PhotonOpenClTest {
                 fail(compton(bound, energy[i], material[i]) + ": electron energy Java " + out.electronEnergy + ", device "
                     + electron[i]);
             }
-            float k = energy[i] / ComptonSampler.ELECTRON_REST_ENERGY;
+            float k = energy[i] / PhysicalConstants.ELECTRON_REST_ENERGY_MEV_F;
             float eps = out.photonEnergy / energy[i];
             double cosPerEpsUlp = Math.ulp(eps) / (k * (double) eps * eps);
             double allowed = COMPTON_EPS_ULPS * cosPerEpsUlp + 0x1p-21;
@@ -467,7 +468,7 @@ class PhotonOpenClTest {
             kernel.arg(0, b).run(1);
             b.read(out);
         }
-        assertEquals(ComptonSampler.ELECTRON_REST_ENERGY, out[0]);
+        assertEquals(PhysicalConstants.ELECTRON_REST_ENERGY_MEV_F, out[0]);
         assertEquals(ComptonSampler.HC, out[1]);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import doseengine.kernels.ParticleType;
+import doseengine.kernels.PhysicalConstants;
 import doseengine.kernels.TransportParameters;
 import doseengine.kernels.opencl.OpenClContext;
 import doseengine.kernels.opencl.OpenClTransportKernel;
@@ -161,7 +162,8 @@ class OpenClTransportTest {
             VoxelEnergyTally onDevice = new VoxelEnergyTally(p.geometry().nx(), p.geometry().ny(), p.geometry().nz());
             k.runPrimaries(primary, 0, histories, onDevice);
             checkBalance(onDevice, 64L * histories, ParticleType.name(type) + " primaries");
-            float emitted = positron ? primary.energyMeV() + 2 * 0.51099895f : primary.energyMeV();
+            float emitted = positron ? primary.energyMeV() + PhysicalConstants.TWO_ELECTRON_REST_ENERGIES_MEV_F
+                    : primary.energyMeV();
             assertEquals(histories * FixedPointEnergy.toUnits(emitted), onDevice.emittedUnits(), "EMITTED");
             VoxelEnergyTally onJava = new VoxelEnergyTally(p.geometry().nx(), p.geometry().ny(), p.geometry().nz());
             for (int h = 0; h < compared; h++) {

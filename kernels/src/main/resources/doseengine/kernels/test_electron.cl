@@ -104,7 +104,7 @@ __kernel void write_electron_constants(__global int *quantity, __global float *v
     quantity[12] = ELECTRON_ELASTIC_CROSS_SECTION;
     quantity[13] = ELECTRON_SOFT_STRAGGLING;
     quantity[14] = ELECTRON_QUANTITY_COUNT;
-    value[0] = ELECTRON_MASS_MEV;
+    value[0] = ELECTRON_REST_ENERGY_MEV;
     value[1] = ELECTRON_ISOTROPIC_LIMIT;
     value[2] = STRAGGLING_SQRT3;
     value[3] = STRAGGLING_TWO_PI;

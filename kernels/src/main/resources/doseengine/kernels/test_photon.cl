@@ -76,6 +76,6 @@ __kernel void sample_rayleigh(PHOTON_TABLES_PARAMS, ulong seed, ulong first_hist
 
 // The constants of photon.clh, for comparison with the Java ones.
 __kernel void write_photon_constants(__global float *out) {
-    out[0] = PHOTON_ELECTRON_REST_ENERGY;
+    out[0] = ELECTRON_REST_ENERGY_MEV;
     out[1] = PHOTON_HC;
 }

@@ -144,7 +144,7 @@ __kernel void transport_primaries(PHYSICS_TABLES_PARAMS, VOXEL_GRID_PARAMS, TRAN
         direction = isotropic_direction_sample(&h.rng);
     }
     transport_history_emit(&h, primary_type == PARTICLE_POSITRON
-                                   ? primary_energy + TRANSPORT_TWO_REST_ENERGIES : primary_energy);
+                                   ? primary_energy + TWO_ELECTRON_REST_ENERGIES_MEV : primary_energy);
     transport_history_secondary(&h, primary_type, primary_energy, primary_x, primary_y, primary_z, direction.x,
                                 direction.y, direction.z, primary_voxel);
     transport_history_run_stack(&h);

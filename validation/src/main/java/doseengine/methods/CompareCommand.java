@@ -1,5 +1,6 @@
 package doseengine.methods;
 
+import doseengine.cli.MethodOption;
 import doseengine.cli.PatientInputs;
 import doseengine.cli.TransportOptions;
 import doseengine.cli.WholeNumber;
@@ -80,11 +81,14 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transport;
 
+    @Mixin
+    MethodOption method;
+
     @Override
     public Integer call() {
         List<Method> chosen = Method.parseList(methods);
         GammaCriteria criteria = GammaCriteria.parse(gamma);
-        RunSettings settings = transport.settings(inputs.stopRule());
+        RunSettings settings = transport.settings(inputs.stopRule(), method.method());
         if (settings.method() != TransportMethod.MONTE_CARLO) {
             throw new BadInputException("--method does not apply to compare: choose the methods with --methods");
         }

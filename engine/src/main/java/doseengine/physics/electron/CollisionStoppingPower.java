@@ -1,7 +1,7 @@
 package doseengine.physics.electron;
 
 import static doseengine.physics.electron.ElectronConstants.BETHE_PREFACTOR;
-import static doseengine.physics.electron.ElectronConstants.ELECTRON_MASS_MEV;
+import static doseengine.kernels.PhysicalConstants.ELECTRON_REST_ENERGY_MEV;
 
 import doseengine.physics.material.Material;
 import java.util.function.DoubleUnaryOperator;
@@ -33,13 +33,13 @@ public final class CollisionStoppingPower {
 
     CollisionStoppingPower(double zOverA, double iValueEv, DoubleUnaryOperator delta) {
         this.zOverA = zOverA;
-        this.iOverMc2 = iValueEv * 1e-6 / ELECTRON_MASS_MEV;
+        this.iOverMc2 = iValueEv * 1e-6 / ELECTRON_REST_ENERGY_MEV;
         this.delta = delta;
     }
 
     /** Unrestricted collision stopping power (MeV cm2/g) at kinetic energy T (MeV). */
     public double total(double kineticEnergyMeV) {
-        double tau = kineticEnergyMeV / ELECTRON_MASS_MEV;
+        double tau = kineticEnergyMeV / ELECTRON_REST_ENERGY_MEV;
         double gamma = tau + 1;
         double beta2 = 1 - 1 / (gamma * gamma);
         double f = 1 - beta2 + (tau * tau / 8 - (2 * tau + 1) * Math.log(2)) / (gamma * gamma);
@@ -55,7 +55,7 @@ public final class CollisionStoppingPower {
         if (eta >= 0.5) {
             return total(kineticEnergyMeV);
         }
-        double tau = kineticEnergyMeV / ELECTRON_MASS_MEV;
+        double tau = kineticEnergyMeV / ELECTRON_REST_ENERGY_MEV;
         double gamma = tau + 1;
         double beta2 = 1 - 1 / (gamma * gamma);
         double g = -1 - beta2 + Math.log(4 * eta * (1 - eta)) + 1 / (1 - eta)

@@ -1,7 +1,7 @@
 package doseengine.physics.electron;
 
 import static doseengine.physics.electron.ElectronConstants.CLASSICAL_ELECTRON_RADIUS_CM;
-import static doseengine.physics.electron.ElectronConstants.ELECTRON_MASS_MEV;
+import static doseengine.kernels.PhysicalConstants.ELECTRON_REST_ENERGY_MEV;
 
 /**
  * Moller cross section for electron-electron collisions, per target electron (Moller, Ann. Phys. (Leipzig) 14
@@ -14,13 +14,13 @@ import static doseengine.physics.electron.ElectronConstants.ELECTRON_MASS_MEV;
 public final class MollerCrossSection {
     /** 2 pi r_e^2 m c^2 (cm2 MeV). */
     static final double PREFACTOR = 2 * Math.PI * CLASSICAL_ELECTRON_RADIUS_CM * CLASSICAL_ELECTRON_RADIUS_CM
-            * ELECTRON_MASS_MEV;
+            * ELECTRON_REST_ENERGY_MEV;
 
     private MollerCrossSection() {}
 
     /** dsigma/deps (cm2 per electron) at kinetic energy T (MeV) and fractional transfer eps. */
     public static double differential(double kineticEnergyMeV, double eps) {
-        double tau = kineticEnergyMeV / ELECTRON_MASS_MEV;
+        double tau = kineticEnergyMeV / ELECTRON_REST_ENERGY_MEV;
         double c = tau / (tau + 1);
         double c2 = c * c;
         double beta2 = ElectronConstants.betaSquared(kineticEnergyMeV);
@@ -38,7 +38,7 @@ public final class MollerCrossSection {
         if (eps0 >= 0.5) {
             return 0;
         }
-        double tau = kineticEnergyMeV / ELECTRON_MASS_MEV;
+        double tau = kineticEnergyMeV / ELECTRON_REST_ENERGY_MEV;
         double c = tau / (tau + 1);
         double c2 = c * c;
         double beta2 = ElectronConstants.betaSquared(kineticEnergyMeV);
@@ -55,7 +55,7 @@ public final class MollerCrossSection {
      */
     public static double softSecondMoment(double kineticEnergyMeV, double cutoffMeV) {
         double eps1 = Math.min(cutoffMeV / kineticEnergyMeV, 0.5);
-        double tau = kineticEnergyMeV / ELECTRON_MASS_MEV;
+        double tau = kineticEnergyMeV / ELECTRON_REST_ENERGY_MEV;
         double c = tau / (tau + 1);
         double c2 = c * c;
         double beta2 = ElectronConstants.betaSquared(kineticEnergyMeV);

@@ -1,5 +1,6 @@
 package doseengine.physics.electron;
 
+import doseengine.kernels.PhysicalConstants;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -48,7 +49,7 @@ public final class SternheimerPeierlsDensityEffect implements DoubleUnaryOperato
     /** delta at kinetic energy T (MeV). */
     @Override
     public double applyAsDouble(double kineticEnergyMeV) {
-        double tau = kineticEnergyMeV / ElectronConstants.ELECTRON_MASS_MEV;
+        double tau = kineticEnergyMeV / PhysicalConstants.ELECTRON_REST_ENERGY_MEV;
         double x = 0.5 * Math.log10(tau * (tau + 2));
         if (x < x0) {
             return 0;

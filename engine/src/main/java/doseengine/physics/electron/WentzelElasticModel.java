@@ -1,7 +1,7 @@
 package doseengine.physics.electron;
 
 import static doseengine.physics.electron.ElectronConstants.CLASSICAL_ELECTRON_RADIUS_CM;
-import static doseengine.physics.electron.ElectronConstants.ELECTRON_MASS_MEV;
+import static doseengine.kernels.PhysicalConstants.ELECTRON_REST_ENERGY_MEV;
 import static doseengine.physics.electron.ElectronConstants.FINE_STRUCTURE;
 
 import doseengine.physics.material.Elements;
@@ -77,7 +77,7 @@ public final class WentzelElasticModel {
 
     /** A(T) of the screened Rutherford cross section without spin correction, cm2/g. */
     public double rutherfordAmplitude(double kineticEnergyMeV) {
-        double tau = kineticEnergyMeV / ELECTRON_MASS_MEV;
+        double tau = kineticEnergyMeV / ELECTRON_REST_ENERGY_MEV;
         double gamma = tau + 1;
         double beta2 = ElectronConstants.betaSquared(kineticEnergyMeV);
         return 2 * Math.PI * CLASSICAL_ELECTRON_RADIUS_CM * CLASSICAL_ELECTRON_RADIUS_CM * Elements.AVOGADRO
@@ -86,7 +86,7 @@ public final class WentzelElasticModel {
 
     /** The material's (Moliere) screening parameter eta(T); the same with and without the spin correction. */
     public double screeningParameter(double kineticEnergyMeV) {
-        double tau = kineticEnergyMeV / ELECTRON_MASS_MEV;
+        double tau = kineticEnergyMeV / ELECTRON_REST_ENERGY_MEV;
         double pSquared = tau * (tau + 2);
         double beta2 = ElectronConstants.betaSquared(kineticEnergyMeV);
         double lnEta = 0;

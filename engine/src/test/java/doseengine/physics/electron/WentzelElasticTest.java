@@ -3,6 +3,7 @@ package doseengine.physics.electron;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import doseengine.kernels.PhysicalConstants;
 import doseengine.kernels.electron.ElasticSampler;
 import doseengine.kernels.electron.ElectronLookup;
 import doseengine.kernels.electron.ElectronTables;
@@ -51,7 +52,8 @@ class WentzelElasticTest {
         Material oxygen = CATALOG.get("element_oxygen");
         WentzelElasticModel o = new WentzelElasticModel(oxygen, false);
         double t = 1.0;
-        double pv = t * (t + 2 * ElectronConstants.ELECTRON_MASS_MEV) / (t + ElectronConstants.ELECTRON_MASS_MEV);
+        double mc2 = PhysicalConstants.ELECTRON_REST_ENERGY_MEV;
+        double pv = t * (t + 2 * mc2) / (t + mc2);
         double e2 = 1.439964548e-13;
         double rutherfordPerSr = 8 * 9 * e2 * e2 / (pv * pv);
         double atomsPerGram = Elements.AVOGADRO / Elements.atomicWeight(8);

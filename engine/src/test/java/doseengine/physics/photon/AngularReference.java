@@ -5,7 +5,7 @@ package doseengine.physics.photon;
  * built from the direct (not tabulated) form factor and scattering function of a material.
  */
 final class AngularReference {
-    static final double ELECTRON_REST_ENERGY = 0.51099895;
+    static final double ELECTRON_REST_ENERGY = doseengine.kernels.PhysicalConstants.ELECTRON_REST_ENERGY_MEV;
     static final double HC = PhotonTableBuilder.HC_MEV_ANGSTROM;
     /** Classical electron radius (cm), CODATA 2018. */
     static final double ELECTRON_RADIUS = 2.8179403262e-13;

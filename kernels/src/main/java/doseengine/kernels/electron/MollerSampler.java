@@ -1,5 +1,6 @@
 package doseengine.kernels.electron;
 
+import doseengine.kernels.PhysicalConstants;
 import doseengine.kernels.UniformSource;
 
 /**
@@ -15,9 +16,6 @@ import doseengine.kernels.UniformSource;
  * which is at most 1 + c^2 + c^2/4 on the interval, so g &lt;= 1 and the rejection is exact.
  */
 public final class MollerSampler {
-    /** Electron rest energy (MeV), CODATA 2018. */
-    static final float ELECTRON_MASS = 0.51099895f;
-
     private MollerSampler() {}
 
     /**
@@ -30,7 +28,7 @@ public final class MollerSampler {
         if (!(eps0 < 0.5f)) {
             return 0f;
         }
-        float tau = kineticEnergy / ELECTRON_MASS;
+        float tau = kineticEnergy / PhysicalConstants.ELECTRON_REST_ENERGY_MEV_F;
         float c = tau / (tau + 1f);
         float c2 = c * c;
         float bound = 1f + 1.25f * c2;

@@ -1,5 +1,6 @@
 package doseengine.kernels.photon;
 
+import doseengine.kernels.PhysicalConstants;
 import doseengine.kernels.UniformSource;
 
 /**
@@ -17,8 +18,6 @@ import doseengine.kernels.UniformSource;
  * S ~ x^2, above the last node it keeps the last value (1 for the engine's elements).
  */
 public final class ComptonSampler {
-    /** Electron rest energy (MeV), CODATA 2018. */
-    public static final float ELECTRON_REST_ENERGY = 0.51099895f;
     /** h c (MeV Angstrom), CODATA 2018: 12.39841984 keV Angstrom. */
     public static final float HC = 0.01239841984f;
 
@@ -80,7 +79,7 @@ public final class ComptonSampler {
     }
 
     private void sample(int material, boolean bound, float energy, UniformSource rng, PhotonScatter out) {
-        float k = energy / ELECTRON_REST_ENERGY;
+        float k = energy / PhysicalConstants.ELECTRON_REST_ENERGY_MEV_F;
         float eps0 = 1f / (1f + 2f * k);
         float eps0Squared = eps0 * eps0;
         float a1 = (float) Math.log1p(2f * k);

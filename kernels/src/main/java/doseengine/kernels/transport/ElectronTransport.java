@@ -1,6 +1,7 @@
 package doseengine.kernels.transport;
 
 import doseengine.kernels.ParticleType;
+import doseengine.kernels.PhysicalConstants;
 import doseengine.kernels.electron.BremsstrahlungSampler;
 import doseengine.kernels.electron.ElasticSampler;
 import doseengine.kernels.electron.ElectronLookup;
@@ -371,7 +372,7 @@ final class ElectronTransport {
         float delta = MollerSampler.sampleEnergyTransfer(e, mollerThreshold, rng);
         float primary = e - delta;
         delta = e - primary; // exact split: primary + delta == e
-        float twoRest = HistoryState.TWO_REST_ENERGIES;
+        float twoRest = PhysicalConstants.TWO_ELECTRON_REST_ENERGIES_MEV_F;
         float scale = (e + twoRest) / e;
         float cosPrimary = Math.min(1f, (float) Math.sqrt(primary * scale / (primary + twoRest)));
         float cosDelta = Math.min(1f, (float) Math.sqrt(delta * scale / (delta + twoRest)));

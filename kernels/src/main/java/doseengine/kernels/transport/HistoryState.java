@@ -1,5 +1,8 @@
 package doseengine.kernels.transport;
 
+import static doseengine.kernels.PhysicalConstants.ELECTRON_REST_ENERGY_MEV_F;
+import static doseengine.kernels.PhysicalConstants.TWO_ELECTRON_REST_ENERGIES_MEV_F;
+
 import doseengine.kernels.ParticleType;
 import doseengine.kernels.photon.PhotonScatter;
 import doseengine.kernels.rng.PhiloxStream;
@@ -16,11 +19,6 @@ import doseengine.kernels.tally.EnergyTally;
  * energy where it was created; otherwise it is pushed, and a full stack deposits it and counts the overflow.
  */
 final class HistoryState {
-    /** Electron rest energy (MeV), CODATA 2018: the energy of each annihilation photon. */
-    static final float ELECTRON_REST_ENERGY = 0.51099895f;
-    /** Two electron rest energies (exact doubling in float): what a positron carries besides its kinetic energy. */
-    static final float TWO_REST_ENERGIES = 2f * ELECTRON_REST_ENERGY;
-
     final PhiloxStream rng;
     final ParticleStack stack;
     final EnergyTally tally;
@@ -98,7 +96,7 @@ final class HistoryState {
         if (!stack.push(particleType, energyMeV, px, py, pz, du, dv, dw, voxelIndex)) {
             stackOverflows++;
             deposit(voxelIndex, px, py, pz,
-                    particleType == ParticleType.POSITRON ? energyMeV + TWO_REST_ENERGIES : energyMeV);
+                    particleType == ParticleType.POSITRON ? energyMeV + TWO_ELECTRON_REST_ENERGIES_MEV_F : energyMeV);
         }
     }
 
@@ -111,13 +109,13 @@ final class HistoryState {
         float du = secondaryDirection[0];
         float dv = secondaryDirection[1];
         float dw = secondaryDirection[2];
-        secondary(ParticleType.PHOTON, ELECTRON_REST_ENERGY, px, py, pz, du, dv, dw, voxelIndex);
-        secondary(ParticleType.PHOTON, ELECTRON_REST_ENERGY, px, py, pz, -du, -dv, -dw, voxelIndex);
+        secondary(ParticleType.PHOTON, ELECTRON_REST_ENERGY_MEV_F, px, py, pz, du, dv, dw, voxelIndex);
+        secondary(ParticleType.PHOTON, ELECTRON_REST_ENERGY_MEV_F, px, py, pz, -du, -dv, -dw, voxelIndex);
     }
 
     /** The current particle leaves the grid with kinetic energy {@code e}: a positron takes its rest energies. */
     void escape(float e, int interactions) {
-        tally.escape(type == ParticleType.POSITRON ? e + TWO_REST_ENERGIES : e);
+        tally.escape(type == ParticleType.POSITRON ? e + TWO_ELECTRON_REST_ENERGIES_MEV_F : e);
         if (observer != null) {
             observer.escaped(type, e, x, y, z, u, v, w, interactions);
         }

@@ -2,6 +2,7 @@ package doseengine.kernels.transport;
 
 import doseengine.kernels.EmissionSampler;
 import doseengine.kernels.ParticleType;
+import doseengine.kernels.PhysicalConstants;
 import doseengine.kernels.source.DecaySource;
 import doseengine.kernels.source.IsotropicDirection;
 import doseengine.kernels.tally.EnergyTally;
@@ -128,7 +129,7 @@ public final class JavaTransportKernel implements HistoryKernel {
         HistoryState s = newState(tally);
         float[] direction = s.direction;
         float emitted = primary.type() == ParticleType.POSITRON
-                ? primary.energyMeV() + HistoryState.TWO_REST_ENERGIES : primary.energyMeV();
+                ? primary.energyMeV() + PhysicalConstants.TWO_ELECTRON_REST_ENERGIES_MEV_F : primary.energyMeV();
         for (int n = 0; n < count; n++) {
             s.rng.restart(firstHistory + n, TransportRandom.PURPOSE_TRANSPORT);
             if (primary.isotropic()) {

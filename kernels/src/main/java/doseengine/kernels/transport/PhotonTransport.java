@@ -1,6 +1,7 @@
 package doseengine.kernels.transport;
 
 import doseengine.kernels.ParticleType;
+import doseengine.kernels.PhysicalConstants;
 import doseengine.kernels.UniformSource;
 import doseengine.kernels.photon.ComptonSampler;
 import doseengine.kernels.photon.PhotonCrossSections;
@@ -166,7 +167,7 @@ final class PhotonTransport {
     private void pairProduction(HistoryState s, float e, float x, float y, float z, float u, float v, float w,
                                 int voxel) {
         PhiloxStream rng = s.rng;
-        float kinetic = e - HistoryState.TWO_REST_ENERGIES;
+        float kinetic = e - PhysicalConstants.TWO_ELECTRON_REST_ENERGIES_MEV_F;
         if (!(kinetic > 0f)) {
             s.deposit(voxel, x, y, z, e); // unreachable with XCOM data (pair is zero below 1.03 MeV); keeps energy
             return;
@@ -198,7 +199,7 @@ final class PhotonTransport {
      * Two uniforms per try.
      */
     static float sauterCosTheta(float t, UniformSource rng) {
-        float gamma = 1f + t / HistoryState.ELECTRON_REST_ENERGY;
+        float gamma = 1f + t / PhysicalConstants.ELECTRON_REST_ENERGY_MEV_F;
         float gamma2 = gamma * gamma;
         float beta = (float) Math.sqrt((gamma2 - 1f) / gamma2);
         float a = 1f / beta - 1f;
@@ -224,7 +225,7 @@ final class PhotonTransport {
      * pair production, cf. Koch and Motz, Rev. Mod. Phys. 31 (1959) 920, whose characteristic angle is 1/gamma).
      */
     static float coneCosTheta(float t, float uniform) {
-        float gamma = 1f + t / HistoryState.ELECTRON_REST_ENERGY;
+        float gamma = 1f + t / PhysicalConstants.ELECTRON_REST_ENERGY_MEV_F;
         float beta = (float) Math.sqrt(1f - 1f / (gamma * gamma));
         float c = 2f * uniform - 1f;
         float cosTheta = (c + beta) / (1f + beta * c);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class InteractionAnglesTest {
     private static final int SAMPLES = 400_000;
-    private static final double MC2 = 0.51099895;
+    private static final double MC2 = doseengine.kernels.PhysicalConstants.ELECTRON_REST_ENERGY_MEV;
 
     /** Sauter (1931) K-shell: sin^2 / (1 - b c)^4 [1 + g (g - 1)(g - 2)(1 - b c) / 2]. */
     private static DoubleUnaryOperator sauter(double t) {

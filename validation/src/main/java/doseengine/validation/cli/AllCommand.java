@@ -43,7 +43,7 @@ public final class AllCommand implements Callable<Integer> {
     Path reference;
 
     @Mixin
-    TransportOptions transport;
+    ValidationRunOptions transport;
 
     private final BenchmarkRunner runner;
 

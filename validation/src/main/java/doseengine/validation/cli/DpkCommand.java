@@ -50,7 +50,7 @@ public final class DpkCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    TransportOptions transport;
+    ValidationRunOptions transport;
 
     private final BenchmarkRunner runner;
 

@@ -1,5 +1,6 @@
 package doseengine.validation.cli;
 
+import doseengine.cli.FiniteNumber;
 import doseengine.cli.VersionProvider;
 import doseengine.physics.decay.NuclideCatalog;
 import doseengine.validation.PlotFiles;
@@ -60,7 +61,7 @@ public final class SphereCommand implements Callable<Integer> {
     Path reference;
 
     @Mixin
-    TransportOptions transport;
+    ValidationRunOptions transport;
 
     private final BenchmarkRunner runner;
 
@@ -71,7 +72,7 @@ public final class SphereCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SphereBenchmark benchmark = new SphereBenchmark(NuclideCatalog.get(nuclide),
-                TransportOptions.parsePositive("--mass-g", massG, "grams"));
+                FiniteNumber.parsePositive("--mass-g", massG, "grams"));
         Optional<SphereSValueReference> ref = Optional.ofNullable(reference).map(SphereSValueReference::read);
         SuiteContext ctx = CommandSupport.context(runner, transport.settings(ValidationSuite.DEFAULT_DECAYS));
         Path dir = CommandSupport.prepare(out);

@@ -1,5 +1,6 @@
 package doseengine.validation.cli;
 
+import doseengine.cli.FiniteNumber;
 import doseengine.cli.VersionProvider;
 import doseengine.physics.decay.NuclideCatalog;
 import doseengine.validation.PlotFiles;
@@ -43,7 +44,7 @@ public final class VsvCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    TransportOptions transport;
+    ValidationRunOptions transport;
 
     private final BenchmarkRunner runner;
 
@@ -54,7 +55,7 @@ public final class VsvCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         VsvBenchmark benchmark = new VsvBenchmark(NuclideCatalog.get(nuclide), VsvTissue.of(tissue),
-                TransportOptions.parsePositive("--voxel-mm", voxelMm, "mm"));
+                FiniteNumber.parsePositive("--voxel-mm", voxelMm, "mm"));
         SuiteContext ctx = CommandSupport.context(runner, transport.settings(ValidationSuite.DEFAULT_DECAYS));
         Path dir = CommandSupport.prepare(out);
         VsvValidation.Outcome o = VsvValidation.run(ctx, benchmark, dir, new PlotFiles(dir, dir));

@@ -1,10 +1,9 @@
 package doseengine.validation.run;
 
-import doseengine.geometry.BadInputException;
 import java.util.Locale;
 
 /**
- * The {@code --backend} of a transport command.
+ * The {@code --backend} of a validation run ({@code doseengine.cli.TransportOptions} reads and checks the flag).
  *
  * <ul>
  *   <li>{@link #AUTO}: the fastest backend that gives the same answer, an OpenCL GPU if there is one, else Java. An
@@ -20,22 +19,8 @@ import java.util.Locale;
 public enum BackendChoice {
     AUTO, OPENCL, JAVA;
 
-    /** The help text of {@code --backend}. */
-    public static final String HELP = "auto, opencl or java (default: auto, an OpenCL GPU if there is one, else "
-            + "Java; an OpenCL CPU device is slower than Java on the same cores and runs with opencl, or with auto "
-            + "when --device names it).";
-
     /** The command-line spelling: auto, opencl, java. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static BackendChoice of(String text) {
-        for (BackendChoice b : values()) {
-            if (b.key().equalsIgnoreCase(text == null ? "" : text.strip())) {
-                return b;
-            }
-        }
-        throw new BadInputException("unknown backend '" + text + "': use auto, opencl or java");
     }
 }

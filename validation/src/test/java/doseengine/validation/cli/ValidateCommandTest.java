@@ -163,12 +163,12 @@ class ValidateCommandTest {
             "e-:0.1", "--out", o, "--decays", "0"});
         cases.add(new String[] {"--seed 'x' is not a whole number", "validate", "dpk", "--source", "e-:0.1", "--out",
             o, "--seed", "x"});
-        cases.add(new String[] {"unknown backend 'cuda'", "validate", "vsv", "--nuclide", "Lu-177", "--voxel-mm", "3",
-            "--tissue", "soft", "--out", o, "--backend", "cuda"});
+        cases.add(new String[] {"--backend must be auto, opencl or java, got 'cuda'", "validate", "vsv", "--nuclide",
+            "Lu-177", "--voxel-mm", "3", "--tissue", "soft", "--out", o, "--backend", "cuda"});
         cases.add(new String[] {"--threads must be a positive number of threads, got 0", "validate", "sphere",
             "--nuclide", "Y-90", "--mass-g", "1", "--out", o, "--threads", "0"});
-        cases.add(new String[] {"--device must be a device index >= 0", "validate", "all", "--out", o, "--device",
-            "-1"});
+        cases.add(new String[] {"--device must be an OpenCL device index >= 0", "validate", "all", "--out", o,
+            "--device", "-1"});
         cases.add(new String[] {"--electron-cutoff-kev must be between 1 and 100 keV, got 0.5", "validate", "dpk",
             "--source", "e-:0.1", "--out", o, "--electron-cutoff-kev", "0.5"});
         cases.add(new String[] {"--photon-cutoff-kev 'NaN' is not a finite number", "validate", "dpk", "--source",
