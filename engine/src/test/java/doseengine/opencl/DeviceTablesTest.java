@@ -13,6 +13,7 @@ import doseengine.kernels.opencl.KernelSource;
 import doseengine.kernels.opencl.OpenClContext;
 import doseengine.kernels.opencl.OpenClKernel;
 import doseengine.kernels.opencl.OpenClProgram;
+import doseengine.kernels.opencl.OpenClTestSupport;
 import doseengine.kernels.photon.ComptonSampler;
 import doseengine.kernels.photon.PhotonCrossSections;
 import doseengine.kernels.photon.RayleighSampler;

@@ -12,6 +12,8 @@ import doseengine.kernels.opencl.KernelSource;
 import doseengine.kernels.opencl.OpenClContext;
 import doseengine.kernels.opencl.OpenClKernel;
 import doseengine.kernels.opencl.OpenClProgram;
+import doseengine.kernels.opencl.OpenClTestSupport;
+import doseengine.kernels.opencl.UlpDifference;
 import doseengine.kernels.rng.PhiloxStream;
 import doseengine.physics.decay.EmissionTable;
 import doseengine.physics.decay.NuclideCatalog;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * the default thresholds (W_cc = W_cr = 10 keV) and step parameters.
  *
  * <p>Reference: the ETRAN kernel of Berger as tabulated by Ferrer (Cancer Biother. Radiopharm. 22(1) 2007),
- * copied from Geant4's TestEm12 (test resources, dpk/README.md): the scaled kernel
+ * copied from Geant4's TestEm12 (resources, reference/dpk/README.md): the scaled kernel
  * j(r/r0) = 4 pi rho r^2 r0 D(r) / E0 = d(E/E0)/d(r/r0) at r/r0 = 0, 0.025, ..., with r0 = 0.1766 g/cm2, ESTAR's
  * CSDA range at 500 keV. The shells are centred on those points (edges at (k +- 1/2) 0.025 r0), so the shell
  * average is compared with the tabulated value directly; the averaging error (j'' w^2 / 24) is below 0.1 % of the
@@ -158,7 +158,7 @@ class ElectronDosePointKernelTest {
     /** r/r0 -> j of one ETRAN kernel (set "ETRAN", energy as written in the file). */
     static TreeMap<Double, Double> etran(String energy) throws IOException {
         TreeMap<Double, Double> j = new TreeMap<>();
-        String resource = "/doseengine/transport/dpk/electron_dpk_water_scaled.csv";
+        String resource = "/doseengine/reference/dpk/electron_dpk_water_scaled.csv";
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
                 ElectronDosePointKernelTest.class.getResourceAsStream(resource), StandardCharsets.US_ASCII))) {
             String line;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import doseengine.geometry.VoxelGrid;
 import doseengine.kernels.opencl.OpenClContext;
+import doseengine.kernels.opencl.OpenClTestSupport;
 import doseengine.kernels.opencl.OpenClTransportKernel;
 import doseengine.kernels.tally.EnergyTally;
 import doseengine.kernels.tally.VoxelEnergyTally;
 import doseengine.kernels.transport.HistoryKernel;
 import doseengine.kernels.transport.PipelinedKernel.PendingBatch;
 import doseengine.kernels.transport.TransportProblem;
-import doseengine.opencl.OpenClTestSupport;
 import doseengine.tally.BatchMoments;
 import doseengine.tally.VoxelBatchTally;
 import org.junit.jupiter.api.AfterAll;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import doseengine.io.DoseProblems;
 import doseengine.kernels.TransportParameters;
-import doseengine.opencl.OpenClTestSupport;
+import doseengine.kernels.opencl.OpenClTestSupport;
 import doseengine.phantoms.Phantom;
 import doseengine.phantoms.PhantomCatalog;
 import doseengine.physics.decay.NuclideCatalog;

@@ -242,11 +242,12 @@ class QuickPhysicsValidationTest {
      * isotropic direction with distance s to the surface, each photon line of energy E absorbs
      * (mu_en / mu) (1 - exp(-mu rho s)) of its energy, weighted by its share of the emitted photon energy; mu and
      * mu_en of ICRU-44 soft tissue from NIST (Hubbell and Seltzer, NISTIR 5632, test resource
-     * {@code doseengine/validation/nist/tissue.csv}), log-log interpolated. Lines below the 1 keV photon cutoff (a few
+     * {@code doseengine/physics/photon/nist/tissue.csv} of the engine's test-jar, provenance in the README there),
+     * log-log interpolated. Lines below the 1 keV photon cutoff (a few
      * eV of M- and N-shell x-rays) count as absorbed, as in the transport.
      */
     static double photonFirstCollision(SphereBenchmark b, int samples, long seed) throws IOException {
-        List<double[]> nist = readNist("/doseengine/validation/nist/tissue.csv");
+        List<double[]> nist = readNist("/doseengine/physics/photon/nist/tissue.csv");
         List<EmissionSource.Component> lines = EmissionSource.NuclideEmissions.all(b.nuclide())
                 .only(ParticleType.PHOTON).components();
         SphereVoxels v = SphereVoxels.of(b.phantom());

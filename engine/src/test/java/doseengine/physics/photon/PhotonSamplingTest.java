@@ -7,6 +7,7 @@ import doseengine.kernels.photon.ComptonSampler;
 import doseengine.kernels.photon.PhotonCrossSections;
 import doseengine.kernels.photon.PhotonScatter;
 import doseengine.kernels.photon.RayleighSampler;
+import doseengine.kernels.photon.SplittableUniformSource;
 import doseengine.physics.material.Elements;
 import doseengine.physics.material.Material;
 import doseengine.physics.material.MaterialCatalog;

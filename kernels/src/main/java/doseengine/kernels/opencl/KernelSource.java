@@ -40,7 +40,10 @@ public final class KernelSource {
         this.text = text;
     }
 
-    /** Loads {@code name} (e.g. {@code "test_rng.cl"}) from {@value #ROOT} and inlines its includes. */
+    /**
+     * Loads {@code name} (e.g. {@code "transport_histories.cl"}) from {@value #ROOT} and inlines its includes. The
+     * tests' entry kernels ({@code test_*.cl}) are found the same way, from the test classpath only.
+     */
     public static KernelSource load(String name) {
         StringBuilder out = new StringBuilder(PROLOGUE_PRAGMA).append('\n');
         inline(name, null, out, new HashSet<>(), new ArrayDeque<>());

@@ -12,10 +12,11 @@ import java.util.TreeMap;
 /**
  * The scaled dose point kernels of monoenergetic electrons in water that the validation compares with: ETRAN
  * (Berger), EGSnrc EDKnrc and TestEm12's 10 keV ETRAN data, at 10, 15, 100 and 500 keV (provenance in
- * {@code reference/dpk/README.md}). Loaded once from the resources.
+ * {@code reference/dpk/README.md}). Loaded once from the resources; the file is in the engine module's
+ * resources, the lowest module that both this class and the engine's own kernel test see.
  */
 public final class DosePointKernelReference {
-    static final String RESOURCE = "/doseengine/validation/reference/dpk/electron_dpk_water_scaled.csv";
+    static final String RESOURCE = "/doseengine/reference/dpk/electron_dpk_water_scaled.csv";
     /** Energies (MeV) agree when they differ by less than this (the file writes 0.01, 0.015, 0.1, 0.5). */
     private static final double ENERGY_TOLERANCE_MEV = 1e-9;
 
