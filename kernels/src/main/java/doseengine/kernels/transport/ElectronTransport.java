@@ -73,12 +73,7 @@ final class ElectronTransport {
 
     private final byte[] material;
     private final float[] density;
-    private final int nx;
-    private final int ny;
-    private final int nz;
-    private final float sx;
-    private final float sy;
-    private final float sz;
+    private final VoxelNavigator navigator;
 
     ElectronTransport(TransportProblem p) {
         ElectronTables t = p.electrons();
@@ -105,12 +100,7 @@ final class ElectronTransport {
         VoxelGeometry g = p.geometry();
         this.material = g.material();
         this.density = g.density();
-        this.nx = g.nx();
-        this.ny = g.ny();
-        this.nz = g.nz();
-        this.sx = g.sx();
-        this.sy = g.sy();
-        this.sz = g.sz();
+        this.navigator = new VoxelNavigator(g);
     }
 
     /** Transports the current particle of {@code s} (an electron or a positron) to its end. */
@@ -118,16 +108,13 @@ final class ElectronTransport {
         PhiloxStream rng = s.rng;
         boolean positron = s.type == ParticleType.POSITRON;
         float e = s.energy;
-        float x = s.x;
-        float y = s.y;
-        float z = s.z;
+        VoxelCursor at = s.cursor;
+        at.moveTo(s.x, s.y, s.z);
         float u = s.u;
         float v = s.v;
         float w = s.w;
         int voxel = s.voxel;
-        int ix = voxel % nx;
-        int iy = (voxel / nx) % ny;
-        int iz = voxel / nx / ny;
+        navigator.locate(voxel, at);
         int m = material[voxel] & 0xFF;
         float rho = density[voxel];
         float gx = ElectronLookup.gridPosition(tables, e);
@@ -141,10 +128,10 @@ final class ElectronTransport {
             float travelled;
             if (!(rho > 0f)) {
                 // Vacuum: straight to the face, no loss, no scattering, no random number.
-                travelled = distanceToFace(s, ix, iy, iz, x, y, z, u, v, w);
-                x += travelled * u;
-                y += travelled * v;
-                z += travelled * w;
+                travelled = navigator.distanceToFace(at, u, v, w);
+                at.x += travelled * u;
+                at.y += travelled * v;
+                at.z += travelled * w;
                 crossed = true;
             } else {
                 int base = m * nodes;
@@ -187,7 +174,7 @@ final class ElectronTransport {
                 boolean hardCandidate = hardPath < lossLimit;
                 float massStep = hardCandidate ? hardPath : lossLimit;
                 float step = massStep / rho;
-                float faceDistance = distanceToFace(s, ix, iy, iz, x, y, z, u, v, w);
+                float faceDistance = navigator.distanceToFace(at, u, v, w);
                 float hinge = rng.nextFloat() * step;
                 float depositX;
                 float depositY;
@@ -198,21 +185,21 @@ final class ElectronTransport {
                     // hinge >= d, so the deposit point is uniform on the path travelled without another number.
                     travelled = faceDistance;
                     float fraction = step > faceDistance ? (hinge - faceDistance) / (step - faceDistance) : 0.5f;
-                    depositX = x + fraction * faceDistance * u;
-                    depositY = y + fraction * faceDistance * v;
-                    depositZ = z + fraction * faceDistance * w;
-                    x += faceDistance * u;
-                    y += faceDistance * v;
-                    z += faceDistance * w;
+                    depositX = at.x + fraction * faceDistance * u;
+                    depositY = at.y + fraction * faceDistance * v;
+                    depositZ = at.z + fraction * faceDistance * w;
+                    at.x += faceDistance * u;
+                    at.y += faceDistance * v;
+                    at.z += faceDistance * w;
                     crossed = true;
                     gridEnd = gridAfter(base, gx, range - rho * travelled);
                 } else {
-                    x += hinge * u;
-                    y += hinge * v;
-                    z += hinge * w;
-                    depositX = x;
-                    depositY = y;
-                    depositZ = z;
+                    at.x += hinge * u;
+                    at.y += hinge * v;
+                    at.z += hinge * w;
+                    depositX = at.x;
+                    depositY = at.y;
+                    depositZ = at.z;
                     gridEnd = gridAfter(base, gx, range - massStep);
                     // Soft deflection of the whole step, with the cross sections at its mean log energy.
                     float deflection = ElasticSampler.sampleSoftDeflection(tables, m, 0.5f * (gx + gridEnd),
@@ -222,18 +209,18 @@ final class ElectronTransport {
                     v = s.direction[1];
                     w = s.direction[2];
                     float rest = step - hinge;
-                    float faceDistance2 = distanceToFace(s, ix, iy, iz, x, y, z, u, v, w);
+                    float faceDistance2 = navigator.distanceToFace(at, u, v, w);
                     if (rest < faceDistance2) {
                         travelled = step;
-                        x += rest * u;
-                        y += rest * v;
-                        z += rest * w;
+                        at.x += rest * u;
+                        at.y += rest * v;
+                        at.z += rest * w;
                         crossed = false;
                     } else {
                         travelled = hinge + faceDistance2;
-                        x += faceDistance2 * u;
-                        y += faceDistance2 * v;
-                        z += faceDistance2 * w;
+                        at.x += faceDistance2 * u;
+                        at.y += faceDistance2 * v;
+                        at.z += faceDistance2 * w;
                         crossed = true;
                         gridEnd = gridAfter(base, gx, range - rho * travelled);
                     }
@@ -272,7 +259,7 @@ final class ElectronTransport {
                             float sigmaMoller = e > 2f * mollerThreshold ? interpolate(moller, base, gx) : 0f;
                             if (r < sigmaMoller) {
                                 hardEvents++;
-                                e = mollerEvent(s, e, x, y, z, u, v, w, voxel);
+                                e = mollerEvent(s, e, at.x, at.y, at.z, u, v, w, voxel);
                                 u = s.direction[0];
                                 v = s.direction[1];
                                 w = s.direction[2];
@@ -282,7 +269,7 @@ final class ElectronTransport {
                                 float sigmaBrems = e > bremsThreshold ? interpolate(brems, base, gx) : 0f;
                                 if (r < sigmaBrems) {
                                     hardEvents++;
-                                    e = bremsEvent(s, m, e, gx, x, y, z, u, v, w, voxel);
+                                    e = bremsEvent(s, m, e, gx, at.x, at.y, at.z, u, v, w, voxel);
                                     gx = ElectronLookup.gridPosition(tables, e);
                                 }
                             }
@@ -297,58 +284,29 @@ final class ElectronTransport {
             }
             path += travelled;
             if (crossed) {
-                int axis = s.faceAxis;
-                boolean inside;
-                if (axis == 0) {
-                    if (u > 0f) {
-                        ix++;
-                        x = ix * sx;
-                    } else {
-                        x = ix * sx;
-                        ix--;
-                    }
-                    inside = ix >= 0 && ix < nx;
-                } else if (axis == 1) {
-                    if (v > 0f) {
-                        iy++;
-                        y = iy * sy;
-                    } else {
-                        y = iy * sy;
-                        iy--;
-                    }
-                    inside = iy >= 0 && iy < ny;
-                } else {
-                    if (w > 0f) {
-                        iz++;
-                        z = iz * sz;
-                    } else {
-                        z = iz * sz;
-                        iz--;
-                    }
-                    inside = iz >= 0 && iz < nz;
-                }
+                boolean inside = navigator.crossFace(at, u, v, w);
                 if (!inside) {
-                    s.x = x;
-                    s.y = y;
-                    s.z = z;
+                    s.x = at.x;
+                    s.y = at.y;
+                    s.z = at.z;
                     s.u = u;
                     s.v = v;
                     s.w = w;
                     s.escape(e, hardEvents);
-                    end(s, path, steps, x, y, z);
+                    end(s, path, steps, at.x, at.y, at.z);
                     return;
                 }
-                voxel = ix + nx * (iy + ny * iz);
+                voxel = navigator.flatIndex(at.i, at.j, at.k);
                 m = material[voxel] & 0xFF;
                 rho = density[voxel];
             }
         }
         // Absorbed: the rest of the kinetic energy stays here; a positron annihilates at rest.
-        s.deposit(voxel, x, y, z, e);
+        s.deposit(voxel, at.x, at.y, at.z, e);
         if (positron) {
-            s.annihilate(x, y, z, voxel);
+            s.annihilate(at.x, at.y, at.z, voxel);
         }
-        end(s, path, steps, x, y, z);
+        end(s, path, steps, at.x, at.y, at.z);
     }
 
     private void end(HistoryState s, float path, int steps, float x, float y, float z) {
@@ -436,29 +394,6 @@ final class ElectronTransport {
             }
         }
         return max;
-    }
-
-    /**
-     * Distance (cm) along (u, v, w) from (x, y, z) to the nearest face of voxel (ix, iy, iz), never negative;
-     * records in s.faceAxis which axis that face is normal to.
-     */
-    private float distanceToFace(HistoryState s, int ix, int iy, int iz, float x, float y, float z, float u,
-                                 float v, float w) {
-        float dx = u > 0f ? ((ix + 1) * sx - x) / u : (u < 0f ? (ix * sx - x) / u : INFINITY);
-        float dy = v > 0f ? ((iy + 1) * sy - y) / v : (v < 0f ? (iy * sy - y) / v : INFINITY);
-        float dz = w > 0f ? ((iz + 1) * sz - z) / w : (w < 0f ? (iz * sz - z) / w : INFINITY);
-        int axis = 0;
-        float d = dx;
-        if (dy < d) {
-            d = dy;
-            axis = 1;
-        }
-        if (dz < d) {
-            d = dz;
-            axis = 2;
-        }
-        s.faceAxis = axis;
-        return d > 0f ? d : 0f;
     }
 
     /**

@@ -28,6 +28,8 @@ final class HistoryState {
     final float[] direction = new float[3];
     final float[] secondaryDirection = new float[3];
     final float[] position = new float[3];
+    /** The current particle's place in the grid while a transport moves it ({@link VoxelNavigator}). */
+    final VoxelCursor cursor = new VoxelCursor();
 
     private final float electronCutoff;
     private final float photonCutoff;
@@ -42,8 +44,6 @@ final class HistoryState {
     float v;
     float w;
     int voxel;
-    /** Set by the electron step's distance-to-face: 0, 1 or 2 for the x, y or z face that is nearest. */
-    int faceAxis;
 
     // Diagnostics, folded into the kernel's totals at the end of a run call.
     long stackOverflows;

@@ -38,15 +38,7 @@ final class PhotonTransport {
     private final RayleighSampler rayleigh;
     private final byte[] material;
     private final float[] density;
-    private final int nx;
-    private final int ny;
-    private final int nz;
-    private final float sx;
-    private final float sy;
-    private final float sz;
-    private final float lengthX;
-    private final float lengthY;
-    private final float lengthZ;
+    private final VoxelNavigator navigator;
     private final float photonCutoff;
 
     PhotonTransport(TransportProblem p) {
@@ -57,15 +49,7 @@ final class PhotonTransport {
         VoxelGeometry g = p.geometry();
         this.material = g.material();
         this.density = g.density();
-        this.nx = g.nx();
-        this.ny = g.ny();
-        this.nz = g.nz();
-        this.sx = g.sx();
-        this.sy = g.sy();
-        this.sz = g.sz();
-        this.lengthX = nx * sx;
-        this.lengthY = ny * sy;
-        this.lengthZ = nz * sz;
+        this.navigator = new VoxelNavigator(g);
         this.photonCutoff = p.parameters().photonCutoffMeV();
     }
 
@@ -79,15 +63,18 @@ final class PhotonTransport {
         float u = s.u;
         float v = s.v;
         float w = s.w;
+        VoxelCursor at = s.cursor;
+        at.moveTo(x, y, z);
         int interactions = 0;
         float lnE = (float) Math.log(e);
         float muMax = majorant.at(lnE);
         while (true) {
             float flight = PhiloxStream.expSample(rng.nextFloat()) / muMax;
-            x += flight * u;
-            y += flight * v;
-            z += flight * w;
-            if (!(x >= 0f && x < lengthX && y >= 0f && y < lengthY && z >= 0f && z < lengthZ)) {
+            boolean inside = navigator.woodcockFlight(at, flight, u, v, w);
+            x = at.x;
+            y = at.y;
+            z = at.z;
+            if (!inside) {
                 s.x = x;
                 s.y = y;
                 s.z = z;
@@ -97,10 +84,7 @@ final class PhotonTransport {
                 s.escape(e, interactions);
                 return;
             }
-            int i = Math.min((int) (x / sx), nx - 1);
-            int j = Math.min((int) (y / sy), ny - 1);
-            int k = Math.min((int) (z / sz), nz - 1);
-            int voxel = i + nx * (j + ny * k);
+            int voxel = at.voxel;
             int m = material[voxel] & 0xFF;
             int node = crossSections.node(lnE);
             float mu = crossSections.muOverRho(PhotonCrossSections.TOTAL, m, node, lnE) * density[voxel];
