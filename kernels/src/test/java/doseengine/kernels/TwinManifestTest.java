@@ -41,6 +41,8 @@ class TwinManifestTest {
     static final String MANIFEST = "doseengine/kernels/device-twins.txt";
     static final String DEVICE_ROOT = "doseengine/kernels/";
     static final String MAIN_JAVA = "kernels/src/main/java/";
+    /** Device files are read from the source tree, not the classpath, which may still hold a deleted file. */
+    static final String MAIN_RESOURCES = "kernels/src/main/resources/";
 
     /** One manifest line. */
     record Entry(String javaClass, List<String> deviceFiles, List<String> tests) {
@@ -67,7 +69,7 @@ class TwinManifestTest {
         Set<String> listedClasses = entries.stream().map(Entry::javaClass).collect(Collectors.toSet());
         Path root = repositoryRoot();
         Set<String> missing = new TreeSet<>();
-        try (Stream<Path> files = Files.list(root.resolve("kernels/src/main/resources/" + DEVICE_ROOT + "include"))) {
+        try (Stream<Path> files = Files.list(root.resolve(MAIN_RESOURCES + DEVICE_ROOT + "include"))) {
             files.map(p -> "include/" + p.getFileName()).filter(f -> f.endsWith(".clh"))
                     .filter(f -> !listedFiles.contains(f)).forEach(f -> missing.add("device file " + f));
         }
@@ -88,8 +90,7 @@ class TwinManifestTest {
 
     @Test
     void theTwinMapOfOpenClMdListsEveryPair() throws IOException {
-        List<String> rows = Files.readAllLines(repositoryRoot().resolve("kernels/src/main/resources/" + DEVICE_ROOT
-                + "opencl.md")).stream().filter(l -> l.startsWith("| `")).toList();
+        List<String> rows = Files.readAllLines(repositoryRoot().resolve(MAIN_RESOURCES + DEVICE_ROOT + "opencl.md")).stream().filter(l -> l.startsWith("| `")).toList();
         List<String> missing = new ArrayList<>();
         for (Entry e : manifest()) {
             for (String file : e.deviceFiles()) {
@@ -147,7 +148,7 @@ class TwinManifestTest {
             if (!javadoc.contains(baseName)) {
                 problems.add(name + ": its class Javadoc does not name " + baseName);
             }
-            String source = resource(DEVICE_ROOT + file);
+            String source = sourceText(root.resolve(MAIN_RESOURCES + DEVICE_ROOT + file));
             if (source == null) {
                 problems.add(name + ": no device file " + file);
             } else if (!namesWord(headerComment(source), e.simpleName())) {
@@ -207,12 +208,19 @@ class TwinManifestTest {
         return b.toString();
     }
 
+    /** The text of a source file, or null when there is none. */
+    static String sourceText(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The last Javadoc comment before the declaration of the type, or "" without one. */
     static String classJavadoc(Path javaFile, String simpleName) {
-        String text;
-        try {
-            text = Files.readString(javaFile);
-        } catch (IOException e) {
+        String text = sourceText(javaFile);
+        if (text == null) {
             return "";
         }
         Matcher m = Pattern.compile("(?m)^(?:public |final |abstract |sealed )*(?:class|record|interface|enum) "
