@@ -32,8 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * include/electron.clh on the OpenCL device against the Java electron kernels (ElectronLookup, MollerSampler,
- * BremsstrahlungSampler, ElasticSampler, EnergyLossStraggling) on the engine's tables for four materials, sample
+ * The electron device files (electron_lookup.clh, moller.clh, bremsstrahlung.clh, elastic.clh, straggling.clh) on
+ * the OpenCL device against their Java twins (ElectronLookup, MollerSampler, BremsstrahlungSampler, ElasticSampler,
+ * EnergyLossStraggling) on the engine's tables for four materials, sample
  * by sample from the same Philox streams. Needs an OpenCL device.
  *
  * <p>Tolerances come from the error bounds of OpenCL 1.2 (section 7.4, table 7.1): log, exp and expm1 3 ulp;

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * include/photon.clh on the OpenCL device against the Java photon kernels (PhotonCrossSections, PhotonMajorant,
- * ComptonSampler, RayleighSampler) on the engine's tables for six materials (iodine for its K and L edges),
+ * The photon device files (photon_cross_sections.clh, photon_majorant.clh, compton.clh, rayleigh.clh) on the
+ * OpenCL device against their Java twins (PhotonCrossSections, PhotonMajorant, ComptonSampler, RayleighSampler) on the engine's tables for six materials (iodine for its K and L edges),
  * sample by sample from the same Philox streams. Needs an OpenCL device.
  *
  * <p>Tolerances come from the error bounds of OpenCL 1.2 (section 7.4, table 7.1): exp and log 3 ulp, log1p

@@ -1,7 +1,9 @@
 /**
  * Twin tests of the OpenCL device functions whose tables the engine builds: {@code EmissionOpenClTest}
- * ({@code emission.clh}), {@code PhotonOpenClTest} ({@code photon.clh}), {@code ElectronOpenClTest}
- * ({@code electron.clh}) and {@code DeviceTablesTest} ({@code tables.clh}). Each compares a device function with
+ * ({@code emission.clh}), {@code PhotonOpenClTest} ({@code photon_cross_sections.clh}, {@code photon_majorant.clh},
+ * {@code compton.clh}, {@code rayleigh.clh}), {@code ElectronOpenClTest} ({@code electron_tables.clh},
+ * {@code electron_lookup.clh}, {@code moller.clh}, {@code bremsstrahlung.clh}, {@code elastic.clh},
+ * {@code straggling.clh}) and {@code DeviceTablesTest} ({@code tables.clh}). Each compares a device function with
  * its Java twin in the kernels module, sample by sample.
  *
  * <p>Why here and not in the kernels module, beside the other twin tests: their inputs are real physics tables

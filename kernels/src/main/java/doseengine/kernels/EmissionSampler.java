@@ -27,6 +27,9 @@ package doseengine.kernels;
  * <p>The logarithm and the square root are where the two backends may differ in the last bit of a float.
  * Pure and allocation-free: {@link #sampleDecay} writes into buffers the caller provides, at least
  * {@link #maxEmissionsPerDecay()} long. Immutable and safe to share between threads.
+ *
+ * <p>Device twin: {@code include/emission.clh}: {@code emission_sample_beta}, {@code emission_cursor_init},
+ * {@code emission_next} (one particle per call), {@code emission_max_per_decay}.
  */
 public final class EmissionSampler {
     private final float[] betaEnergyMeV;

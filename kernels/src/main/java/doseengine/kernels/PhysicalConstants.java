@@ -8,6 +8,9 @@ package doseengine.kernels;
  * <p>A constant has a double and a float form where both are used: the tables are computed in double, the
  * transport's hot loop in float. The float is the decimal value rounded once to float (the literal
  * {@code 0.51099895f}), not the double rounded again, so it stays the same float the kernels always used.
+ *
+ * <p>Device twin: {@code include/constants.clh}: {@code ELECTRON_REST_ENERGY_MEV},
+ * {@code TWO_ELECTRON_REST_ENERGIES_MEV}.
  */
 public final class PhysicalConstants {
     /** Electron rest energy m c^2 (MeV), for the tables (double arithmetic). */

@@ -3,11 +3,15 @@
 // given particle per history). Build options (OpenClTransportKernel):
 //   -DDECAY_SOURCE_ALIAS | -DDECAY_SOURCE_POINT   the decay source (include/source.clh)
 //   -DTALLY_RADIAL_SHELLS                         score in radial shells instead of voxels (include/tally.clh)
-//   -DTRANSPORT_STACK_CAPACITY=n                  secondaries per work-item (include/transport.clh)
+//   -DTRANSPORT_STACK_CAPACITY=n                  secondaries per work-item (include/history.clh)
 // Each work-item adds its counters once at its end: counters[0] stack overflows, counters[1] electron steps
 // (64-bit atom_add), max_depth[0] the deepest its secondary stack has been (atomic_max).
 #include "include/tables.clh"
-#include "include/transport.clh"
+#include "include/history.clh"
+#include "include/photon_step.clh"
+#include "include/electron_step.clh"
+
+#define TRANSPORT_PURPOSE 0u  // RNG.md: purpose 0, a history's whole transport
 
 // The decay's particles in the Java order. JavaTransportKernel draws, from the one stream of the history: the
 // source (6 or 0 uniforms), all of EmissionSampler.sampleDecay (D uniforms), then 2 per emission for its
@@ -46,6 +50,18 @@ void transport_add_counters(const transport_history *h, __global long *counters,
         atom_add(counters + 1, h->electron_steps);
     }
     atomic_max(max_depth, h->stack_high_water);
+}
+
+// Pops and transports particles, last in first out, until the stack is empty (JavaTransportKernel.transportStack).
+void transport_history_run_stack(transport_history *h) {
+    while (h->stack_size > 0) {
+        particle p = transport_history_pop(h);
+        if (p.type == PARTICLE_PHOTON) {
+            transport_photon(h, p);
+        } else {
+            transport_electron(h, p);
+        }
+    }
 }
 
 __kernel void transport_histories(PHYSICS_TABLES_PARAMS, VOXEL_GRID_PARAMS, TRANSPORT_SETTINGS_PARAMS,

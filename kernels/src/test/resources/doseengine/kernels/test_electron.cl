@@ -1,7 +1,12 @@
-// Entry kernels that expose include/electron.clh to the host, so tests can compare it with the Java
+// Entry kernels that expose the electron device files (electron_lookup.clh, moller.clh, bremsstrahlung.clh,
+// elastic.clh, straggling.clh) to the host, so tests can compare them with the Java
 // ElectronLookup, MollerSampler, BremsstrahlungSampler, ElasticSampler and EnergyLossStraggling. Not used by
 // transport.
-#include "include/electron.clh"
+#include "include/electron_lookup.clh"
+#include "include/moller.clh"
+#include "include/bremsstrahlung.clh"
+#include "include/elastic.clh"
+#include "include/straggling.clh"
 
 #define LOOKUPS 20
 
@@ -86,7 +91,7 @@ __kernel void sample_straggling(ulong seed, ulong first_history, uint purpose, _
     max_loss[i] = straggling_max_loss(mean_loss[i], variance[i]);
 }
 
-// The constants of electron.clh, for comparison with the Java ones: the quantity indices, the electron
+// The constants of electron_tables.clh, elastic.clh and straggling.clh, for comparison with the Java ones: the quantity indices, the electron
 // mass and the isotropic limit.
 __kernel void write_electron_constants(__global int *quantity, __global float *value) {
     quantity[0] = ELECTRON_RESTRICTED_STOPPING_POWER;

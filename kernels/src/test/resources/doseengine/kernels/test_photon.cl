@@ -1,6 +1,10 @@
-// Entry kernels that expose include/photon.clh to the host, so tests can compare it with the Java
+// Entry kernels that expose the photon device files (photon_cross_sections.clh, photon_majorant.clh, compton.clh,
+// rayleigh.clh) to the host, so tests can compare them with the Java
 // PhotonCrossSections, PhotonMajorant, ComptonSampler and RayleighSampler. Not used by transport.
-#include "include/photon.clh"
+#include "include/photon_cross_sections.clh"
+#include "include/photon_majorant.clh"
+#include "include/compton.clh"
+#include "include/rayleigh.clh"
 
 // Lookups at ln_energy[i] (given) in material[i]: bin, node, mu/rho of the five processes
 // (mu[5i + p]), the majorant and the process chosen with u[i].
@@ -74,7 +78,7 @@ __kernel void sample_rayleigh(PHOTON_TABLES_PARAMS, ulong seed, ulong first_hist
     draws[i] = philox_stream_draws(&rng);
 }
 
-// The constants of photon.clh, for comparison with the Java ones.
+// The constants of compton.clh, for comparison with the Java ones.
 __kernel void write_photon_constants(__global float *out) {
     out[0] = ELECTRON_REST_ENERGY_MEV;
     out[1] = PHOTON_HC;

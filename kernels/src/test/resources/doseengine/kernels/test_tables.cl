@@ -1,6 +1,10 @@
 // An entry kernel that reads one value from each of the tables bound by DeviceTables, so a test can check the
 // argument order of PHYSICS_TABLES_PARAMS. Not used by transport.
 #include "include/tables.clh"
+#include "include/photon_majorant.clh"
+#include "include/compton.clh"
+#include "include/rayleigh.clh"
+#include "include/electron_lookup.clh"
 
 // sizes: emission maximum per decay, photon materials, nodes, bins, electron materials, nodes, kappas;
 // values: beta energy at u, mu/rho total of material m at ln E, majorant at ln E, Rayleigh P(k^2) there,

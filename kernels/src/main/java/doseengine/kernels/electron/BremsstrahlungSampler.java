@@ -12,6 +12,8 @@ import doseengine.kernels.UniformSource;
  * from 1/kappa on [kappa_c, 1] by inversion and accepted with probability chi(kappa) (&lt;= 1). Given the
  * node, this is exact for the tabulated (piecewise linear) chi; the threshold kappa_c uses the electron's own T, so
  * every photon has k &gt;= W_cr.
+ *
+ * <p>Device twin: {@code include/bremsstrahlung.clh}: {@code brems_sample_photon_energy}.
  */
 public final class BremsstrahlungSampler {
     private BremsstrahlungSampler() {}

@@ -20,6 +20,9 @@ import doseengine.kernels.electron.ElectronTables.Quantity;
  * b = (2&lt;mu&gt; - 3&lt;mu^2&gt;)/(1 - 2&lt;mu&gt;) and a = 1 - 2&lt;mu&gt; + b, which reproduces both moments exactly. Its
  * shape is artificial; with hard events sampled exactly and short soft steps the shape does not matter, the
  * moments do.
+ *
+ * <p>Device twin: {@code include/elastic.clh}: {@code elastic_sample_hard_deflection},
+ * {@code elastic_sample_soft_deflection}, {@code elastic_soft_deflection}.
  */
 public final class ElasticSampler {
     private ElasticSampler() {}

@@ -6,6 +6,10 @@ import doseengine.kernels.electron.ElectronTables.Quantity;
  * Reads the electron tables at a kinetic energy: linear interpolation in ln T (see {@link ElectronTables}).
  * A lookup first turns the energy into a grid position (one logarithm), which the caller reuses for every
  * quantity it needs at that energy. Float arithmetic, no allocation: this is the Java twin of the device code.
+ *
+ * <p>Device twin: {@code include/electron_lookup.clh}: {@code electron_grid_position}, {@code electron_row},
+ * {@code electron_interpolate_row}, {@code electron_interpolate}, the cross-section and range functions,
+ * {@code electron_energy_from_ln_range}.
  */
 public final class ElectronLookup {
     private ElectronLookup() {}

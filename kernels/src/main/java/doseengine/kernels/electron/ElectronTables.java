@@ -55,6 +55,9 @@ import java.util.Arrays;
  *
  * <p>The arrays are private copies; the lookups and samplers of this package read them without copying, public
  * accessors return copies (for uploading to a device once per run).
+ *
+ * <p>Device twin: {@code include/electron_tables.clh}: {@code electron_tables} (the device view, uploaded by
+ * {@code DeviceElectronTables}) and the {@code ELECTRON_*} quantity indices of {@link Quantity}.
  */
 public final class ElectronTables {
     /** Names of the per-material arrays, in the order of {@link #perMaterial(Quantity)}. */

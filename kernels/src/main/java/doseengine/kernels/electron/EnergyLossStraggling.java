@@ -17,8 +17,11 @@ import doseengine.kernels.UniformSource;
  *       a = 2 w / W0: mean w and second moment Omega^2 + w^2 exactly. One uniform u: the loss is W0 u / a when
  *       u &lt; a (then u / a is uniform in [0, 1)), else 0.</li>
  * </ul>
- * Float arithmetic, no allocation; {@code include/electron.clh} has the twin {@code straggling_sample_loss} with the
+ * Float arithmetic, no allocation; {@code include/straggling.clh} has the twin {@code straggling_sample_loss} with the
  * same operations and draws in the same order (log and cos may differ by their few ulp).
+ *
+ * <p>Device twin: {@code include/straggling.clh}: {@code straggling_sample_loss}, {@code straggling_max_loss},
+ * {@code straggling_standard_normal}.
  */
 public final class EnergyLossStraggling {
     /** (float) sqrt(3). */

@@ -14,6 +14,8 @@ import doseengine.kernels.UniformSource;
  * We sample eps from 1/eps^2 on [eps0, 1/2] by inversion and accept with
  * g(eps) = eps^2 * [...] / (1 + 1.25 c^2); with r = eps/(1-eps) &lt;= 1, eps^2 [...] = 1 + r^2 - (1-c^2) r + c^2 eps^2,
  * which is at most 1 + c^2 + c^2/4 on the interval, so g &lt;= 1 and the rejection is exact.
+ *
+ * <p>Device twin: {@code include/moller.clh}: {@code moller_sample_energy_transfer}.
  */
 public final class MollerSampler {
     private MollerSampler() {}

@@ -4,7 +4,7 @@ import doseengine.kernels.electron.ElectronTables;
 import doseengine.kernels.electron.ElectronTables.Quantity;
 
 /**
- * The electron tables of a run on the device ({@code electron_tables} in {@code include/electron.clh}),
+ * The electron tables of a run on the device ({@code electron_tables} in {@code include/electron_tables.clh}),
  * uploaded once. The per-material arrays (fourteen) go into one buffer, one after another in {@link Quantity}
  * order (each keeps its own index {@code m * N + i}), which saves thirteen kernel arguments. Kernels declare
  * {@code ELECTRON_TABLES_PARAMS} and {@link #bind} sets them.

@@ -6,7 +6,7 @@ import doseengine.kernels.photon.PhotonMajorant;
 import doseengine.kernels.photon.RayleighSampler;
 
 /**
- * The photon tables of a run on the device ({@code photon_tables} in {@code include/photon.clh}): cross
+ * The photon tables of a run on the device ({@code photon_tables} in {@code include/photon_cross_sections.clh}): cross
  * sections, the grid's Woodcock majorant, the Rayleigh and Compton angular tables, uploaded once in the layout
  * of {@code tables-photon.md}. Kernels declare {@code PHOTON_TABLES_PARAMS} and {@link #bind} sets them.
  */

@@ -14,6 +14,8 @@ import doseengine.kernels.photon.RayleighSampler;
  * ({@code include/tables.clh}); {@link #bind} sets the three parameter lists in that order. The decay source and
  * the tally, which change with the problem rather than the physics, are uploaded on their own
  * ({@link DeviceDecaySource}, {@link DeviceEnergyTally}).
+ *
+ * <p>Device twin: {@code include/tables.clh}: {@code PHYSICS_TABLES_PARAMS}, {@code PHYSICS_TABLES_VIEW}.
  */
 public final class DeviceTables implements AutoCloseable {
 

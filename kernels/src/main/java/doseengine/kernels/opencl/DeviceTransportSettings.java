@@ -6,7 +6,7 @@ import doseengine.kernels.transport.TransportProblem;
 
 /**
  * The step control and cutoffs of a run on the device ({@code transport_settings} in
- * {@code include/transport.clh}): the per-node hard cross-section sums and the ranges at the cutoff from
+ * {@code include/electron_step_tables.clh}): the per-node hard cross-section sums and the ranges at the cutoff from
  * {@link ElectronStepTables} (the numbers the Java electron step uses, bit for bit), the energy-loss model and the
  * photon cutoff. Kernels declare {@code TRANSPORT_SETTINGS_PARAMS} and {@link #bind} sets them.
  */
@@ -38,7 +38,7 @@ public final class DeviceTransportSettings implements AutoCloseable {
         return ((long) materials * nodes + materials) * Float.BYTES;
     }
 
-    /** The row index q of {@code electron_row} (include/electron.clh): the quantity's ordinal. */
+    /** The row index q of {@code electron_row} (include/electron_lookup.clh): the quantity's ordinal. */
     private static int quantityIndex(Quantity q) {
         return q.ordinal();
     }

@@ -53,7 +53,7 @@ import org.jocl.cl_event;
  *
  * <p>Secondary stack: {@value #DEFAULT_STACK_CAPACITY} particles per work-item for thresholds W_cc, W_cr of 10 keV
  * and more, scaled by 10 keV / min(W_cc, W_cr) below (delta rays above W are about proportional to 1/W), at most
- * {@value #MAX_STACK_CAPACITY} (include/transport.clh gives the measured depths). An overflow deposits the particle
+ * {@value #MAX_STACK_CAPACITY} (include/history.clh gives the measured depths). An overflow deposits the particle
  * where it was created and is counted: {@link #stackOverflows()}.
  */
 public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseable {
@@ -66,7 +66,7 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
     public static final String INT64_ATOMICS = "cl_khr_int64_base_atomics";
     public static final int DEFAULT_STACK_CAPACITY = 64;
     public static final int MAX_STACK_CAPACITY = 1024;
-    /** Private bytes of one secondary-stack slot (include/transport.clh). */
+    /** Private bytes of one secondary-stack slot (include/history.clh). */
     static final int STACK_SLOT_BYTES = 36;
     /** Bytes of secondary stacks one CPU work-group may hold: a choice well inside a worker thread's stack. */
     static final long CPU_WORK_GROUP_STACK_BYTES = 256 * 1024;

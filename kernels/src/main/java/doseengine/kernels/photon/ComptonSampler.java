@@ -16,6 +16,9 @@ import doseengine.kernels.UniformSource;
  *
  * <p>S(x)/Z per material is tabulated uniformly in ln x (tables-photon.md); below the first node it follows
  * S ~ x^2, above the last node it keeps the last value (1 for the engine's elements).
+ *
+ * <p>Device twin: {@code include/compton.clh}: {@code compton_sample}, {@code compton_sample_free_electron},
+ * {@code compton_scattering_function} ({@code compton_sample_any} behind the two).
  */
 public final class ComptonSampler {
     /** h c (MeV Angstrom), CODATA 2018: 12.39841984 keV Angstrom. */

@@ -13,6 +13,9 @@ package doseengine.kernels.photon;
  * extrapolates the first segment below and holds the last value above.
  *
  * <p>Instances are immutable and never copy on lookup: the arrays handed in are owned by this object.
+ *
+ * <p>Device twin: {@code include/photon_cross_sections.clh}: {@code photon_tables}, {@code photon_bin},
+ * {@code photon_node}, {@code photon_mu_over_rho}, {@code photon_mu_over_rho_at}, {@code photon_select_process}.
  */
 public final class PhotonCrossSections {
     /** Process indices: the first index of {@code muOverRho} and {@code logSlope}. */

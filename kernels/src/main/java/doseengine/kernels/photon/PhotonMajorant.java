@@ -5,6 +5,8 @@ package doseengine.kernels.photon;
  * linear attenuation coefficient (1/cm) that no voxel exceeds at any energy of that bin. The engine builds it
  * from the grid's materials and densities; a tentative collision at energy E in a voxel is real with
  * probability mu(E) * rho / majorant(E).
+ *
+ * <p>Device twin: {@code include/photon_majorant.clh}: {@code photon_majorant_at}, {@code photon_majorant_at_bin}.
  */
 public final class PhotonMajorant {
     private final PhotonCrossSections crossSections;

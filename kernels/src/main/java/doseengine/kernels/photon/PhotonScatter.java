@@ -3,6 +3,8 @@ package doseengine.kernels.photon;
 /**
  * The outcome of one photon scattering, written by the samplers into a holder the caller owns and reuses, so
  * that sampling allocates nothing.
+ *
+ * <p>Device twin: {@code include/compton.clh}: {@code photon_scatter}.
  */
 public final class PhotonScatter {
     /** Cosine of the polar scattering angle. */

@@ -18,6 +18,8 @@ import doseengine.kernels.UniformSource;
  * neither end. P(k^2) is tabulated on the energy nodes of
  * {@link PhotonCrossSections} and interpolated linearly in ln E. A drawn x^2 above k^2 (possible through the
  * interpolation, within the bin that holds k^2) is drawn again.
+ *
+ * <p>Device twin: {@code include/rayleigh.clh}: {@code rayleigh_sample_cos_theta}, {@code rayleigh_cdf_at_kmax}.
  */
 public final class RayleighSampler {
     private final PhotonCrossSections grid;

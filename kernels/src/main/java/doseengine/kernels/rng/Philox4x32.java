@@ -15,6 +15,8 @@ package doseengine.kernels.rng;
  *
  * <p>The OpenCL twin is {@code include/philox.clh}; both are tested against the Random123 known-answer
  * vectors and against each other. Words are Java {@code int}s holding unsigned 32-bit values.
+ *
+ * <p>Device twin: {@code include/philox.clh}: {@code philox4x32_round}, {@code philox4x32_10}.
  */
 public final class Philox4x32 {
 

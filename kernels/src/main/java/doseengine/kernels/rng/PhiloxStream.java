@@ -13,6 +13,10 @@ import doseengine.kernels.UniformSource;
  *
  * <p>One stream holds 2^32 blocks (2^34 words). Drawing beyond that would repeat the sequence, so it
  * throws instead. Not thread-safe: one stream per history being transported.
+ *
+ * <p>Device twin: {@code include/philox.clh}: {@code philox_stream}, {@code philox_stream_init},
+ * {@code philox_next_uint}, {@code philox_next_float}, {@code philox_uint_to_float}, {@code philox_exp_sample},
+ * {@code philox_stream_seek}, {@code philox_stream_draws}.
  */
 public final class PhiloxStream implements UniformSource {
 

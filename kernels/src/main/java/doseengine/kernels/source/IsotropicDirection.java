@@ -10,6 +10,8 @@ import doseengine.kernels.UniformSource;
  * values of {@code w} are the midpoints {@code -1 + (2m + 1) * 2^-24}, symmetric about 0: their mean is
  * exactly 0 and neither pole is ever drawn. Then {@code s = sqrt(max(0, 1 - w*w))}, {@code u = s cos(phi)},
  * {@code v = s sin(phi)}; the norm is 1 within a few float ulps.
+ *
+ * <p>Device twin: {@code include/source.clh}: {@code isotropic_direction_sample}.
  */
 public final class IsotropicDirection {
     private static final float TWO_PI = (float) (2 * Math.PI);

@@ -2,7 +2,9 @@ package doseengine.kernels.source;
 
 import doseengine.kernels.UniformSource;
 
-/** Every decay at one point: dose point kernels and validation. Draws no uniform. */
+/** Every decay at one point: dose point kernels and validation. Draws no uniform. *
+ * <p>Device twin: {@code include/source.clh}: {@code point_source_sample}.
+ */
 public final class PointSource implements DecaySource {
     private final float x, y, z;
     private final int voxel;

@@ -21,6 +21,9 @@ import doseengine.kernels.UniformSource;
  *
  * <p>Uniforms must be {@code k * 2^-24} with integer {@code 0 <= k < 2^24}, as the project's Philox streams and
  * {@code java.util.Random#nextFloat} produce them; the sampler recovers {@code k} exactly.
+ *
+ * <p>Device twin: {@code include/source.clh}: {@code alias_source_column}, {@code alias_source_sample_voxel},
+ * {@code alias_source_sample_position_in_voxel}, {@code alias_source_sample}.
  */
 public final class SourceSampler implements DecaySource {
     private final float[] prob;

@@ -19,6 +19,9 @@ import java.lang.invoke.VarHandle;
  * <p>Thread safety: the adding methods are atomic ({@code getAndAdd} on the array element) and allocate
  * nothing. The host methods ({@link #units()}, {@link #reset()}, the totals) must only run while no transport
  * thread writes, e.g. after the batch's threads have been joined.
+ *
+ * <p>Device twin: {@code include/tally.clh}: {@code energy_tally} ({@code energy_tally_add},
+ * {@code energy_tally_escape}, {@code energy_tally_emit}).
  */
 public abstract sealed class EnergyTally permits VoxelEnergyTally, RadialShellTally {
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);

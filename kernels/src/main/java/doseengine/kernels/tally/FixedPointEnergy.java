@@ -24,6 +24,8 @@ package doseengine.kernels.tally;
  *   <li>Preconditions on a single deposit (not checked in the hot loop): {@code 0 <= e < 2^33} MeV and
  *       finite. Negative or NaN energies are transport bugs that the energy-balance check reveals.</li>
  * </ul>
+ *
+ * <p>Device twin: {@code include/tally.clh}: {@code fixed_point_energy_to_units}.
  */
 public final class FixedPointEnergy {
     /** Units per MeV as a float, the factor both backends multiply by: 2^30. */

@@ -17,6 +17,9 @@ package doseengine.kernels.tally;
  * is guessed as {@code (int) ((sqrt(r2) - edges[0]) / width)} and corrected by comparisons against
  * {@code edgeSq}: O(1), normally zero or one correction. For non-uniform shells it is a binary search over
  * {@code edgeSq}: O(log2 shells), 10 comparisons for 1000 shells. Both give the bin defined above exactly.
+ *
+ * <p>Device twin: {@code include/tally.clh}: {@code radial_shells}, {@code radial_shell_squared_radius},
+ * {@code radial_shell_of_squared_radius}, {@code radial_shell_deposit}.
  */
 public final class RadialShellTally extends EnergyTally {
     private final float[] edges;

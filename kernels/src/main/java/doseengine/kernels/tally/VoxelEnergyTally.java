@@ -4,6 +4,8 @@ package doseengine.kernels.tally;
  * Energy deposited per voxel of an {@code nx x ny x nz} grid, in fixed point, with the escaped and emitted
  * counters of {@link EnergyTally}. Bin {@code b} is the voxel with flat index {@code b = i + nx * (j + ny * k)},
  * the order of every volume in the project.
+ *
+ * <p>Device twin: {@code include/tally.clh}: {@code voxel_tally_deposit}.
  */
 public final class VoxelEnergyTally extends EnergyTally {
     private final int nx, ny, nz;

@@ -12,6 +12,10 @@ package doseengine.kernels.transport;
  * with 1 - w^2 computed as u^2 + v^2 (exact to rounding near the poles, where 1 - w^2 in float would lose most
  * digits), and, along the w axis, u' = sin(theta) cos(phi), v' = sin(theta) sin(phi), w' = w cos(theta). The
  * result is renormalised, so float rounding does not accumulate over the thousands of deflections of a track. Float arithmetic, no allocation.
+ *
+ * <p>Device twin: {@code include/directions.clh}: {@code directions_rotate}, {@code directions_sin_from_cos},
+ * {@code directions_sin_from_one_minus_cos} (and {@code directions_turn}, {@code directions_turn_by_deflection},
+ * the turns of {@code PhotonTransport} and {@code ElectronTransport}).
  */
 final class Directions {
     static final float TWO_PI = (float) (2 * Math.PI);

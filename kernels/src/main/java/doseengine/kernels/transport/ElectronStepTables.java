@@ -9,10 +9,14 @@ import doseengine.kernels.electron.ElectronTables.Quantity;
  * {@link TransportProblem} (transport.md, "Electrons and positrons"): the range table the soft loss follows, the
  * per-node sum of the hard cross sections (the majorant is the largest of them over the nodes a step can reach),
  * the range and grid position at the absorption cutoff, and the step-control constants. Both back ends take these
- * numbers from here, so the Java step ({@code ElectronTransport}) and the OpenCL one ({@code include/transport.clh},
- * uploaded by {@code DeviceTransportSettings}) start from the same float bits.
+ * numbers from here, so the Java step ({@code ElectronTransport}) and the OpenCL one ({@code include/electron_step.clh},
+ * which reads them through {@code include/electron_step_tables.clh}, uploaded by {@code DeviceTransportSettings})
+ * start from the same float bits.
  *
  * <p>The arrays are the object's own; the getters return them without copying, and nobody may change them.
+ *
+ * <p>Device twin: {@code include/electron_step_tables.clh}: {@code transport_settings} (uploaded by
+ * {@code DeviceTransportSettings}).
  */
 public final class ElectronStepTables {
     private final boolean hardInelastic;

@@ -42,6 +42,10 @@ import doseengine.kernels.rng.PhiloxStream;
  * <p>Positrons are transported as electrons (Moller instead of Bhabha, electron stopping powers; the
  * differences are a few per cent in the stopping power and matter only for the rare pair events of these
  * nuclides) and annihilate at rest where they stop or deposit. Immutable and shared by all threads.
+ *
+ * <p>Device twin: {@code include/electron_step.clh}: {@code transport_electron}, {@code transport_hard_majorant},
+ * {@code transport_grid_after}, {@code transport_energy_at}, {@code transport_moller_event},
+ * {@code transport_brems_event}.
  */
 final class ElectronTransport {
     private static final float INFINITY = Float.POSITIVE_INFINITY;

@@ -17,6 +17,10 @@ import doseengine.kernels.tally.EnergyTally;
  *
  * <p>It also owns the rule for every new particle ({@link #secondary}): below its cutoff a particle deposits its
  * energy where it was created; otherwise it is pushed, and a full stack deposits it and counts the overflow.
+ *
+ * <p>Device twin: {@code include/history.clh}: {@code transport_history}, {@code transport_history_secondary},
+ * {@code transport_history_annihilate}, {@code transport_history_deposit}, {@code transport_history_escape},
+ * {@code transport_history_emit}.
  */
 final class HistoryState {
     final PhiloxStream rng;

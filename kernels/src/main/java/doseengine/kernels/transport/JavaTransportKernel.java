@@ -37,6 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * above W_cc = 10 keV and 150 above 1 keV, and fewer than one bremsstrahlung photon above 10 keV), see
  * {@link #maxStackDepth()}. Should a push still find the stack full, the particle's energy is deposited where it
  * was created and {@link #stackOverflows()} counts it: energy is never lost, and tests assert the count is zero.
+ *
+ * <p>Device twin: {@code transport_histories.cl}: the entry kernels {@code transport_histories} ({@link #run}) and
+ * {@code transport_primaries} ({@code runPrimaries}), {@code transport_history_run_stack}.
  */
 public final class JavaTransportKernel implements HistoryKernel {
     /** Default room for secondaries on top of a decay's emissions. */

@@ -7,6 +7,9 @@ package doseengine.kernels.transport;
  *
  * <p>A push onto a full stack is refused ({@link #push} returns false); the caller then deposits the particle's
  * energy where it was created and counts the overflow, so no energy is ever lost (transport.md, "Stack").
+ *
+ * <p>Device twin: {@code include/history.clh}: {@code particle}, the {@code stack_*} arrays of
+ * {@code transport_history}, {@code transport_history_push}, {@code transport_history_pop}.
  */
 final class ParticleStack {
     final int capacity;

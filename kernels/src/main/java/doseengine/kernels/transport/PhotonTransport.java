@@ -30,6 +30,9 @@ import doseengine.kernels.rng.PhiloxStream;
  *       1/gamma cone; the positron annihilates at rest where it stops.</li>
  * </ul>
  * Immutable and shared by all threads; the per-thread state is {@link HistoryState}.
+ *
+ * <p>Device twin: {@code include/photon_step.clh}: {@code transport_photon}, {@code transport_sauter_cos_theta},
+ * {@code transport_cone_cos_theta}, {@code transport_pair_production}.
  */
 final class PhotonTransport {
     private final PhotonCrossSections crossSections;

@@ -7,6 +7,8 @@ package doseengine.kernels.transport;
  * <p>Frame: positions are in cm along the grid's i, j and k axes, measured from the outer corner of voxel
  * (0,0,0), so voxel (i,j,k) covers [i*sx, (i+1)*sx) x [j*sy, (j+1)*sy) x [k*sz, (k+1)*sz). The grid's origin
  * and direction cosines matter only for input and output (engine {@code TransportFrame}).
+ *
+ * <p>Device twin: {@code include/geometry.clh}: {@code voxel_grid} and its {@code voxel_grid_*} functions.
  */
 public record VoxelGeometry(int nx, int ny, int nz, float sx, float sy, float sz, byte[] material, float[] density) {
     public VoxelGeometry {
