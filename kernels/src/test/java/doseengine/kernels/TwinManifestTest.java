@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
  * requires that every {@code include/*.clh} and every Java class whose Javadoc names a device twin is in the
  * manifest, and that opencl.md's twin map lists each pair.
  *
- * <p>Why a manifest file and not an annotation on the Java class: half of the twin tests are in the engine module
- * (they need the engine's physics tables), and main code cannot name test classes; an annotation would also only
- * describe the classes that carry it, so a twin class that lost it would pass unnoticed. A list held by the tests
+ * <p>Why a manifest file and not an annotation on the Java class: some twin tests are in the engine module (the
+ * transport's, which run whole histories of the engine's problems), and main code cannot name test classes; an
+ * annotation would also only describe the classes that carry it, so a twin class that lost it would pass unnoticed. A list held by the tests
  * names every pair in one reviewable place, and the reverse checks (device files, Javadoc) catch a new pair that
  * was not added to it. The engine's tests are not on this module's test classpath, so they are checked as source
  * files, by path from the repository root (found from the working directory).
@@ -115,7 +115,7 @@ class TwinManifestTest {
         assertTrue(noFileNoTest.stream().anyMatch(p -> p.contains("Javadoc")), noFileNoTest::toString);
 
         List<String> unnamed = problems(new Entry("doseengine.kernels.photon.ComptonSampler",
-                List.of("include/philox.clh"), List.of("engine:doseengine.opencl.PhotonOpenClTest")), root);
+                List.of("include/philox.clh"), List.of("kernels:doseengine.kernels.opencl.PhotonOpenClTest")), root);
         assertTrue(unnamed.stream().anyMatch(p -> p.contains("does not name ComptonSampler")), unnamed::toString);
 
         List<String> noTestListed = problems(new Entry("doseengine.kernels.photon.ComptonSampler",

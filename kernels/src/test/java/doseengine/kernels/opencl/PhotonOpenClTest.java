@@ -1,29 +1,17 @@
-package doseengine.opencl;
+package doseengine.kernels.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import doseengine.kernels.PhysicalConstants;
-import doseengine.kernels.opencl.DeviceBuffer;
-import doseengine.kernels.opencl.DevicePhotonTables;
-import doseengine.kernels.opencl.KernelSource;
-import doseengine.kernels.opencl.OpenClContext;
-import doseengine.kernels.opencl.OpenClKernel;
-import doseengine.kernels.opencl.OpenClProgram;
-import doseengine.kernels.opencl.OpenClTestSupport;
-import doseengine.kernels.opencl.UlpDifference;
 import doseengine.kernels.photon.ComptonSampler;
 import doseengine.kernels.photon.PhotonCrossSections;
 import doseengine.kernels.photon.PhotonMajorant;
 import doseengine.kernels.photon.PhotonScatter;
 import doseengine.kernels.photon.RayleighSampler;
+import doseengine.kernels.fixtures.TwinFixtures;
 import doseengine.kernels.rng.PhiloxStream;
-import doseengine.physics.material.Material;
-import doseengine.physics.material.MaterialCatalog;
-import doseengine.physics.photon.PhotonTables;
-import doseengine.physics.photon.WoodcockMajorant;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The photon device files (photon_cross_sections.clh, photon_majorant.clh, compton.clh, rayleigh.clh) on the
- * OpenCL device against their Java twins (PhotonCrossSections, PhotonMajorant, ComptonSampler, RayleighSampler) on the engine's tables for six materials (iodine for its K and L edges),
- * sample by sample from the same Philox streams. Needs an OpenCL device.
+ * OpenCL device against their Java twins (PhotonCrossSections, PhotonMajorant, ComptonSampler, RayleighSampler) on
+ * the engine's tables for six materials (iodine for its K and L edges) and a majorant over eight voxels, read from
+ * the twin fixture ({@link TwinFixtures}), sample by sample from the same Philox streams. Needs an OpenCL device.
  *
  * <p>Tolerances come from the error bounds of OpenCL 1.2 (section 7.4, table 7.1): exp and log 3 ulp, log1p
  * 2 ulp; Java's double function rounded to float is within 0.5 ulp of the exact value; every other operation is
@@ -60,7 +49,7 @@ class PhotonOpenClTest {
 
     private static OpenClContext cl;
     private static OpenClProgram program;
-    private static List<Material> materials;
+    private static int materialCount;
     private static PhotonCrossSections xs;
     private static ComptonSampler compton;
     private static RayleighSampler rayleigh;
@@ -73,17 +62,12 @@ class PhotonOpenClTest {
         if (device != null) {
             return;
         }
-        MaterialCatalog catalog = MaterialCatalog.standard();
-        materials = List.of(catalog.get("water_liquid"), catalog.get("bone_cortical_icrp"),
-                catalog.get("lungtissue_icrp"), catalog.get("adiposetissue_icrp"),
-                catalog.get("air_dry_nearsealevel"), catalog.get("element_iodine"));
-        PhotonTables tables = PhotonTables.build(materials);
+        TwinFixtures.PhotonSet tables = TwinFixtures.photons();
         xs = tables.crossSections();
-        compton = tables.comptonSampler();
-        rayleigh = tables.rayleighSampler(xs);
-        byte[] materialIndex = {0, 1, 2, 3, 4, 5, 0, 1};
-        float[] density = {1f, 1.92f, 0.26f, 0.95f, 0.0012f, 4.93f, 1.05f, 1.5f};
-        majorant = WoodcockMajorant.build(tables, xs, materialIndex, density);
+        compton = tables.compton();
+        rayleigh = tables.rayleigh();
+        majorant = tables.majorant();
+        materialCount = xs.materialCount();
         if (cl == null) {
             cl = OpenClTestSupport.open();
         }
@@ -115,7 +99,7 @@ class PhotonOpenClTest {
     @Test
     void crossSectionLookupsEqualJava() {
         int nodes = xs.nodeCount();
-        int n = 300_000 + 3 * nodes * materials.size();
+        int n = 300_000 + 3 * nodes * materialCount;
         float[] lnE = new float[n];
         int[] material = new int[n];
         float[] u = new float[n];
@@ -123,7 +107,7 @@ class PhotonOpenClTest {
         float lo = (float) Math.log(0.001) - 0.1f;
         float hi = (float) Math.log(3.0) + 0.1f;
         int k = 0;
-        for (int m = 0; m < materials.size(); m++) {
+        for (int m = 0; m < materialCount; m++) {
             for (int node = 0; node < nodes; node++) {
                 float e = xs.nodeLnEnergy(node);
                 for (float x : new float[] {Math.nextDown(e), e, Math.nextUp(e)}) {
@@ -135,7 +119,7 @@ class PhotonOpenClTest {
         }
         while (k < n) {
             lnE[k] = lo + (float) random.nextDouble() * (hi - lo);
-            material[k] = random.nextInt(materials.size());
+            material[k] = random.nextInt(materialCount);
             u[k++] = random.nextInt(1 << 24) * 0x1p-24f;
         }
         int[] bin = new int[n];
@@ -202,7 +186,7 @@ class PhotonOpenClTest {
         SplittableRandom random = new SplittableRandom(0x1006L);
         for (int i = 0; i < n; i++) {
             energy[i] = (float) Math.exp(Math.log(0.001) + random.nextDouble() * Math.log(3000));
-            material[i] = random.nextInt(materials.size());
+            material[i] = random.nextInt(materialCount);
         }
         float[] lnE = new float[n];
         int[] node = new int[n];
@@ -257,7 +241,7 @@ class PhotonOpenClTest {
         SplittableRandom random = new SplittableRandom(0x1007L);
         for (int i = 0; i < n; i++) {
             x[i] = (float) Math.exp(Math.log(1e-4) + random.nextDouble() * Math.log(1e7));
-            material[i] = random.nextInt(materials.size());
+            material[i] = random.nextInt(materialCount);
         }
         float[] out = new float[n];
         try (DeviceBuffer dX = DeviceBuffer.copyOf(cl, x);
@@ -324,7 +308,7 @@ class PhotonOpenClTest {
         SplittableRandom random = new SplittableRandom(inputSeed);
         for (int i = 0; i < n; i++) {
             energy[i] = (float) Math.exp(Math.log(0.001) + random.nextDouble() * Math.log(3000));
-            material[i] = random.nextInt(materials.size());
+            material[i] = random.nextInt(materialCount);
         }
         float[] cos = new float[n];
         float[] photon = new float[n];
@@ -415,7 +399,7 @@ class PhotonOpenClTest {
         for (int i = 0; i < n; i++) {
             energy[i] = (float) Math.exp(Math.log(0.001) + random.nextDouble() * Math.log(3000));
             lnE[i] = (float) Math.log(energy[i]);
-            material[i] = random.nextInt(materials.size());
+            material[i] = random.nextInt(materialCount);
         }
         float[] cos = new float[n];
         int[] draws = new int[n];

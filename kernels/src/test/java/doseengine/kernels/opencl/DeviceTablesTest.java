@@ -1,33 +1,24 @@
-package doseengine.opencl;
+package doseengine.kernels.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import doseengine.kernels.EmissionSampler;
-import doseengine.kernels.TransportParameters;
+import doseengine.kernels.EmissionArrays;
 import doseengine.kernels.electron.ElectronLookup;
 import doseengine.kernels.electron.ElectronTables;
-import doseengine.kernels.opencl.DeviceBuffer;
-import doseengine.kernels.opencl.DeviceTables;
-import doseengine.kernels.opencl.KernelSource;
-import doseengine.kernels.opencl.OpenClContext;
-import doseengine.kernels.opencl.OpenClKernel;
-import doseengine.kernels.opencl.OpenClProgram;
-import doseengine.kernels.opencl.OpenClTestSupport;
+import doseengine.kernels.fixtures.TwinFixtures;
 import doseengine.kernels.photon.ComptonSampler;
 import doseengine.kernels.photon.PhotonCrossSections;
+import doseengine.kernels.photon.PhotonMajorant;
 import doseengine.kernels.photon.RayleighSampler;
-import doseengine.physics.PhysicsTables;
-import doseengine.physics.decay.EmissionTable;
-import doseengine.physics.decay.NuclideCatalog;
-import doseengine.physics.material.MaterialCatalog;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link DeviceTables} uploads a run's {@link PhysicsTables} and binds them in the order of
+ * {@link DeviceTables} uploads a run's physics tables and binds them in the order of
  * {@code PHYSICS_TABLES_PARAMS} (include/tables.clh): a kernel reads one value from every part and gets Java's.
- * Needs an OpenCL device.
+ * The tables are the engine's {@code PhysicsTables} of water and cortical bone with I-131 and the default
+ * transport parameters, read from the twin fixture ({@link TwinFixtures}). Needs an OpenCL device.
  */
 class DeviceTablesTest {
 
@@ -41,14 +32,12 @@ class DeviceTablesTest {
      */
     @Test
     void physicsTablesAreBoundInTheOrderOfTheParameterList() {
-        MaterialCatalog catalog = MaterialCatalog.standard();
-        byte[] material = {0, 1, 1, 0};
-        float[] density = {1f, 1.85f, 1.4f, 0.9f};
-        PhysicsTables t = PhysicsTables.build(List.of(catalog.get("water_liquid"), catalog.get("bone_cortical_icrp")),
-                EmissionTable.of(NuclideCatalog.get("I-131")), TransportParameters.defaults(), material, density);
-        PhotonCrossSections xs = t.majorant().crossSections();
-        RayleighSampler rayleigh = t.photons().rayleighSampler(xs);
-        ComptonSampler compton = t.photons().comptonSampler();
+        TwinFixtures.PhysicsSet t = TwinFixtures.physics();
+        EmissionArrays emission = t.emission();
+        PhotonMajorant majorant = t.photons().majorant();
+        PhotonCrossSections xs = majorant.crossSections();
+        RayleighSampler rayleigh = t.photons().rayleigh();
+        ComptonSampler compton = t.photons().compton();
         ElectronTables electrons = t.electrons();
         float u = 0.3f;
         int m = 1;
@@ -58,7 +47,7 @@ class DeviceTablesTest {
         float[] values = new float[10];
         try (OpenClContext cl = OpenClTestSupport.open();
                 OpenClProgram program = OpenClProgram.build(cl, KernelSource.load("test_tables.cl"));
-                DeviceTables tables = DeviceTables.upload(cl, t.emissionArrays(), xs, t.majorant(), rayleigh,
+                DeviceTables tables = DeviceTables.upload(cl, emission, xs, majorant, rayleigh,
                         compton, electrons);
                 DeviceBuffer s = DeviceBuffer.allocate(cl, sizes.length * (long) Integer.BYTES);
                 DeviceBuffer v = DeviceBuffer.allocate(cl, values.length * (long) Float.BYTES);
@@ -73,10 +62,10 @@ class DeviceTablesTest {
             if (!program.correctlyRoundedDivideSqrt()) {
                 System.out.println("device without correctly rounded division: beta energy compared to 16 ulp");
             }
-            float beta = new EmissionSampler(t.emissionArrays()).sampleBeta(u);
+            float beta = new EmissionSampler(emission).sampleBeta(u);
             assertEquals(beta, values[0], program.correctlyRoundedDivideSqrt() ? 0 : 16 * Math.ulp(beta), "beta");
         }
-        assertEquals(t.emissionArrays().maxEmissionsPerDecay(), sizes[0]);
+        assertEquals(emission.maxEmissionsPerDecay(), sizes[0]);
         assertEquals(xs.materialCount(), sizes[1]);
         assertEquals(xs.nodeCount(), sizes[2]);
         assertEquals(xs.binCount(), sizes[3]);
@@ -86,7 +75,7 @@ class DeviceTablesTest {
         int node = xs.node(lnE);
         float mu = xs.muOverRho(PhotonCrossSections.TOTAL, m, node, lnE);
         assertEquals(mu, values[1], 9 * Math.ulp(mu), "mu/rho");
-        assertEquals(t.majorant().at(lnE), values[2], "majorant");
+        assertEquals(majorant.at(lnE), values[2], "majorant");
         assertEquals(rayleigh.cdfAtKmax(m, node, lnE), values[3], "Rayleigh P(k^2)");
         assertEquals(compton.scatteringFunction(m, 1f), values[4], "S/Z at x = 1");
         float stopping = ElectronLookup.restrictedStoppingPower(electrons, m, ElectronLookup.gridPosition(electrons, energy));

@@ -1,4 +1,4 @@
-package doseengine.opencl;
+package doseengine.kernels.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,20 +12,9 @@ import doseengine.kernels.electron.ElectronTables;
 import doseengine.kernels.electron.ElectronTables.Quantity;
 import doseengine.kernels.electron.EnergyLossStraggling;
 import doseengine.kernels.electron.MollerSampler;
-import doseengine.kernels.opencl.DeviceBuffer;
-import doseengine.kernels.opencl.DeviceElectronTables;
-import doseengine.kernels.opencl.KernelSource;
-import doseengine.kernels.opencl.OpenClContext;
-import doseengine.kernels.opencl.OpenClKernel;
-import doseengine.kernels.opencl.OpenClProgram;
-import doseengine.kernels.opencl.OpenClTestSupport;
-import doseengine.kernels.opencl.UlpDifference;
 import doseengine.kernels.photon.ComptonSampler;
+import doseengine.kernels.fixtures.TwinFixtures;
 import doseengine.kernels.rng.PhiloxStream;
-import doseengine.physics.electron.ElectronTablesBuilder;
-import doseengine.physics.material.Material;
-import doseengine.physics.material.MaterialCatalog;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The electron device files (electron_lookup.clh, moller.clh, bremsstrahlung.clh, elastic.clh, straggling.clh) on
  * the OpenCL device against their Java twins (ElectronLookup, MollerSampler, BremsstrahlungSampler, ElasticSampler,
- * EnergyLossStraggling) on the engine's tables for four materials, sample
- * by sample from the same Philox streams. Needs an OpenCL device.
+ * EnergyLossStraggling) on the engine's tables for four materials, read from the twin fixture
+ * ({@link TwinFixtures}), sample by sample from the same Philox streams. Needs an OpenCL device.
  *
  * <p>Tolerances come from the error bounds of OpenCL 1.2 (section 7.4, table 7.1): log, exp and expm1 3 ulp;
  * Java's double function rounded to float is within 0.5 ulp; every other operation is correctly rounded on both
@@ -70,11 +59,8 @@ class ElectronOpenClTest {
         if (device != null) {
             return;
         }
-        MaterialCatalog catalog = MaterialCatalog.standard();
-        List<Material> materials = List.of(catalog.get("water_liquid"), catalog.get("bone_cortical_icrp"),
-                catalog.get("lungtissue_icrp"), catalog.get("air_dry_nearsealevel"));
-        tables = new ElectronTablesBuilder().build(materials);
-        materialCount = materials.size();
+        tables = TwinFixtures.electrons();
+        materialCount = tables.materialCount();
         if (cl == null) {
             cl = OpenClTestSupport.open();
         }

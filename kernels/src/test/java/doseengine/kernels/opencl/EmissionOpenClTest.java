@@ -1,4 +1,4 @@
-package doseengine.opencl;
+package doseengine.kernels.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,17 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import doseengine.kernels.EmissionArrays;
 import doseengine.kernels.EmissionSampler;
-import doseengine.kernels.opencl.DeviceBuffer;
-import doseengine.kernels.opencl.DeviceEmissionTable;
-import doseengine.kernels.opencl.KernelSource;
-import doseengine.kernels.opencl.OpenClContext;
-import doseengine.kernels.opencl.OpenClKernel;
-import doseengine.kernels.opencl.OpenClProgram;
-import doseengine.kernels.opencl.OpenClTestSupport;
-import doseengine.kernels.opencl.UlpDifference;
 import doseengine.kernels.rng.PhiloxStream;
-import doseengine.physics.decay.EmissionTable;
-import doseengine.physics.decay.NuclideCatalog;
+import doseengine.kernels.fixtures.TwinFixtures;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * include/emission.clh on the OpenCL device against the Java {@link EmissionSampler}, on the engine's ICRP-107
- * tables of the three nuclides, decay by decay from the same Philox streams. Needs an OpenCL device.
+ * tables of the three nuclides (read from the twin fixture, {@link TwinFixtures}), decay by decay from the same
+ * Philox streams. Needs an OpenCL device.
  */
 class EmissionOpenClTest {
 
@@ -69,7 +61,7 @@ class EmissionOpenClTest {
     @ParameterizedTest
     @ValueSource(strings = {"Lu-177", "Y-90", "I-131"})
     void betaEnergiesEqualJava(String nuclide) {
-        EmissionArrays arrays = EmissionTable.of(NuclideCatalog.get(nuclide)).arrays();
+        EmissionArrays arrays = TwinFixtures.emission(nuclide);
         EmissionSampler java = new EmissionSampler(arrays);
         int n = 1 << 20;
         float[] u = new float[n];
@@ -129,7 +121,7 @@ class EmissionOpenClTest {
     @ParameterizedTest
     @ValueSource(strings = {"Lu-177", "Y-90", "I-131"})
     void decaysEqualJavaDecayByDecay(String nuclide) {
-        EmissionArrays arrays = EmissionTable.of(NuclideCatalog.get(nuclide)).arrays();
+        EmissionArrays arrays = TwinFixtures.emission(nuclide);
         EmissionSampler java = new EmissionSampler(arrays);
         int decays = 100_000;
         long firstHistory = 5_000_000_000L;
