@@ -8,8 +8,7 @@ import doseengine.kernels.transport.VoxelCursor;
 import doseengine.kernels.transport.VoxelGeometry;
 import doseengine.kernels.transport.VoxelNavigator;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,27 +32,8 @@ class GeometryOpenClTest {
     private static final double DIVISION_ULPS = 3;
     private static final int SAMPLES = 200_000;
 
-    private static OpenClContext cl;
-    private static OpenClProgram program;
-
-    /** Per test rather than @BeforeAll, so that without a device each test is reported as skipped. */
-    @BeforeEach
-    void build() {
-        if (cl == null) {
-            cl = OpenClTestSupport.open();
-            program = OpenClProgram.build(cl, KernelSource.load("test_geometry.cl"));
-        }
-    }
-
-    @AfterAll
-    static void release() {
-        if (program != null) {
-            program.close();
-        }
-        if (cl != null) {
-            cl.close();
-        }
-    }
+    @RegisterExtension
+    static final TestProgram DEVICE = new TestProgram("test_geometry.cl");
 
     /** Grid 0: small and uneven; grid 1: long in x and z, three thick slabs in y. */
     private static VoxelGeometry grid(int which) {
@@ -80,17 +60,17 @@ class GeometryOpenClTest {
         xyz[8] = Float.NaN;
         int[] inside = new int[SAMPLES];
         int[] voxel = new int[SAMPLES];
-        try (DeviceVoxelGeometry grid = DeviceVoxelGeometry.upload(cl, g);
-                DeviceBuffer dXyz = DeviceBuffer.copyOf(cl, xyz);
-                DeviceBuffer dInside = DeviceBuffer.allocate(cl, (long) SAMPLES * Integer.BYTES);
-                DeviceBuffer dVoxel = DeviceBuffer.allocate(cl, (long) SAMPLES * Integer.BYTES);
-                OpenClKernel kernel = program.kernel("locate_points")) {
+        try (DeviceVoxelGeometry grid = DeviceVoxelGeometry.upload(DEVICE.context(), g);
+                DeviceBuffer dXyz = DeviceBuffer.copyOf(DEVICE.context(), xyz);
+                DeviceBuffer dInside = DeviceBuffer.allocate(DEVICE.context(), (long) SAMPLES * Integer.BYTES);
+                DeviceBuffer dVoxel = DeviceBuffer.allocate(DEVICE.context(), (long) SAMPLES * Integer.BYTES);
+                OpenClKernel kernel = DEVICE.program().kernel("locate_points")) {
             int a = grid.bind(kernel, 0);
             kernel.arg(a, dXyz).arg(a + 1, dInside).arg(a + 2, dVoxel).run(SAMPLES);
             dInside.read(inside);
             dVoxel.read(voxel);
         }
-        boolean exact = program.correctlyRoundedDivideSqrt();
+        boolean exact = DEVICE.program().correctlyRoundedDivideSqrt();
         int insideCount = 0;
         for (int n = 0; n < SAMPLES; n++) {
             float x = xyz[3 * n];
@@ -131,7 +111,7 @@ class GeometryOpenClTest {
         float[] distance = new float[SAMPLES];
         int[] axis = new int[SAMPLES];
         runDistances(g, ijk, xyz, uvw, distance, axis);
-        boolean exact = program.correctlyRoundedDivideSqrt();
+        boolean exact = DEVICE.program().correctlyRoundedDivideSqrt();
         VoxelCursor c = new VoxelCursor();
         UlpDifference ulps = new UlpDifference();
         int[] axes = new int[3];
@@ -197,7 +177,7 @@ class GeometryOpenClTest {
             if (!asJava) {
                 flushed++;
             }
-            if (program.correctlyRoundedDivideSqrt() && !asJava && !asFlushed) {
+            if (DEVICE.program().correctlyRoundedDivideSqrt() && !asJava && !asFlushed) {
                 fail("device " + distance[q] + " axis " + axis[q] + ", Java " + java + " axis " + javaAxis
                         + ", flushed " + flush + " at " + sample(q, ijk, xyz, uvw));
             }
@@ -225,15 +205,15 @@ class GeometryOpenClTest {
         int[] ijkOut = new int[3 * SAMPLES];
         float[] xyzOut = new float[3 * SAMPLES];
         int[] inside = new int[SAMPLES];
-        try (DeviceVoxelGeometry grid = DeviceVoxelGeometry.upload(cl, g);
-                DeviceBuffer dAxis = DeviceBuffer.copyOf(cl, axis);
-                DeviceBuffer dUvw = DeviceBuffer.copyOf(cl, uvw);
-                DeviceBuffer dIjk = DeviceBuffer.copyOf(cl, ijk);
-                DeviceBuffer dXyz = DeviceBuffer.copyOf(cl, xyz);
-                DeviceBuffer dIjkOut = DeviceBuffer.allocate(cl, (long) ijk.length * Integer.BYTES);
-                DeviceBuffer dXyzOut = DeviceBuffer.allocate(cl, (long) xyz.length * Float.BYTES);
-                DeviceBuffer dInside = DeviceBuffer.allocate(cl, (long) SAMPLES * Integer.BYTES);
-                OpenClKernel kernel = program.kernel("cross_faces")) {
+        try (DeviceVoxelGeometry grid = DeviceVoxelGeometry.upload(DEVICE.context(), g);
+                DeviceBuffer dAxis = DeviceBuffer.copyOf(DEVICE.context(), axis);
+                DeviceBuffer dUvw = DeviceBuffer.copyOf(DEVICE.context(), uvw);
+                DeviceBuffer dIjk = DeviceBuffer.copyOf(DEVICE.context(), ijk);
+                DeviceBuffer dXyz = DeviceBuffer.copyOf(DEVICE.context(), xyz);
+                DeviceBuffer dIjkOut = DeviceBuffer.allocate(DEVICE.context(), (long) ijk.length * Integer.BYTES);
+                DeviceBuffer dXyzOut = DeviceBuffer.allocate(DEVICE.context(), (long) xyz.length * Float.BYTES);
+                DeviceBuffer dInside = DeviceBuffer.allocate(DEVICE.context(), (long) SAMPLES * Integer.BYTES);
+                OpenClKernel kernel = DEVICE.program().kernel("cross_faces")) {
             int a = grid.bind(kernel, 0);
             kernel.arg(a, dAxis).arg(a + 1, dUvw).arg(a + 2, dIjk).arg(a + 3, dXyz).arg(a + 4, dIjkOut)
                     .arg(a + 5, dXyzOut).arg(a + 6, dInside).run(SAMPLES);
@@ -281,14 +261,14 @@ class GeometryOpenClTest {
         float[] xyzOut = new float[3 * SAMPLES];
         int[] inside = new int[SAMPLES];
         int[] voxel = new int[SAMPLES];
-        try (DeviceVoxelGeometry grid = DeviceVoxelGeometry.upload(cl, g);
-                DeviceBuffer dFlight = DeviceBuffer.copyOf(cl, flight);
-                DeviceBuffer dUvw = DeviceBuffer.copyOf(cl, uvw);
-                DeviceBuffer dXyz = DeviceBuffer.copyOf(cl, xyz);
-                DeviceBuffer dXyzOut = DeviceBuffer.allocate(cl, (long) xyz.length * Float.BYTES);
-                DeviceBuffer dInside = DeviceBuffer.allocate(cl, (long) SAMPLES * Integer.BYTES);
-                DeviceBuffer dVoxel = DeviceBuffer.allocate(cl, (long) SAMPLES * Integer.BYTES);
-                OpenClKernel kernel = program.kernel("woodcock_flights")) {
+        try (DeviceVoxelGeometry grid = DeviceVoxelGeometry.upload(DEVICE.context(), g);
+                DeviceBuffer dFlight = DeviceBuffer.copyOf(DEVICE.context(), flight);
+                DeviceBuffer dUvw = DeviceBuffer.copyOf(DEVICE.context(), uvw);
+                DeviceBuffer dXyz = DeviceBuffer.copyOf(DEVICE.context(), xyz);
+                DeviceBuffer dXyzOut = DeviceBuffer.allocate(DEVICE.context(), (long) xyz.length * Float.BYTES);
+                DeviceBuffer dInside = DeviceBuffer.allocate(DEVICE.context(), (long) SAMPLES * Integer.BYTES);
+                DeviceBuffer dVoxel = DeviceBuffer.allocate(DEVICE.context(), (long) SAMPLES * Integer.BYTES);
+                OpenClKernel kernel = DEVICE.program().kernel("woodcock_flights")) {
             int a = grid.bind(kernel, 0);
             kernel.arg(a, dFlight).arg(a + 1, dUvw).arg(a + 2, dXyz).arg(a + 3, dXyzOut).arg(a + 4, dInside)
                     .arg(a + 5, dVoxel).run(SAMPLES);
@@ -296,7 +276,7 @@ class GeometryOpenClTest {
             dInside.read(inside);
             dVoxel.read(voxel);
         }
-        boolean exact = program.correctlyRoundedDivideSqrt();
+        boolean exact = DEVICE.program().correctlyRoundedDivideSqrt();
         VoxelCursor c = new VoxelCursor();
         int stayed = 0;
         for (int n = 0; n < SAMPLES; n++) {
@@ -349,20 +329,20 @@ class GeometryOpenClTest {
         }
         float[] distance = new float[rays * maxFaces];
         int[] entered = new int[rays * maxFaces];
-        try (DeviceVoxelGeometry grid = DeviceVoxelGeometry.upload(cl, g);
-                DeviceBuffer dIjk = DeviceBuffer.copyOf(cl, ijk);
-                DeviceBuffer dXyz = DeviceBuffer.copyOf(cl, xyz);
-                DeviceBuffer dUvw = DeviceBuffer.copyOf(cl, uvw);
-                DeviceBuffer dDistance = DeviceBuffer.allocate(cl, (long) distance.length * Float.BYTES);
-                DeviceBuffer dEntered = DeviceBuffer.allocate(cl, (long) entered.length * Integer.BYTES);
-                OpenClKernel kernel = program.kernel("walk_rays")) {
+        try (DeviceVoxelGeometry grid = DeviceVoxelGeometry.upload(DEVICE.context(), g);
+                DeviceBuffer dIjk = DeviceBuffer.copyOf(DEVICE.context(), ijk);
+                DeviceBuffer dXyz = DeviceBuffer.copyOf(DEVICE.context(), xyz);
+                DeviceBuffer dUvw = DeviceBuffer.copyOf(DEVICE.context(), uvw);
+                DeviceBuffer dDistance = DeviceBuffer.allocate(DEVICE.context(), (long) distance.length * Float.BYTES);
+                DeviceBuffer dEntered = DeviceBuffer.allocate(DEVICE.context(), (long) entered.length * Integer.BYTES);
+                OpenClKernel kernel = DEVICE.program().kernel("walk_rays")) {
             int a = grid.bind(kernel, 0);
             kernel.arg(a, dIjk).arg(a + 1, dXyz).arg(a + 2, dUvw).arg(a + 3, maxFaces).arg(a + 4, dDistance)
                     .arg(a + 5, dEntered).run(rays);
             dDistance.read(distance);
             dEntered.read(entered);
         }
-        boolean exact = program.correctlyRoundedDivideSqrt();
+        boolean exact = DEVICE.program().correctlyRoundedDivideSqrt();
         VoxelCursor c = new VoxelCursor();
         long faces = 0;
         for (int n = 0; n < rays; n++) {
@@ -396,13 +376,13 @@ class GeometryOpenClTest {
 
     private void runDistances(VoxelGeometry g, int[] ijk, float[] xyz, float[] uvw, float[] distance, int[] axis) {
         int n = distance.length;
-        try (DeviceVoxelGeometry grid = DeviceVoxelGeometry.upload(cl, g);
-                DeviceBuffer dIjk = DeviceBuffer.copyOf(cl, ijk);
-                DeviceBuffer dXyz = DeviceBuffer.copyOf(cl, xyz);
-                DeviceBuffer dUvw = DeviceBuffer.copyOf(cl, uvw);
-                DeviceBuffer dDistance = DeviceBuffer.allocate(cl, (long) n * Float.BYTES);
-                DeviceBuffer dAxis = DeviceBuffer.allocate(cl, (long) n * Integer.BYTES);
-                OpenClKernel kernel = program.kernel("distances_to_face")) {
+        try (DeviceVoxelGeometry grid = DeviceVoxelGeometry.upload(DEVICE.context(), g);
+                DeviceBuffer dIjk = DeviceBuffer.copyOf(DEVICE.context(), ijk);
+                DeviceBuffer dXyz = DeviceBuffer.copyOf(DEVICE.context(), xyz);
+                DeviceBuffer dUvw = DeviceBuffer.copyOf(DEVICE.context(), uvw);
+                DeviceBuffer dDistance = DeviceBuffer.allocate(DEVICE.context(), (long) n * Float.BYTES);
+                DeviceBuffer dAxis = DeviceBuffer.allocate(DEVICE.context(), (long) n * Integer.BYTES);
+                OpenClKernel kernel = DEVICE.program().kernel("distances_to_face")) {
             int a = grid.bind(kernel, 0);
             kernel.arg(a, dIjk).arg(a + 1, dXyz).arg(a + 2, dUvw).arg(a + 3, dDistance).arg(a + 4, dAxis).run(n);
             dDistance.read(distance);

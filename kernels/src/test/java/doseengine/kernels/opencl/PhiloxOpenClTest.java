@@ -7,9 +7,8 @@ import doseengine.kernels.rng.Philox4x32;
 import doseengine.kernels.rng.PhiloxStream;
 import doseengine.kernels.rng.Random123KnownAnswers;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * include/philox.clh on the OpenCL device equals the Java Philox4x32 / PhiloxStream bit for bit
@@ -17,27 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class PhiloxOpenClTest {
 
-    private static OpenClContext cl;
-    private static OpenClProgram program;
-
-    /** Per test rather than @BeforeAll, so that without a device each test is reported as skipped. */
-    @BeforeEach
-    void build() {
-        if (cl == null) {
-            cl = OpenClTestSupport.open();
-            program = OpenClProgram.build(cl, KernelSource.load("test_rng.cl"));
-        }
-    }
-
-    @AfterAll
-    static void release() {
-        if (program != null) {
-            program.close();
-        }
-        if (cl != null) {
-            cl.close();
-        }
-    }
+    @RegisterExtension
+    static final TestProgram DEVICE = new TestProgram("test_rng.cl");
 
     /** Random123 known answers (provenance in {@link Random123KnownAnswers}). */
     @Test
@@ -96,8 +76,8 @@ class PhiloxOpenClTest {
         long firstHistory = (1L << 32) - histories / 2;
         int purpose = 0x8000_0003;
         float[] out = new float[histories * draws];
-        try (DeviceBuffer buffer = DeviceBuffer.allocate(cl, (long) out.length * Float.BYTES);
-                OpenClKernel kernel = program.kernel("generate_uniform_floats")) {
+        try (DeviceBuffer buffer = DeviceBuffer.allocate(DEVICE.context(), (long) out.length * Float.BYTES);
+                OpenClKernel kernel = DEVICE.program().kernel("generate_uniform_floats")) {
             kernel.arg(0, seed).arg(1, firstHistory).arg(2, purpose).arg(3, draws).arg(4, buffer).run(histories);
             buffer.read(out);
         }
@@ -126,9 +106,9 @@ class PhiloxOpenClTest {
             words[i] = random.nextInt();
         }
         float[] out = new float[words.length];
-        try (DeviceBuffer in = DeviceBuffer.copyOf(cl, words);
-                DeviceBuffer result = DeviceBuffer.allocate(cl, (long) out.length * Float.BYTES);
-                OpenClKernel kernel = program.kernel("convert_uints_to_floats")) {
+        try (DeviceBuffer in = DeviceBuffer.copyOf(DEVICE.context(), words);
+                DeviceBuffer result = DeviceBuffer.allocate(DEVICE.context(), (long) out.length * Float.BYTES);
+                OpenClKernel kernel = DEVICE.program().kernel("convert_uints_to_floats")) {
             kernel.arg(0, in).arg(1, result).run(words.length);
             result.read(out);
         }
@@ -158,9 +138,9 @@ class PhiloxOpenClTest {
             u[i] = Philox4x32.toUnitFloat(random.nextInt());
         }
         float[] out = new float[u.length];
-        try (DeviceBuffer in = DeviceBuffer.copyOf(cl, u);
-                DeviceBuffer result = DeviceBuffer.allocate(cl, (long) out.length * Float.BYTES);
-                OpenClKernel kernel = program.kernel("generate_exp_samples")) {
+        try (DeviceBuffer in = DeviceBuffer.copyOf(DEVICE.context(), u);
+                DeviceBuffer result = DeviceBuffer.allocate(DEVICE.context(), (long) out.length * Float.BYTES);
+                OpenClKernel kernel = DEVICE.program().kernel("generate_exp_samples")) {
             kernel.arg(0, in).arg(1, result).run(u.length);
             result.read(out);
         }
@@ -173,15 +153,15 @@ class PhiloxOpenClTest {
                     + ", Java " + Float.toHexString(expected));
         }
         System.out.printf("philox_exp_sample on %s: largest difference from Java %.0f ulp%n",
-                cl.info().deviceName(), worstUlps);
+                DEVICE.context().info().deviceName(), worstUlps);
     }
 
     private static int[] deviceBlocks(int[] counters, int[] keys) {
         int[] out = new int[counters.length];
-        try (DeviceBuffer c = DeviceBuffer.copyOf(cl, counters);
-                DeviceBuffer k = DeviceBuffer.copyOf(cl, keys);
-                DeviceBuffer result = DeviceBuffer.allocate(cl, (long) out.length * Integer.BYTES);
-                OpenClKernel kernel = program.kernel("generate_philox_blocks")) {
+        try (DeviceBuffer c = DeviceBuffer.copyOf(DEVICE.context(), counters);
+                DeviceBuffer k = DeviceBuffer.copyOf(DEVICE.context(), keys);
+                DeviceBuffer result = DeviceBuffer.allocate(DEVICE.context(), (long) out.length * Integer.BYTES);
+                OpenClKernel kernel = DEVICE.program().kernel("generate_philox_blocks")) {
             kernel.arg(0, c).arg(1, k).arg(2, result).run(counters.length / 4);
             result.read(out);
         }

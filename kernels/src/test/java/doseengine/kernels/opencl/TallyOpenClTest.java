@@ -8,9 +8,8 @@ import doseengine.kernels.tally.FixedPointEnergy;
 import doseengine.kernels.tally.RadialShellTally;
 import doseengine.kernels.tally.VoxelEnergyTally;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * include/tally.clh on the OpenCL device against the Java tallies (tally.md): the fixed-point conversion and
@@ -18,28 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class TallyOpenClTest {
 
-    private static OpenClContext cl;
-    private static OpenClProgram program;
-
-    /** Per test rather than @BeforeAll, so that without a device each test is reported as skipped. */
-    @BeforeEach
-    void build() {
-        if (cl == null) {
-            cl = OpenClTestSupport.open();
-            program = OpenClProgram.build(cl, KernelSource.load("test_tally.cl"),
-                    DeviceEnergyTally.RADIAL_SHELLS_OPTION);
-        }
-    }
-
-    @AfterAll
-    static void release() {
-        if (program != null) {
-            program.close();
-        }
-        if (cl != null) {
-            cl.close();
-        }
-    }
+    @RegisterExtension
+    static final TestProgram DEVICE = new TestProgram("test_tally.cl", DeviceEnergyTally.RADIAL_SHELLS_OPTION);
 
     /**
      * 4 194 304 floats: the edge cases (zero, the smallest subnormal, exact half units that must round to
@@ -64,9 +43,9 @@ class TallyOpenClTest {
             }
         }
         long[] out = new long[n];
-        try (DeviceBuffer in = DeviceBuffer.copyOf(cl, e);
-                DeviceBuffer result = DeviceBuffer.allocate(cl, (long) n * Long.BYTES);
-                OpenClKernel kernel = program.kernel("convert_energies_to_units")) {
+        try (DeviceBuffer in = DeviceBuffer.copyOf(DEVICE.context(), e);
+                DeviceBuffer result = DeviceBuffer.allocate(DEVICE.context(), (long) n * Long.BYTES);
+                OpenClKernel kernel = DEVICE.program().kernel("convert_energies_to_units")) {
             kernel.arg(0, in).arg(1, result).run(n);
             result.read(out);
         }
@@ -110,10 +89,10 @@ class TallyOpenClTest {
         }
         long[] device = new long[bins + 2];
         VoxelEnergyTally folded = new VoxelEnergyTally(7, 1, 1);
-        try (DeviceEnergyTally tally = DeviceEnergyTally.create(cl, java);
-                DeviceBuffer s = DeviceBuffer.copyOf(cl, slot);
-                DeviceBuffer en = DeviceBuffer.copyOf(cl, energy);
-                OpenClKernel kernel = program.kernel("deposit_energies")) {
+        try (DeviceEnergyTally tally = DeviceEnergyTally.create(DEVICE.context(), java);
+                DeviceBuffer s = DeviceBuffer.copyOf(DEVICE.context(), slot);
+                DeviceBuffer en = DeviceBuffer.copyOf(DEVICE.context(), energy);
+                OpenClKernel kernel = DEVICE.program().kernel("deposit_energies")) {
             assertEquals("", tally.buildOption());
             int next = tally.bind(kernel, 0);
             kernel.arg(next, s).arg(next + 1, en).arg(next + 2, perItem).run(items);
@@ -198,16 +177,16 @@ class TallyOpenClTest {
         int[] r2Shell = new int[r2.length];
         long[] units = new long[java.bins() + 2];
         long[] r2Units = new long[java.bins() + 2];
-        try (DeviceEnergyTally tally = DeviceEnergyTally.create(cl, java);
-                DeviceEnergyTally tallyR2 = DeviceEnergyTally.create(cl, javaR2);
-                DeviceBuffer pos = DeviceBuffer.copyOf(cl, xyz);
-                DeviceBuffer en = DeviceBuffer.copyOf(cl, energy);
-                DeviceBuffer out = DeviceBuffer.allocate(cl, (long) n * Integer.BYTES);
-                DeviceBuffer r2In = DeviceBuffer.copyOf(cl, r2);
-                DeviceBuffer r2En = DeviceBuffer.copyOf(cl, r2Energy);
-                DeviceBuffer r2Out = DeviceBuffer.allocate(cl, (long) r2.length * Integer.BYTES);
-                OpenClKernel atPositions = program.kernel("deposit_at_positions");
-                OpenClKernel atRadii = program.kernel("deposit_at_squared_radii")) {
+        try (DeviceEnergyTally tally = DeviceEnergyTally.create(DEVICE.context(), java);
+                DeviceEnergyTally tallyR2 = DeviceEnergyTally.create(DEVICE.context(), javaR2);
+                DeviceBuffer pos = DeviceBuffer.copyOf(DEVICE.context(), xyz);
+                DeviceBuffer en = DeviceBuffer.copyOf(DEVICE.context(), energy);
+                DeviceBuffer out = DeviceBuffer.allocate(DEVICE.context(), (long) n * Integer.BYTES);
+                DeviceBuffer r2In = DeviceBuffer.copyOf(DEVICE.context(), r2);
+                DeviceBuffer r2En = DeviceBuffer.copyOf(DEVICE.context(), r2Energy);
+                DeviceBuffer r2Out = DeviceBuffer.allocate(DEVICE.context(), (long) r2.length * Integer.BYTES);
+                OpenClKernel atPositions = DEVICE.program().kernel("deposit_at_positions");
+                OpenClKernel atRadii = DEVICE.program().kernel("deposit_at_squared_radii")) {
             assertEquals(DeviceEnergyTally.RADIAL_SHELLS_OPTION, tally.buildOption());
             int next = tally.bind(atPositions, 0);
             atPositions.arg(next, pos).arg(next + 1, en).arg(next + 2, out).run(n);

@@ -9,10 +9,10 @@ import doseengine.kernels.opencl.OpenClContext;
 import doseengine.kernels.opencl.OpenClKernel;
 import doseengine.kernels.opencl.OpenClProgram;
 import doseengine.kernels.opencl.OpenClTestSupport;
+import doseengine.kernels.opencl.TestProgram;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * include/directions.clh on the OpenCL device against {@link Directions}, sample by sample. The rotation and the
@@ -25,27 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class DirectionsOpenClTest {
 
-    private static OpenClContext cl;
-    private static OpenClProgram program;
-
-    /** Per test rather than @BeforeAll, so that without a device each test is reported as skipped. */
-    @BeforeEach
-    void build() {
-        if (cl == null) {
-            cl = OpenClTestSupport.open();
-            program = OpenClProgram.build(cl, KernelSource.load("test_directions.cl"));
-        }
-    }
-
-    @AfterAll
-    static void release() {
-        if (program != null) {
-            program.close();
-        }
-        if (cl != null) {
-            cl.close();
-        }
-    }
+    @RegisterExtension
+    static final TestProgram DEVICE = new TestProgram("test_directions.cl");
 
     /**
      * 200 000 rotations: random unit directions, every tenth on a pole (the branch without the division by
@@ -82,19 +63,19 @@ class DirectionsOpenClTest {
         float[] out = new float[3 * n];
         float[] sinFromCos = new float[n];
         float[] sinFromOneMinusCos = new float[n];
-        try (DeviceBuffer d = DeviceBuffer.copyOf(cl, direction);
-                DeviceBuffer a = DeviceBuffer.copyOf(cl, angles);
-                DeviceBuffer cb = DeviceBuffer.copyOf(cl, c);
-                DeviceBuffer o = DeviceBuffer.allocate(cl, (long) out.length * Float.BYTES);
-                DeviceBuffer s1 = DeviceBuffer.allocate(cl, (long) n * Float.BYTES);
-                DeviceBuffer s2 = DeviceBuffer.allocate(cl, (long) n * Float.BYTES);
-                OpenClKernel kernel = program.kernel("rotate_directions")) {
+        try (DeviceBuffer d = DeviceBuffer.copyOf(DEVICE.context(), direction);
+                DeviceBuffer a = DeviceBuffer.copyOf(DEVICE.context(), angles);
+                DeviceBuffer cb = DeviceBuffer.copyOf(DEVICE.context(), c);
+                DeviceBuffer o = DeviceBuffer.allocate(DEVICE.context(), (long) out.length * Float.BYTES);
+                DeviceBuffer s1 = DeviceBuffer.allocate(DEVICE.context(), (long) n * Float.BYTES);
+                DeviceBuffer s2 = DeviceBuffer.allocate(DEVICE.context(), (long) n * Float.BYTES);
+                OpenClKernel kernel = DEVICE.program().kernel("rotate_directions")) {
             kernel.arg(0, d).arg(1, a).arg(2, cb).arg(3, o).arg(4, s1).arg(5, s2).run(n);
             o.read(out);
             s1.read(sinFromCos);
             s2.read(sinFromOneMinusCos);
         }
-        double tolerance = program.correctlyRoundedDivideSqrt() ? 0 : 16 * Math.ulp(1f);
+        double tolerance = DEVICE.program().correctlyRoundedDivideSqrt() ? 0 : 16 * Math.ulp(1f);
         float[] expected = new float[3];
         int zeros = 0;
         for (int i = 0; i < n; i++) {
@@ -121,8 +102,8 @@ class DirectionsOpenClTest {
     @Test
     void twoPiIsJavas() {
         float[] out = new float[1];
-        try (DeviceBuffer b = DeviceBuffer.allocate(cl, Float.BYTES);
-                OpenClKernel kernel = program.kernel("write_directions_constants")) {
+        try (DeviceBuffer b = DeviceBuffer.allocate(DEVICE.context(), Float.BYTES);
+                OpenClKernel kernel = DEVICE.program().kernel("write_directions_constants")) {
             kernel.arg(0, b).run(1);
             b.read(out);
         }
