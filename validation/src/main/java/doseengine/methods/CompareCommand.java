@@ -113,8 +113,8 @@ public final class CompareCommand implements Callable<Integer> {
             err.println("note: " + n);
         }
         err.flush();
-        KernelRuns kernels = new KernelRuns(new TransportBenchmarkRunner(() -> err), kernelSettings,
-                new KernelCache(kernelCache == null ? KernelCache.defaultDir() : kernelCache), err);
+        MethodTableRuns kernels = new MethodTableRuns(new TransportBenchmarkRunner(() -> err), kernelSettings,
+                new MethodTableCache(kernelCache == null ? MethodTableCache.defaultDir() : kernelCache), err);
         MethodComparison.Result r = MethodComparison.run(problem, settings,
                 new MethodComparison.Options(chosen, criteria, kernels, lanconelli), err);
         write(dir, r, ctx, kernels);
@@ -133,7 +133,7 @@ public final class CompareCommand implements Callable<Integer> {
                 Math.round(s.parameters().photonCutoffMeV() * 1e6) / 1000.0, s.parameters().softStraggling());
     }
 
-    static void write(Path dir, MethodComparison.Result r, RunContext ctx, KernelRuns kernels) {
+    static void write(Path dir, MethodComparison.Result r, RunContext ctx, MethodTableRuns kernels) {
         try {
             for (MethodResult m : r.methods()) {
                 Path d = Files.createDirectories(dir.resolve(m.method().key()));

@@ -23,7 +23,7 @@ public final class ComparisonJson {
     private ComparisonJson() {
     }
 
-    public static ObjectNode of(MethodComparison.Result r, RunContext ctx, KernelRuns kernels) {
+    public static ObjectNode of(MethodComparison.Result r, RunContext ctx, MethodTableRuns kernels) {
         ObjectNode root = JSON.createObjectNode();
         root.put("command", "compare");
         root.put("version", ctx.version());

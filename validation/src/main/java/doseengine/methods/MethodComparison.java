@@ -2,7 +2,7 @@ package doseengine.methods;
 
 import doseengine.dosimetry.DoseConversion;
 import doseengine.dosimetry.TimeIntegratedActivity;
-import doseengine.dosimetry.convolution.SymmetricKernel;
+import doseengine.dosimetry.convolution.VoxelSValues;
 import doseengine.dosimetry.gamma.GammaCriteria;
 import doseengine.dosimetry.gamma.GammaIndex;
 import doseengine.dosimetry.gamma.GammaMap;
@@ -39,8 +39,8 @@ public final class MethodComparison {
      * @param kernels where the kernels come from
      * @param lanconelliVsv {@code vsv} from Lanconelli et al.'s tables instead of the engine's own voxel S values
      */
-    public record Options(List<Method> methods, GammaCriteria gamma, KernelRuns kernels, boolean lanconelliVsv) {
-        public Options(List<Method> methods, GammaCriteria gamma, KernelRuns kernels) {
+    public record Options(List<Method> methods, GammaCriteria gamma, MethodTableRuns kernels, boolean lanconelliVsv) {
+        public Options(List<Method> methods, GammaCriteria gamma, MethodTableRuns kernels) {
             this(methods, gamma, kernels, false);
         }
     }
@@ -105,7 +105,7 @@ public final class MethodComparison {
                 case DPK -> {
                     t0 = System.nanoTime();
                     double k0 = o.kernels().seconds();
-                    SymmetricKernel k = GridKernels.dpk(o.kernels(), p.nuclide(), g);
+                    VoxelSValues k = GridVoxelSValues.dpk(o.kernels(), p.nuclide(), g);
                     decays = decays == null ? TimeIntegratedActivity.decaysPerVoxel(p.tiaMBqH()) : decays;
                     double[] e = MethodDoses.energy(decays, g, k);
                     fast.add(new FastDose(m, DoseConversion.overLocalMass(e, p.density()),
@@ -118,8 +118,8 @@ public final class MethodComparison {
                     }
                     t0 = System.nanoTime();
                     double k0 = o.kernels().seconds();
-                    SymmetricKernel k = o.lanconelliVsv() ? GridKernels.vsvLanconelli(p.nuclide(), g)
-                            : GridKernels.vsv(o.kernels(), p.nuclide(), g);
+                    VoxelSValues k = o.lanconelliVsv() ? GridVoxelSValues.vsvLanconelli(p.nuclide(), g)
+                            : GridVoxelSValues.vsv(o.kernels(), p.nuclide(), g);
                     List<String> vsvNotes = o.lanconelliVsv() ? List.of("voxel S values of Lanconelli et al. 2012 "
                             + "(offsets 0 to 5 voxels: the dose from farther, mostly photons, is left out)") : List.of();
                     decays = decays == null ? TimeIntegratedActivity.decaysPerVoxel(p.tiaMBqH()) : decays;

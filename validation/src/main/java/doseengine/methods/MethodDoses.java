@@ -3,8 +3,8 @@ package doseengine.methods;
 import doseengine.dosimetry.DoseConversion;
 import doseengine.dosimetry.LocalEnergyDeposition;
 import doseengine.dosimetry.convolution.FftConvolution;
-import doseengine.dosimetry.convolution.KernelSpectrum;
-import doseengine.dosimetry.convolution.SymmetricKernel;
+import doseengine.dosimetry.convolution.VoxelSValuesSpectrum;
+import doseengine.dosimetry.convolution.VoxelSValues;
 import doseengine.geometry.FloatVolume;
 import doseengine.geometry.LabelMap;
 import doseengine.geometry.VoxelGrid;
@@ -37,8 +37,8 @@ public final class MethodDoses {
     }
 
     /** The energy per voxel (MeV) of the decays convolved with a kernel. */
-    static double[] energy(double[] decays, VoxelGrid g, SymmetricKernel kernel) {
-        KernelSpectrum s = FftConvolution.prepare(kernel, g.nx(), g.ny(), g.nz());
+    static double[] energy(double[] decays, VoxelGrid g, VoxelSValues kernel) {
+        VoxelSValuesSpectrum s = FftConvolution.prepare(kernel, g.nx(), g.ny(), g.nz());
         return s.convolve(decays);
     }
 

@@ -25,9 +25,9 @@ public final class StudyFastMethods implements FastMethodComparison {
         GammaCriteria criteria = GammaCriteria.parse(gamma == null ? "3%/3mm" : gamma);
         long decays = kernelDecays == null ? CompareCommand.DEFAULT_KERNEL_DECAYS
                 : WholeNumber.parseLong("--kernel-decays", kernelDecays);
-        KernelRuns kernels = new KernelRuns(new TransportBenchmarkRunner(() -> log),
+        MethodTableRuns kernels = new MethodTableRuns(new TransportBenchmarkRunner(() -> log),
                 CompareCommand.kernelSettings(settings, decays),
-                new KernelCache(kernelCache == null ? KernelCache.defaultDir() : kernelCache), log);
+                new MethodTableCache(kernelCache == null ? MethodTableCache.defaultDir() : kernelCache), log);
         MethodComparison.Options options = new MethodComparison.Options(chosen, criteria, kernels);
         return (DoseProblem problem, DoseResult mc, RunContext ctx, Path dir) -> {
             MethodComparison.Result r = MethodComparison.compareWith(problem, mc, options, log);

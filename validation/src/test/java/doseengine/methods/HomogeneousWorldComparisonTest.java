@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import doseengine.dosimetry.convolution.FftConvolution;
-import doseengine.dosimetry.convolution.SymmetricKernel;
+import doseengine.dosimetry.convolution.VoxelSValues;
 import doseengine.dosimetry.gamma.GammaCriteria;
 import doseengine.geometry.ByteVolume;
 import doseengine.geometry.FloatVolume;
@@ -47,8 +47,8 @@ class HomogeneousWorldComparisonTest {
     static Path cache;
 
     static MethodComparison.Result result;
-    static SymmetricKernel vsvKernel;
-    static KernelRuns kernels;
+    static VoxelSValues vsvKernel;
+    static MethodTableRuns kernels;
 
     @BeforeAll
     static void compare() {
@@ -84,11 +84,11 @@ class HomogeneousWorldComparisonTest {
         RunSettings s = new RunSettings(TransportMethod.MONTE_CARLO, BackendChoice.Resolved.java(threads, null),
                 new StopRule.DecayCount(500_000), 11, threads, TransportParameters.defaults());
         PrintWriter log = new PrintWriter(System.out, true);
-        kernels = new KernelRuns(new TransportBenchmarkRunner(() -> log),
-                CompareCommand.kernelSettings(s, 200_000), new KernelCache(cache), log);
+        kernels = new MethodTableRuns(new TransportBenchmarkRunner(() -> log),
+                CompareCommand.kernelSettings(s, 200_000), new MethodTableCache(cache), log);
         result = MethodComparison.run(p, s, new MethodComparison.Options(List.of(Method.MC, Method.DPK, Method.VSV),
                 GammaCriteria.parse("3%/3mm"), kernels), log);
-        vsvKernel = GridKernels.vsv(kernels, p.nuclide(), g);
+        vsvKernel = GridVoxelSValues.vsv(kernels, p.nuclide(), g);
     }
 
     @Test
@@ -99,7 +99,7 @@ class HomogeneousWorldComparisonTest {
         VoxelGrid g = result.problem().grid();
         // The kernel's own noise, carried through the convolution as if fully correlated (an upper bound): the
         // same convolution with each kernel value replaced by its standard error.
-        SymmetricKernel k = vsvKernel;
+        VoxelSValues k = vsvKernel;
         double[] kv = new double[(k.hx() + 1) * (k.hy() + 1) * (k.hz() + 1)];
         // The electron block's errors (from the cache); the photon part's are far smaller than these near the source.
         VoxelBlock block = kernels.electronBlock(result.problem().nuclide(), g.spacingX(), g.spacingY(), g.spacingZ());
@@ -112,7 +112,7 @@ class HomogeneousWorldComparisonTest {
             }
         }
         double[] kernelSigmaEnergy = FftConvolution.convolve(doseengine.dosimetry.TimeIntegratedActivity.decaysPerVoxel(result.problem().tiaMBqH()), g.nx(), g.ny(),
-                g.nz(), new SymmetricKernel(k.hx(), k.hy(), k.hz(), kv));
+                g.nz(), new VoxelSValues(k.hx(), k.hy(), k.hz(), kv));
         double perMeV = doseengine.dosimetry.DoseConversion.grayPerMeV(VsvTissue.SOFT.densityGPerCm3() * g.voxelVolumeCm3());
         double max = 0;
         for (float v : mc) {

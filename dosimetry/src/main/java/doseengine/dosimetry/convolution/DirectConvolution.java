@@ -14,9 +14,9 @@ public final class DirectConvolution {
      * @return the convolution on the same grid
      * @throws doseengine.geometry.BadInputException for a bad grid or source
      */
-    public static double[] convolve(double[] source, int nx, int ny, int nz, SymmetricKernel kernel) {
+    public static double[] convolve(double[] source, int nx, int ny, int nz, VoxelSValues kernel) {
         SourceGrid.requireSource(source, nx, ny, nz);
-        SymmetricKernel k = kernel.truncatedTo(nx, ny, nz);
+        VoxelSValues k = kernel.truncatedTo(nx, ny, nz);
         int hx = k.hx(), hy = k.hy(), hz = k.hz();
         double[] out = new double[source.length];
         // Scattered from each source voxel: zero voxels (most of a patient) cost nothing.

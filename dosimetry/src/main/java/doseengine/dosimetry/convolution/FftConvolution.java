@@ -3,7 +3,7 @@ package doseengine.dosimetry.convolution;
 import doseengine.dosimetry.ParallelTasks;
 
 /**
- * Linear (not circular) 3D convolution of a map with a {@link SymmetricKernel} by FFT: dose from time-integrated
+ * Linear (not circular) 3D convolution of a map with a {@link VoxelSValues} by FFT: dose from time-integrated
  * activity with a dose point kernel or voxel S values (MIRD Pamphlet No. 17, Bolch et al., J Nucl Med 40 (1999)
  * 11S, eq. 6: {@code D(voxel k) = sum over h of A~(voxel h) S(voxel k <- voxel h)}, a convolution because S depends
  * only on the offset between the voxels).
@@ -12,7 +12,7 @@ import doseengine.dosimetry.ParallelTasks;
  * {@code o} with {@code x-o} inside the grid (nothing comes from outside it). Flat index {@code i + nx*(j + ny*k)}.
  *
  * <p><b>No wrap-around.</b> Along each axis the source is zero-padded to a length {@code M >= n + h}, where h is the
- * kernel's half-width (at most {@code n-1}: {@link SymmetricKernel#truncatedTo}); the product of spectra is the
+ * kernel's half-width (at most {@code n-1}: {@link VoxelSValues#truncatedTo}); the product of spectra is the
  * circular convolution of period M. An output {@code x} in {@code 0..n-1} sums the padded source at
  * {@code x-o mod M} for {@code |o| <= h}, that is over {@code x-h..x+h}, a window inside {@code -h..n-1+h}. Its
  * points below 0 wrap to {@code M+x-o >= M-h >= n} and its points at or beyond M (none unless M < n+h) would wrap
@@ -24,7 +24,7 @@ import doseengine.dosimetry.ParallelTasks;
  * 0.18 s for its spectrum and 0.63 s per source; a 21-voxel kernel (270 x 270 x 216) 0.02 s and 0.22 s.
  *
  * <p><b>Memory</b> ({@link #estimateBytes}): the kernel spectrum, {@code 8 (Mx/2+1)(My/2+1)(Mz/2+1)} bytes (real
- * parts of one octant, see {@link KernelSpectrum}); the source's spectrum while it is transformed,
+ * parts of one octant, see {@link VoxelSValuesSpectrum}); the source's spectrum while it is transformed,
  * {@code 16 (Mx/2+1) ny nz} bytes (complex, x-frequencies by grid rows: the transforms along y and z run one
  * x-frequency plane at a time in a per-thread buffer, so the padded grid is never held whole); the result,
  * {@code 8 nx ny nz} bytes (4 for float); and per thread {@code 16 (My nz + (Mx/2+1) ny + 8 Mz)} bytes of buffers.
@@ -38,36 +38,36 @@ public final class FftConvolution {
     private FftConvolution() {}
 
     /** The convolution of {@code source} with {@code kernel}, on every processor. */
-    public static double[] convolve(double[] source, int nx, int ny, int nz, SymmetricKernel kernel) {
+    public static double[] convolve(double[] source, int nx, int ny, int nz, VoxelSValues kernel) {
         SourceGrid.requireSource(source, nx, ny, nz); // before the kernel's spectrum, which takes a while
         return prepare(kernel, nx, ny, nz).convolve(source);
     }
 
     /** The convolution of a float map, computed in double and rounded to float once at the end. */
-    public static float[] convolve(float[] source, int nx, int ny, int nz, SymmetricKernel kernel) {
+    public static float[] convolve(float[] source, int nx, int ny, int nz, VoxelSValues kernel) {
         SourceGrid.requireSource(source, nx, ny, nz);
         return prepare(kernel, nx, ny, nz).convolve(source);
     }
 
     /** The kernel's spectrum for sources on this grid, to convolve several sources with one kernel. */
-    public static KernelSpectrum prepare(SymmetricKernel kernel, int nx, int ny, int nz) {
-        return KernelSpectrum.of(kernel, nx, ny, nz, ParallelTasks.defaultThreads());
+    public static VoxelSValuesSpectrum prepare(VoxelSValues kernel, int nx, int ny, int nz) {
+        return VoxelSValuesSpectrum.of(kernel, nx, ny, nz, ParallelTasks.defaultThreads());
     }
 
-    /** As {@link #prepare(SymmetricKernel, int, int, int)} on a given number of threads. */
-    public static KernelSpectrum prepare(SymmetricKernel kernel, int nx, int ny, int nz, int threads) {
-        return KernelSpectrum.of(kernel, nx, ny, nz, threads);
+    /** As {@link #prepare(VoxelSValues, int, int, int)} on a given number of threads. */
+    public static VoxelSValuesSpectrum prepare(VoxelSValues kernel, int nx, int ny, int nz, int threads) {
+        return VoxelSValuesSpectrum.of(kernel, nx, ny, nz, threads);
     }
 
     /**
-     * The heap, in bytes, that {@link #convolve(double[], int, int, int, SymmetricKernel)} needs beyond the source and
+     * The heap, in bytes, that {@link #convolve(double[], int, int, int, VoxelSValues)} needs beyond the source and
      * the kernel the caller holds, on every processor: the kernel spectrum, the source's spectrum, the double result
      * and the threads' buffers (an upper bound for the float variant). A command compares it with
      * {@code Runtime.maxMemory()} to refuse a grid too large before trying.
      */
-    public static long estimateBytes(int nx, int ny, int nz, SymmetricKernel kernel) {
+    public static long estimateBytes(int nx, int ny, int nz, VoxelSValues kernel) {
         SourceGrid.requireGrid(nx, ny, nz);
-        SymmetricKernel k = kernel.truncatedTo(nx, ny, nz);
+        VoxelSValues k = kernel.truncatedTo(nx, ny, nz);
         int mx = FftSizes.padded(nx, k.hx()), my = FftSizes.padded(ny, k.hy()), mz = FftSizes.padded(nz, k.hz());
         long perThread = 8L * (2L * my * nz + 2L * HalfComplex.size(mx) * ny + 2L * 8 * mz + mx + my + mz)
                 + 3 * 16L * (mx + my + mz); // JTransforms' twiddle tables, about 2-4 doubles per point

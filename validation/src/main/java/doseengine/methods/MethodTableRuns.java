@@ -30,7 +30,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The Monte Carlo runs behind the fast methods' kernels, each computed once and kept in the {@link KernelCache}:
+ * The Monte Carlo runs behind the fast methods' kernels, each computed once and kept in the {@link MethodTableCache}:
  * <ul>
  *   <li>radial kernels: a point source in an unbounded homogeneous medium (water for {@code dpk}, soft tissue for
  *   the photons of {@code vsv}), energy in the spherical shells of {@link ShellLayout}, out to the radius the
@@ -44,7 +44,7 @@ import java.util.Optional;
  * Every key holds the physics version, the nuclide, the medium, the geometry, the decays, the seed and the
  * cutoffs: change any and the kernel is computed again.
  */
-public final class KernelRuns {
+public final class MethodTableRuns {
     /** Water (or tissue) beyond the last shell, in photon mean free paths (as {@code validate dpk}). */
     static final double PHOTON_MARGIN_MFP = 3.0;
     /** Smallest electron block half-width (voxels), the extent of Lanconelli et al.'s tables. */
@@ -61,12 +61,12 @@ public final class KernelRuns {
 
     private final BenchmarkRunner runner;
     private final TransportSettings settings;
-    private final KernelCache cache;
+    private final MethodTableCache cache;
     private final PrintWriter log;
     private final List<String> computed = new ArrayList<>();
     private double seconds;
 
-    public KernelRuns(BenchmarkRunner runner, TransportSettings settings, KernelCache cache, PrintWriter log) {
+    public MethodTableRuns(BenchmarkRunner runner, TransportSettings settings, MethodTableCache cache, PrintWriter log) {
         this.runner = runner;
         this.settings = settings;
         this.cache = cache;
@@ -138,7 +138,7 @@ public final class KernelRuns {
         PointSourceResult r = runner.runPointSource(p, settings);
         done(what, t0, r.run().backend());
         DosePointKernel k = new DosePointKernel(edges, r.shellMeVPerDecay(), r.shellRelativeUncertainty());
-        ObjectNode o = KernelCache.object();
+        ObjectNode o = MethodTableCache.object();
         o.put("what", what);
         o.put("backend", r.run().backend());
         put(o, "edges_mm", edges);
@@ -183,7 +183,7 @@ public final class KernelRuns {
         VoxelSourceResult r = runner.runVoxelSource(p, settings);
         done(what, t0, r.run().backend());
         VoxelBlock b = VoxelBlock.fold(r.voxelMeVPerDecay(), r.voxelRelativeUncertainty(), hx, hy, hz);
-        ObjectNode o = KernelCache.object();
+        ObjectNode o = MethodTableCache.object();
         o.put("what", what);
         o.put("backend", r.run().backend());
         put(o, "MeV_per_decay", b.meVPerDecay());
@@ -223,7 +223,7 @@ public final class KernelRuns {
             backend = e.run().backend();
         }
         done(what, t0, backend);
-        ObjectNode o = KernelCache.object();
+        ObjectNode o = MethodTableCache.object();
         o.put("what", what);
         o.put("backend", backend);
         put(o, "mass_g", mass);

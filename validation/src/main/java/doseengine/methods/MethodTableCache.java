@@ -25,11 +25,11 @@ import java.util.Optional;
  * kernels}, else {@code ~/.cache/doseengine/kernels}. Files are written to a temporary name and moved into place,
  * so two runs at once never read half a file.
  */
-public final class KernelCache {
+public final class MethodTableCache {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
 
-    public KernelCache(Path dir) {
+    public MethodTableCache(Path dir) {
         this.dir = dir;
     }
 

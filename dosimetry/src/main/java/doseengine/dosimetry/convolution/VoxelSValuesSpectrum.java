@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
- * The spectrum of a {@link SymmetricKernel} on the padded grid of one source grid, computed once and applied to any
+ * The spectrum of a {@link VoxelSValues} on the padded grid of one source grid, computed once and applied to any
  * number of sources by {@link #convolve(double[])} (the same kernel convolves the time-integrated activity of every
  * time point, organ or nuclide).
  *
@@ -22,14 +22,14 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * {@code 0..h}, mirrored into a real line of length M ({@code K(0)} at 0, {@code K(i)} at i and M-i: M > 2h, so the
  * two halves do not overlap), whose real FFT has real values only.
  */
-public final class KernelSpectrum {
+public final class VoxelSValuesSpectrum {
     private final int nx, ny, nz;
     private final int mx, my, mz;
     private final int threads;
     /** Real parts, index {@code (fx * (My/2+1) + fy) * (Mz/2+1) + fz}: z fastest, as a z-line of the product reads. */
     private final double[] spectrum;
 
-    private KernelSpectrum(int nx, int ny, int nz, int mx, int my, int mz, int threads, double[] spectrum) {
+    private VoxelSValuesSpectrum(int nx, int ny, int nz, int mx, int my, int mz, int threads, double[] spectrum) {
         this.nx = nx;
         this.ny = ny;
         this.nz = nz;
@@ -42,19 +42,19 @@ public final class KernelSpectrum {
 
     /**
      * The spectrum of {@code kernel} for sources on an {@code nx x ny x nz} grid, computed on {@code threads}
-     * threads (the convolutions use as many). The kernel is first cut to the grid ({@link SymmetricKernel#truncatedTo}).
+     * threads (the convolutions use as many). The kernel is first cut to the grid ({@link VoxelSValues#truncatedTo}).
      *
      * @throws BadInputException for a grid without voxels, or one whose padded arrays exceed what a Java array holds
      */
-    public static KernelSpectrum of(SymmetricKernel kernel, int nx, int ny, int nz, int threads) {
+    public static VoxelSValuesSpectrum of(VoxelSValues kernel, int nx, int ny, int nz, int threads) {
         SourceGrid.requireGrid(nx, ny, nz);
-        SymmetricKernel k = kernel.truncatedTo(nx, ny, nz);
+        VoxelSValues k = kernel.truncatedTo(nx, ny, nz);
         return of(k, nx, ny, nz, FftSizes.padded(nx, k.hx()), FftSizes.padded(ny, k.hy()),
                 FftSizes.padded(nz, k.hz()), threads);
     }
 
-    /** As {@link #of(SymmetricKernel, int, int, int, int)} with the padded lengths given (for the benchmark). */
-    static KernelSpectrum of(SymmetricKernel k, int nx, int ny, int nz, int mx, int my, int mz, int threads) {
+    /** As {@link #of(VoxelSValues, int, int, int, int)} with the padded lengths given (for the benchmark). */
+    static VoxelSValuesSpectrum of(VoxelSValues k, int nx, int ny, int nz, int mx, int my, int mz, int threads) {
         if (threads < 1) {
             throw new BadInputException("threads must be >= 1, got " + threads);
         }
@@ -102,7 +102,7 @@ public final class KernelSpectrum {
                 }
             };
         });
-        return new KernelSpectrum(nx, ny, nz, mx, my, mz, threads, f);
+        return new VoxelSValuesSpectrum(nx, ny, nz, mx, my, mz, threads, f);
     }
 
     private static void requireArray(long doubles, String what, int nx, int ny, int nz) {

@@ -1,6 +1,6 @@
 package doseengine.methods;
 
-import doseengine.dosimetry.convolution.SymmetricKernel;
+import doseengine.dosimetry.convolution.VoxelSValues;
 import doseengine.dosimetry.convolution.DosePointKernel;
 import doseengine.dosimetry.convolution.ShellLayout;
 import doseengine.dosimetry.convolution.VoxelIntegration;
@@ -28,8 +28,8 @@ import java.util.Optional;
  *   decays).</li>
  * </ul>
  */
-public final class GridKernels {
-    private GridKernels() {
+public final class GridVoxelSValues {
+    private GridVoxelSValues() {
     }
 
     /** How far the kernels must reach on this grid ({@link ShellLayout#reachMm}). */
@@ -38,31 +38,31 @@ public final class GridKernels {
     }
 
     /** The dose point kernel in water over the grid's voxels. */
-    public static SymmetricKernel dpk(KernelRuns runs, Nuclide nuclide, VoxelGrid g) {
+    public static VoxelSValues dpk(MethodTableRuns runs, Nuclide nuclide, VoxelGrid g) {
         DosePointKernel k = runs.radial(nuclide, "all", DpkBenchmark.MATERIAL, DpkBenchmark.DENSITY,
                 reachMm(g));
-        double[] octant = VoxelIntegration.integrate(k, KernelRuns.fineReachMm(nuclide), g.spacingX(),
+        double[] octant = VoxelIntegration.integrate(k, MethodTableRuns.fineReachMm(nuclide), g.spacingX(),
                 g.spacingY(), g.spacingZ(), g.nx() - 1, g.ny() - 1, g.nz() - 1);
-        return new SymmetricKernel(g.nx() - 1, g.ny() - 1, g.nz() - 1, octant);
+        return new VoxelSValues(g.nx() - 1, g.ny() - 1, g.nz() - 1, octant);
     }
 
     /** The soft-tissue voxel S values of the grid's voxels (energy per decay). */
-    public static SymmetricKernel vsv(KernelRuns runs, Nuclide nuclide, VoxelGrid g) {
+    public static VoxelSValues vsv(MethodTableRuns runs, Nuclide nuclide, VoxelGrid g) {
         int hx = g.nx() - 1;
         int hy = g.ny() - 1;
         int hz = g.nz() - 1;
         double[] octant;
-        if (KernelRuns.hasPhotons(nuclide)) {
+        if (MethodTableRuns.hasPhotons(nuclide)) {
             VsvTissue t = VsvTissue.SOFT;
             DosePointKernel photons = runs.radial(nuclide, "photons", t.material(), t.densityGPerCm3(),
                     reachMm(g));
-            octant = VoxelIntegration.integrate(photons, KernelRuns.fineReachMm(nuclide), g.spacingX(),
+            octant = VoxelIntegration.integrate(photons, MethodTableRuns.fineReachMm(nuclide), g.spacingX(),
                     g.spacingY(), g.spacingZ(), hx, hy, hz);
         } else {
             octant = new double[(hx + 1) * (hy + 1) * (hz + 1)];
         }
         VoxelBlock e = runs.electronBlock(nuclide, g.spacingX(), g.spacingY(), g.spacingZ());
-        return new SymmetricKernel(hx, hy, hz, octant).plus(new SymmetricKernel(e.hx(), e.hy(), e.hz(), e.meVPerDecay()));
+        return new VoxelSValues(hx, hy, hz, octant).plus(new VoxelSValues(e.hx(), e.hy(), e.hz(), e.meVPerDecay()));
     }
 
     /**
@@ -72,7 +72,7 @@ public final class GridKernels {
      *
      * @throws BadInputException when the grid's voxels or the nuclide have no table
      */
-    public static SymmetricKernel vsvLanconelli(Nuclide nuclide, VoxelGrid g) {
+    public static VoxelSValues vsvLanconelli(Nuclide nuclide, VoxelGrid g) {
         double s = g.spacingX();
         boolean cubic = Math.abs(g.spacingY() - s) < 1e-3 * s && Math.abs(g.spacingZ() - s) < 1e-3 * s;
         Optional<VoxelSValueTable> t = cubic
@@ -80,7 +80,7 @@ public final class GridKernels {
         if (t.isEmpty()) {
             String sizes = String.join(", ", VoxelSValueReference.standard().tables().stream()
                     .filter(x -> x.nuclide().equals(nuclide.name()) && x.tissue() == VsvTissue.SOFT)
-                    .map(x -> KernelRuns.fmt(x.voxelMm())).toList());
+                    .map(x -> MethodTableRuns.fmt(x.voxelMm())).toList());
             throw new BadInputException("--vsv-table lanconelli: Lanconelli et al. 2012 tabulate " + nuclide.name()
                     + " in soft tissue for cubic voxels of " + (sizes.isEmpty() ? "no size" : sizes + " mm")
                     + "; this image has " + voxelText(g) + " voxels (--vsv-table engine computes them for any size)");
@@ -90,13 +90,13 @@ public final class GridKernels {
         int hz = Math.min(VoxelSValueTable.MAX_OFFSET, g.nz() - 1);
         double massKg = VsvTissue.SOFT.densityGPerCm3() * g.voxelVolumeCm3() / 1000.0;
         VoxelSValueTable table = t.get();
-        return SymmetricKernel.of(hx, hy, hz, (i, j, k) -> table.s(i, j, k) * massKg
+        return VoxelSValues.of(hx, hy, hz, (i, j, k) -> table.s(i, j, k) * massKg
                 / SValueUnits.MGY_PER_MBQ_S_PER_MEV_PER_KG);
     }
 
     /** "4.8 x 4.8 x 5 mm". */
     static String voxelText(VoxelGrid g) {
-        return String.format(Locale.ROOT, "%s x %s x %s mm", KernelRuns.fmt(g.spacingX()), KernelRuns.fmt(g.spacingY()),
-                KernelRuns.fmt(g.spacingZ()));
+        return String.format(Locale.ROOT, "%s x %s x %s mm", MethodTableRuns.fmt(g.spacingX()), MethodTableRuns.fmt(g.spacingY()),
+                MethodTableRuns.fmt(g.spacingZ()));
     }
 }

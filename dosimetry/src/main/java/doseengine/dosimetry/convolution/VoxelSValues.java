@@ -12,7 +12,7 @@ import java.util.Locale;
  * <p>"Kernel" here is the convolution's kernel (a dose point kernel or voxel S values on the grid), not an OpenCL
  * kernel. The values are wrapped, not copied: the caller does not change them afterwards.
  */
-public final class SymmetricKernel {
+public final class VoxelSValues {
     private final int hx, hy, hz;
     private final double[] values;
 
@@ -29,7 +29,7 @@ public final class SymmetricKernel {
      * @param values {@code (hx+1)*(hy+1)*(hz+1)} finite values, index {@code i + (hx+1)*(j + (hy+1)*k)}
      * @throws BadInputException for a negative half-width, a wrong length or a value that is not finite
      */
-    public SymmetricKernel(int hx, int hy, int hz, double[] values) {
+    public VoxelSValues(int hx, int hy, int hz, double[] values) {
         if (hx < 0 || hy < 0 || hz < 0) {
             throw new BadInputException(String.format(Locale.ROOT,
                     "kernel half-widths must be >= 0, got %d x %d x %d", hx, hy, hz));
@@ -53,9 +53,9 @@ public final class SymmetricKernel {
     }
 
     /** The kernel {@code f(i, j, k)} for the offsets {@code 0..hx, 0..hy, 0..hz}. */
-    public static SymmetricKernel of(int hx, int hy, int hz, OffsetFunction f) {
+    public static VoxelSValues of(int hx, int hy, int hz, OffsetFunction f) {
         if (hx < 0 || hy < 0 || hz < 0) {
-            return new SymmetricKernel(hx, hy, hz, new double[0]); // the constructor names the problem
+            return new VoxelSValues(hx, hy, hz, new double[0]); // the constructor names the problem
         }
         long count = (long) (hx + 1) * (hy + 1) * (hz + 1);
         if (count > Integer.MAX_VALUE - 8) {
@@ -71,7 +71,7 @@ public final class SymmetricKernel {
                 }
             }
         }
-        return new SymmetricKernel(hx, hy, hz, v);
+        return new VoxelSValues(hx, hy, hz, v);
     }
 
     public int hx() { return hx; }
@@ -112,7 +112,7 @@ public final class SymmetricKernel {
      * (the other's offsets beyond them are dropped). The voxel S values of {@code compare} are a photon part reaching
      * the grid's extent plus a small electron block.
      */
-    public SymmetricKernel plus(SymmetricKernel other) {
+    public VoxelSValues plus(VoxelSValues other) {
         double[] v = values.clone();
         for (int k = 0; k <= Math.min(hz, other.hz); k++) {
             for (int j = 0; j <= Math.min(hy, other.hy); j++) {
@@ -121,14 +121,14 @@ public final class SymmetricKernel {
                 }
             }
         }
-        return new SymmetricKernel(hx, hy, hz, v);
+        return new VoxelSValues(hx, hy, hz, v);
     }
 
     /**
      * This kernel cut to half-widths of at most {@code n-1} per axis: on a grid of {@code nx x ny x nz} voxels no two
      * voxels are further apart, so the offsets beyond can never contribute. Returns this kernel when nothing is cut.
      */
-    public SymmetricKernel truncatedTo(int nx, int ny, int nz) {
+    public VoxelSValues truncatedTo(int nx, int ny, int nz) {
         if (nx < 1 || ny < 1 || nz < 1) {
             throw new BadInputException(String.format(Locale.ROOT, "grid must have at least 1 voxel per axis, got "
                     + "%d x %d x %d", nx, ny, nz));
@@ -142,6 +142,6 @@ public final class SymmetricKernel {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "SymmetricKernel[half-widths %d x %d x %d]", hx, hy, hz);
+        return String.format(Locale.ROOT, "VoxelSValues[half-widths %d x %d x %d]", hx, hy, hz);
     }
 }
