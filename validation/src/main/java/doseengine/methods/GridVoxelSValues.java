@@ -16,14 +16,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The convolution kernels of one patient grid (energy per decay, MeV, deposited at each voxel offset by decays
- * uniform in a voxel), reaching the grid's full extent so that every voxel sees every other:
+ * The voxel S values of one patient grid (energy per decay, MeV, deposited at each voxel offset by decays
+ * uniform in a voxel), the operand of the fast methods' convolutions, reaching the grid's full extent so that every
+ * voxel sees every other; the {@code dpk} method's values are a dose point kernel integrated over the voxels:
  * <ul>
  *   <li>{@code dpk}: the nuclide's dose point kernel in water, every emission, integrated over the grid's voxels
  *   ({@link VoxelIntegration});</li>
  *   <li>{@code vsv}: the electrons' voxel S values in soft tissue from a voxel-source Monte Carlo on the grid's
- *   voxel size and shape, plus the photons' soft-tissue point kernel integrated over the voxels (in a homogeneous
- *   medium the two are the same physics: a voxel S value is the point kernel integrated over source and target
+ *   voxel size and shape, plus the photons' soft-tissue dose point kernel integrated over the voxels (in a homogeneous
+ *   medium the two are the same physics: a voxel S value is the dose point kernel integrated over source and target
  *   voxels; the photons take the integration because a voxel tally of a photon tail would need far more
  *   decays).</li>
  * </ul>
@@ -32,16 +33,16 @@ public final class GridVoxelSValues {
     private GridVoxelSValues() {
     }
 
-    /** How far the kernels must reach on this grid ({@link ShellLayout#reachMm}). */
+    /** How far the dose point kernels must reach on this grid ({@link ShellLayout#reachMm}). */
     static double reachMm(VoxelGrid g) {
         return ShellLayout.reachMm(ShellLayout.spanMm(g.nx(), g.ny(), g.nz(), g.spacingX(), g.spacingY(), g.spacingZ()));
     }
 
     /** The dose point kernel in water over the grid's voxels. */
     public static VoxelSValues dpk(MethodTableRuns runs, Nuclide nuclide, VoxelGrid g) {
-        DosePointKernel k = runs.radial(nuclide, "all", DpkBenchmark.MATERIAL, DpkBenchmark.DENSITY,
+        DosePointKernel dpk = runs.radial(nuclide, "all", DpkBenchmark.MATERIAL, DpkBenchmark.DENSITY,
                 reachMm(g));
-        double[] octant = VoxelIntegration.integrate(k, MethodTableRuns.fineReachMm(nuclide), g.spacingX(),
+        double[] octant = VoxelIntegration.integrate(dpk, MethodTableRuns.fineReachMm(nuclide), g.spacingX(),
                 g.spacingY(), g.spacingZ(), g.nx() - 1, g.ny() - 1, g.nz() - 1);
         return new VoxelSValues(g.nx() - 1, g.ny() - 1, g.nz() - 1, octant);
     }
@@ -66,7 +67,7 @@ public final class GridVoxelSValues {
     }
 
     /**
-     * Lanconelli et al.'s published soft-tissue voxel S values (Phys Med Biol 57:517, 2012) as the {@code vsv} kernel,
+     * Lanconelli et al.'s published soft-tissue voxel S values (Phys Med Biol 57:517, 2012) as the {@code vsv} values,
      * when the user asks for them: energy per decay S x m_voxel, offsets 0..5 (all the tables hold; what lies beyond is
      * missing, chiefly the photons' far dose). Only for cubic voxels of a tabulated size.
      *

@@ -30,9 +30,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The Monte Carlo runs behind the fast methods' kernels, each computed once and kept in the {@link MethodTableCache}:
+ * The Monte Carlo runs behind the fast methods' tables, each computed once and kept in the {@link MethodTableCache}:
  * <ul>
- *   <li>radial kernels: a point source in an unbounded homogeneous medium (water for {@code dpk}, soft tissue for
+ *   <li>dose point kernels: a point source in an unbounded homogeneous medium (water for {@code dpk}, soft tissue for
  *   the photons of {@code vsv}), energy in the spherical shells of {@link ShellLayout}, out to the radius the
  *   patient grid needs; the medium reaches three photon mean free paths beyond
  *   the last shell so that every shell sees the backscatter of an infinite medium, as in {@code validate dpk};</li>
@@ -42,7 +42,8 @@ import java.util.Optional;
  *   <li>sphere S values: the sphere benchmark of {@code validate sphere} on a grid of masses.</li>
  * </ul>
  * Every key holds the physics version, the nuclide, the medium, the geometry, the decays, the seed and the
- * cutoffs: change any and the kernel is computed again.
+ * cutoffs: change any and the table is computed again. The keys, the files' fields and the log lines keep
+ * their wording (see {@link MethodTableCache} for why).
  */
 public final class MethodTableRuns {
     /** Water (or tissue) beyond the last shell, in photon mean free paths (as {@code validate dpk}). */
@@ -73,12 +74,12 @@ public final class MethodTableRuns {
         this.log = log;
     }
 
-    /** Seconds spent computing kernels in this session (0 when all came from the cache). */
+    /** Seconds spent computing tables in this session (0 when all came from the cache). */
     public double seconds() {
         return seconds;
     }
 
-    /** The kernels computed (not read from the cache) in this session, one line each. */
+    /** The tables computed (not read from the cache) in this session, one line each. */
     public List<String> computed() {
         return List.copyOf(computed);
     }
@@ -104,7 +105,7 @@ public final class MethodTableRuns {
     }
 
     /**
-     * The radial kernel of a nuclide's emissions in a medium.
+     * The dose point kernel of a nuclide's emissions in a medium.
      *
      * @param emissions "all" or "photons"
      */

@@ -6,7 +6,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * One source through the FFT convolution of a {@link VoxelSValuesSpectrum}: a 3D real FFT assembled from JTransforms' 1D
- * transforms, the product with the kernel's real spectrum, the inverse, and the crop to the source grid. Pruned: a
+ * transforms, the product with the real spectrum of the voxel S values, the inverse, and the crop to the source grid. Pruned: a
  * transform never computes lines that are zero padding, and an inverse keeps only the lines inside the grid.
  *
  * <ol>
