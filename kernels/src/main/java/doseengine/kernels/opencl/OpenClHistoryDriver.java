@@ -391,9 +391,9 @@ public final class OpenClHistoryDriver implements PipelinedHistoryDriver, AutoCl
     /**
      * Work-items per work-group on a CPU device: the largest power of two, at most {@value #CPU_MAX_WORK_GROUP},
      * whose secondary stacks together stay within {@value #CPU_WORK_GROUP_STACK_BYTES} bytes. A CPU driver runs a
-     * work-group's items on one thread and keeps their private memory on that thread's stack: PoCL 3 crashed the
-     * process (SIGSEGV, no message) with its own choice of work-group size at 256 slots (9 KB per work-item, W_cc
-     * = 1 keV makes 640) and ran at 128. At least 1.
+     * work-group's items on one thread and keeps their private memory on that thread's stack. Left to choose the work-group size
+     * itself, PoCL 3 overflows that stack and ends the process (SIGSEGV, no message) with 256 slots per work-item
+     * (9 KB; W_cc = 1 keV makes 640), while 128 slots run, so the size is bounded here. At least 1.
      */
     public static int cpuWorkGroupSize(int stackCapacity) {
         long perItem = (long) stackCapacity * STACK_SLOT_BYTES;
