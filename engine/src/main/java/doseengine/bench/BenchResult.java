@@ -16,10 +16,10 @@ import java.util.List;
  * @param threads               worker threads
  * @param seconds               wall time of the timed transport (batches and their folding into the statistics),
  *                              without building tables or problem and without the warm-up
- * @param tableBuildSeconds     physics tables, source alias table and kernel set-up (Woodcock majorant included)
+ * @param tableBuildSeconds     physics tables, source alias table and history driver set-up (Woodcock majorant included)
  * @param problemBuildSeconds   phantom rendering and material assignment
- * @param warmupDecays          decays run untimed before the timed run, on the same kernel (JIT compilation)
- * @param electronStepsPerDecay condensed-history electron steps per decay in the timed run; NaN when the kernel
+ * @param warmupDecays          decays run untimed before the timed run, on the same history driver (JIT compilation)
+ * @param electronStepsPerDecay condensed-history electron steps per decay in the timed run; NaN when the driver
  *                              does not count them
  * @param cpuSeconds            CPU time of the whole process during the timed run (all threads, GC included); NaN
  *                              where the system does not say

@@ -2,9 +2,9 @@ package doseengine.bench;
 
 import doseengine.geometry.BadInputException;
 import doseengine.geometry.VoxelGrid;
-import doseengine.kernels.transport.HistoryKernel;
-import doseengine.kernels.opencl.OpenClTransportKernel;
-import doseengine.kernels.transport.JavaTransportKernel;
+import doseengine.kernels.transport.HistoryDriver;
+import doseengine.kernels.opencl.OpenClHistoryDriver;
+import doseengine.kernels.transport.JavaHistoryDriver;
 import doseengine.transport.BackendChoice;
 import doseengine.physics.PhysicsTables;
 import doseengine.physics.decay.EmissionTable;
@@ -22,11 +22,11 @@ import doseengine.transport.TransportRun;
 import java.util.List;
 
 /**
- * Runs one benchmark problem the way {@link DoseCalculation} runs a dose calculation (same tables, source, kernel
+ * Runs one benchmark problem the way {@link DoseCalculation} runs a dose calculation (same tables, source, history driver
  * and {@link TransportRun}), timing its parts separately:
  * <ol>
- * <li>table build: physics tables, the source's alias table and the backend's kernel;</li>
- * <li>warm-up: a short untimed run on the same kernel into a throwaway tally, so that the timed run measures
+ * <li>table build: physics tables, the source's alias table and the backend's history driver;</li>
+ * <li>warm-up: a short untimed run on the same driver into a throwaway tally, so that the timed run measures
  * compiled code rather than the JIT compiler (the first problem would otherwise pay for it);</li>
  * <li>the timed run: the transport with its batch folding and stop rule, exactly as a dose calculation does it. The
  * dose map and organ statistics computed after a calculation are not part of it.</li>
@@ -61,29 +61,29 @@ public final class BenchRunner {
         PhysicsTables tables = PhysicsTables.build(p.materials(), EmissionTable.of(p.nuclide()),
                 settings.parameters(), p.material().data(), p.density().data());
         VoxelSource source = VoxelSource.fromActivity(p.tiaMBqH());
-        // The kernel holds the device (OpenCL) until the timed run is done; a fallback to Java is printed.
-        try (BackendChoice.BackendKernel opened = settings.backend().open(settings.method(), tables,
+        // The driver holds the device (OpenCL) until the timed run is done; a fallback to Java is printed.
+        try (BackendChoice.BackendHistoryDriver opened = settings.backend().open(settings.method(), tables,
                 DoseCalculation.geometry(p), source.sampler(), settings.seed(), settings.threads(),
                 progress::onWarning)) {
-            return timed(c, p, opened.kernel(), (System.nanoTime() - t0) * 1e-9, stop, progress);
+            return timed(c, p, opened.driver(), (System.nanoTime() - t0) * 1e-9, stop, progress);
         }
     }
 
-    private BenchResult timed(BenchCase c, DoseProblem p, HistoryKernel kernel, double tableBuild, StopRule stop,
+    private BenchResult timed(BenchCase c, DoseProblem p, HistoryDriver driver, double tableBuild, StopRule stop,
                               ProgressListener progress) {
         if (warmupDecays > 0) {
-            new TransportRun(kernel, new VoxelBatchTally(p.grid()), settings.threads())
+            new TransportRun(driver, new VoxelBatchTally(p.grid()), settings.threads())
                     .execute(new StopRule.DecayCount(warmupDecays), null, ProgressListener.NONE);
         }
         // Let the previous problem's and the warm-up's tallies go now rather than in the middle of the timed run.
         System.gc();
 
-        long steps0 = electronSteps(kernel);
+        long steps0 = electronSteps(driver);
         double cpu0 = ProcessCpu.seconds();
         VoxelBatchTally tally = new VoxelBatchTally(p.grid(), p.labels());
-        RunOutcome o = new TransportRun(kernel, tally, settings.threads()).execute(stop, null, progress);
+        RunOutcome o = new TransportRun(driver, tally, settings.threads()).execute(stop, null, progress);
         double cpu = ProcessCpu.seconds() - cpu0;
-        long steps = electronSteps(kernel) - steps0;
+        long steps = electronSteps(driver) - steps0;
 
         BenchResult.TargetOutcome target = null;
         if (stop instanceof StopRule.TargetUncertainty t) {
@@ -100,11 +100,11 @@ public final class BenchRunner {
                 steps > 0 ? (double) steps / o.decays() : Double.NaN, cpu, target);
     }
 
-    /** Electron steps the kernel counted so far; 0 when it does not count them. */
-    private static long electronSteps(HistoryKernel kernel) {
-        if (kernel instanceof JavaTransportKernel j) {
+    /** Electron steps the driver counted so far; 0 when it does not count them. */
+    private static long electronSteps(HistoryDriver driver) {
+        if (driver instanceof JavaHistoryDriver j) {
             return j.electronSteps();
         }
-        return kernel instanceof OpenClTransportKernel o ? o.electronSteps() : 0;
+        return driver instanceof OpenClHistoryDriver o ? o.electronSteps() : 0;
     }
 }

@@ -6,9 +6,9 @@ import doseengine.dosimetry.TimeIntegratedActivity;
 import doseengine.dosimetry.convolution.DosePointKernel;
 import doseengine.dosimetry.convolution.FftConvolution;
 import doseengine.dosimetry.convolution.FftSizes;
-import doseengine.dosimetry.convolution.KernelSpectrum;
+import doseengine.dosimetry.convolution.VoxelSValuesSpectrum;
 import doseengine.dosimetry.convolution.ShellLayout;
-import doseengine.dosimetry.convolution.SymmetricKernel;
+import doseengine.dosimetry.convolution.VoxelSValues;
 import doseengine.dosimetry.convolution.VoxelIntegration;
 import doseengine.geometry.BadInputException;
 import doseengine.geometry.FloatVolume;
@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * voxel-centre distance rounded up to a multiple of 250 mm (as compare's kernels); for {@code vsv} the kernel is the
  * photons' alone and a 7 x 7 x 7 octant of electron voxel values is added to it;</li>
  * <li>spectrum: the kernel's FFT on the padded grid ({@link FftConvolution#prepare});</li>
- * <li>convolution: the decays map convolved with it ({@link KernelSpectrum#convolve(double[])});</li>
+ * <li>convolution: the decays map convolved with it ({@link VoxelSValuesSpectrum#convolve(double[])});</li>
  * <li>dose: the energy over each voxel's own mass ({@link DoseConversion#overLocalMass}); {@code vsv} proper
  * divides by soft tissue's fixed mass instead, a loop of the same cost.</li>
  * </ol>
@@ -143,7 +143,7 @@ public final class ConvolutionBench {
     }
 
     /** A method's kernel and dose map, for the tests' check of the wiring. */
-    record MethodMaps(String method, double[] decays, FloatVolume density, SymmetricKernel kernel, FloatVolume dose) {}
+    record MethodMaps(String method, double[] decays, FloatVolume density, VoxelSValues kernel, FloatVolume dose) {}
 
     /** Builds the maps and runs both methods; {@code progress} gets a line per stage. */
     public ConvolutionResult run(Consumer<String> progress) {
@@ -180,12 +180,12 @@ public final class ConvolutionBench {
         List<ConvolutionResult.Method> methods = new ArrayList<>();
         for (String m : List.of("dpk", "vsv")) {
             t0 = System.nanoTime();
-            SymmetricKernel k = m.equals("dpk") ? integrated(dpk) : withElectronBlock(photons, block);
+            VoxelSValues k = m.equals("dpk") ? integrated(dpk) : withElectronBlock(photons, block);
             double kernelSeconds = seconds(t0);
             progress.accept(String.format(Locale.ROOT, "%s: kernel %.2f s", m, kernelSeconds));
 
             t0 = System.nanoTime();
-            KernelSpectrum s = FftConvolution.prepare(k, nx, ny, nz);
+            VoxelSValuesSpectrum s = FftConvolution.prepare(k, nx, ny, nz);
             double spectrumSeconds = seconds(t0);
 
             t0 = System.nanoTime();
@@ -215,9 +215,9 @@ public final class ConvolutionBench {
                 new double[] {-(nx - 1) * sx / 2, -(ny - 1) * sy / 2, -(nz - 1) * sz / 2});
     }
 
-    /** The point kernel integrated over the voxels, half-widths n - 1: as compare's {@code GridKernels.dpk}. */
-    SymmetricKernel integrated(DosePointKernel k) {
-        return new SymmetricKernel(nx - 1, ny - 1, nz - 1, octant(k));
+    /** The point kernel integrated over the voxels, half-widths n - 1: as compare's {@code GridVoxelSValues.dpk}. */
+    VoxelSValues integrated(DosePointKernel k) {
+        return new VoxelSValues(nx - 1, ny - 1, nz - 1, octant(k));
     }
 
     private double[] octant(DosePointKernel k) {
@@ -226,11 +226,11 @@ public final class ConvolutionBench {
 
     /**
      * The photons' kernel integrated over the voxels with the electron octant added to it: as compare's
-     * {@code GridKernels.vsv}.
+     * {@code GridVoxelSValues.vsv}.
      */
-    SymmetricKernel withElectronBlock(DosePointKernel photons, double[] block) {
+    VoxelSValues withElectronBlock(DosePointKernel photons, double[] block) {
         int b = ELECTRON_BLOCK_HALF;
-        return new SymmetricKernel(nx - 1, ny - 1, nz - 1, octant(photons)).plus(new SymmetricKernel(b, b, b, block));
+        return new VoxelSValues(nx - 1, ny - 1, nz - 1, octant(photons)).plus(new VoxelSValues(b, b, b, block));
     }
 
     /**

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * seed and the electron and photon cutoffs. One picocli mixin, so a flag is spelled, defaulted, described and
  * refused the same way by every command.
  *
- * <p>Choices where the commands used to differ:
+ * <p>Choices made once for every command:
  * <ul>
  *   <li>Values are read as text and checked here, so a bad value is one {@link BadInputException} line naming the
  *   option, whichever command line parses it (also one built without {@code Main}'s converters, as the validation

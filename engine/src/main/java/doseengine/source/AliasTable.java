@@ -75,15 +75,4 @@ public final class AliasTable {
 
     /** The alias columns (shared, not copied). */
     public int[] alias() { return alias; }
-
-    /** The exact probability with which the table yields item {@code i}, for tests and checks; O(n). */
-    public double probabilityOf(int i) {
-        double s = prob[i];
-        for (int c = 0; c < prob.length; c++) {
-            if (alias[c] == i) {
-                s += 1 - (double) prob[c];
-            }
-        }
-        return s / prob.length;
-    }
 }

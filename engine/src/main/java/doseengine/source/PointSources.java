@@ -23,9 +23,4 @@ public final class PointSources {
         }
         return new PointSource((float) cm[0], (float) cm[1], (float) cm[2], voxel);
     }
-
-    /** A point source at the origin of a gridless (homogeneous, infinite medium) transport. */
-    public static PointSource atOrigin() {
-        return new PointSource(0f, 0f, 0f, -1);
-    }
 }

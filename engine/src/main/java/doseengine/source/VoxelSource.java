@@ -112,7 +112,7 @@ public final class VoxelSource {
     /** Flat voxel index of column c (shared array), increasing. */
     public int[] voxelIndex() { return voxelIndex; }
 
-    /** The kernel-side sampler over this table, with voxel sizes in cm (grid frame, {@link TransportFrame}). */
+    /** The transport's sampler over this table, with voxel sizes in cm (grid frame, {@link TransportFrame}). */
     public SourceSampler sampler() {
         return new SourceSampler(prob, alias, voxelIndex, grid.nx(), grid.ny(), grid.nz(),
                 (float) (grid.spacingX() / 10), (float) (grid.spacingY() / 10), (float) (grid.spacingZ() / 10));

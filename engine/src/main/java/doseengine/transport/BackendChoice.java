@@ -3,9 +3,9 @@ package doseengine.transport;
 import doseengine.geometry.BadInputException;
 import doseengine.kernels.opencl.OpenClDeviceInfo;
 import doseengine.kernels.opencl.OpenClDiscovery;
-import doseengine.kernels.opencl.OpenClTransportKernel;
+import doseengine.kernels.opencl.OpenClHistoryDriver;
 import doseengine.kernels.source.DecaySource;
-import doseengine.kernels.transport.HistoryKernel;
+import doseengine.kernels.transport.HistoryDriver;
 import doseengine.kernels.transport.VoxelGeometry;
 import doseengine.physics.PhysicsTables;
 import java.util.ArrayList;
@@ -20,10 +20,10 @@ import java.util.function.Supplier;
  * <p>{@link #resolve} decides from what OpenCL discovery reports, before any input is read: {@code java} is Java;
  * {@code auto} takes a GPU if there is one, else an OpenCL CPU device (PoCL), else Java, and its note says which
  * and why; {@code opencl} takes the device asked for (or the one {@code auto} would take) and refuses with a
- * one-line error when there is none. A device without {@value OpenClTransportKernel#INT64_ATOMICS} (the tally's
+ * one-line error when there is none. A device without {@value OpenClHistoryDriver#INT64_ATOMICS} (the tally's
  * 64-bit atomics) does not qualify.
  *
- * <p>{@link Resolved#open} then makes the run's kernel. What only shows then (the kernels failing to build on the
+ * <p>{@link Resolved#open} then makes the run's history driver. What only shows then (the kernels failing to build on the
  * device, the problem not fitting its memory, the driver failing) makes {@code auto} fall back to Java with a
  * one-line warning naming the reason, and {@code opencl} stop with a one-line error (a {@link BadInputException},
  * non-zero exit).
@@ -46,7 +46,7 @@ public final class BackendChoice {
      * The backend of a run.
      *
      * @param name           "java" or "opencl", written to organs.json as {@code backend}
-     * @param device         what runs the kernels, for the report (e.g. "Java, 8 threads")
+     * @param device         what runs the transport, for the report (e.g. "Java, 8 threads")
      * @param note           why auto chose this backend, or what was ignored; null when there is nothing to say
      * @param openClDevice   the OpenCL device index ({@link OpenClDiscovery} numbering); -1 for Java
      * @param openClRequired OpenCL was asked for explicitly: failing to use it is an error, not a fallback
@@ -65,8 +65,8 @@ public final class BackendChoice {
         }
 
         /**
-         * Makes the kernel of one run. OpenCL serves the Monte Carlo method; local deposition, which has no device
-         * twin, runs in Java. When the OpenCL kernel cannot be made, {@code auto} falls back to Java, passing one
+         * Makes the history driver of one run. OpenCL serves the Monte Carlo method; local deposition, which has no device
+         * twin, runs in Java. When the OpenCL driver cannot be made, {@code auto} falls back to Java, passing one
          * line to {@code warnings}, and the returned backend says so; {@code opencl} throws. An OpenCL device with
          * room for only one voxel tally (no double buffering) also passes its one line to {@code warnings}.
          *
@@ -74,54 +74,54 @@ public final class BackendChoice {
          * @param warnings receives the one-line fallback or single-tally warning
          * @throws BadInputException when {@code --backend opencl} cannot run (one line: the reason)
          */
-        public BackendKernel open(TransportMethod method, PhysicsTables tables, VoxelGeometry geometry,
+        public BackendHistoryDriver open(TransportMethod method, PhysicsTables tables, VoxelGeometry geometry,
                                   DecaySource source, long seed, int threads, Consumer<String> warnings) {
-            return open(method, tables, geometry, source, seed, threads, warnings, OpenClKernels::monteCarlo);
+            return open(method, tables, geometry, source, seed, threads, warnings, OpenClHistoryDrivers::monteCarlo);
         }
 
-        /** {@link #open} with the OpenCL kernel made by {@code openCl} (tests make it fail). */
-        BackendKernel open(TransportMethod method, PhysicsTables tables, VoxelGeometry geometry, DecaySource source,
+        /** {@link #open} with the OpenCL driver made by {@code openCl} (tests make it fail). */
+        BackendHistoryDriver open(TransportMethod method, PhysicsTables tables, VoxelGeometry geometry, DecaySource source,
                            long seed, int threads, Consumer<String> warnings, OpenClOpener openCl) {
             if (isOpenCl() && method == TransportMethod.MONTE_CARLO) {
                 try {
-                    HistoryKernel k = openCl.open(openClDevice, tables, geometry, source, seed);
-                    if (k instanceof OpenClTransportKernel ocl && ocl.singleTallyNote() != null) {
+                    HistoryDriver k = openCl.open(openClDevice, tables, geometry, source, seed);
+                    if (k instanceof OpenClHistoryDriver ocl && ocl.singleTallyNote() != null) {
                         warnings.accept(ocl.singleTallyNote());
                     }
-                    return new BackendKernel(k, this);
-                } catch (OpenClKernels.Unusable e) {
+                    return new BackendHistoryDriver(k, this);
+                } catch (OpenClHistoryDrivers.Unusable e) {
                     if (openClRequired) {
                         throw new BadInputException("--backend opencl: " + e.getMessage(), e);
                     }
                     warnings.accept("OpenCL backend unusable, running Java instead: " + e.getMessage());
                     Resolved fallback = java(threads, "backend auto: fell back to Java (" + e.getMessage() + ")");
-                    return new BackendKernel(JavaKernels.factory(method).create(tables, geometry, source, seed),
+                    return new BackendHistoryDriver(JavaHistoryDrivers.factory(method).create(tables, geometry, source, seed),
                             fallback);
                 }
             }
             Resolved used = isOpenCl() ? java(threads, (note == null ? "" : note + "; ") + "method "
                     + method.key() + " runs on the Java backend (it has no OpenCL kernel)") : this;
-            return new BackendKernel(JavaKernels.factory(method).create(tables, geometry, source, seed), used);
+            return new BackendHistoryDriver(JavaHistoryDrivers.factory(method).create(tables, geometry, source, seed), used);
         }
     }
 
-    /** Makes the OpenCL kernel of a run; throws {@link OpenClKernels.Unusable} when the device cannot run it. */
+    /** Makes the OpenCL history driver of a run; throws {@link OpenClHistoryDrivers.Unusable} when the device cannot run it. */
     @FunctionalInterface
     interface OpenClOpener {
-        HistoryKernel open(int device, PhysicsTables tables, VoxelGeometry geometry, DecaySource source, long seed);
+        HistoryDriver open(int device, PhysicsTables tables, VoxelGeometry geometry, DecaySource source, long seed);
     }
 
-    /** A run's kernel and the backend that really runs it (Java after a fallback). Closing it frees the device. */
-    public record BackendKernel(HistoryKernel kernel, Resolved backend) implements AutoCloseable {
+    /** A run's history driver and the backend that really runs it (Java after a fallback). Closing it frees the device. */
+    public record BackendHistoryDriver(HistoryDriver driver, Resolved backend) implements AutoCloseable {
         @Override
         public void close() {
-            if (kernel instanceof AutoCloseable c) {
+            if (driver instanceof AutoCloseable c) {
                 try {
                     c.close();
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
-                    throw new IllegalStateException("closing the " + backend.name() + " kernel failed", e);
+                    throw new IllegalStateException("closing the " + backend.name() + " history driver failed", e);
                 }
             }
         }
@@ -159,7 +159,7 @@ public final class BackendChoice {
             chosen = r.devices().get(device);
             if (!chosen.int64Atomics()) {
                 return refuseOrFallBack(required, threads, describe(chosen) + " lacks "
-                        + OpenClTransportKernel.INT64_ATOMICS);
+                        + OpenClHistoryDriver.INT64_ATOMICS);
             }
         } else {
             List<OpenClDeviceInfo> candidates = candidates(r.devices(), required);
@@ -170,7 +170,7 @@ public final class BackendChoice {
             chosen = candidates.stream().filter(OpenClDeviceInfo::int64Atomics).findFirst().orElse(null);
             if (chosen == null) {
                 return refuseOrFallBack(required, threads, describe(candidates.get(0)) + " lacks "
-                        + OpenClTransportKernel.INT64_ATOMICS);
+                        + OpenClHistoryDriver.INT64_ATOMICS);
             }
         }
         String note = required ? null : "backend auto: using OpenCL on " + describe(chosen);

@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * One dose calculation from a {@link DoseProblem}: physics tables, decay source and tally are built, the
- * backend's kernel runs the batches ({@link TransportRun}), and the batches become dose and organ statistics.
+ * backend's history driver runs the batches ({@link TransportRun}), and the batches become dose and organ statistics.
  *
  * <p>Dose in Gy is the mean dose per decay times the number of decays of the time-integrated activity,
  * {@code A~ [MBq h] * 3.6e9}: the activity image gives both where decays happen (the source samples voxels in
@@ -55,13 +55,13 @@ public final class DoseCalculation {
         RunOutcome outcome;
         double setup;
         RunSettings used;
-        // The kernel holds the device (OpenCL) until the transport is done; a fallback changes the backend reported.
-        try (BackendChoice.BackendKernel kernel = s.backend().open(s.method(), tables, geometry(p), source.sampler(),
+        // The driver holds the device (OpenCL) until the transport is done; a fallback changes the backend reported.
+        try (BackendChoice.BackendHistoryDriver driver = s.backend().open(s.method(), tables, geometry(p), source.sampler(),
                 s.seed(), s.threads(), progress::onWarning)) {
-            used = s.withBackend(kernel.backend());
+            used = s.withBackend(driver.backend());
             setup = (System.nanoTime() - t0) * 1e-9;
             UncertaintyWatch watch = UncertaintyWatch.hottest(tally, p.density());
-            outcome = new TransportRun(kernel.kernel(), observe.apply(tally), s.threads()).execute(s.stop(), watch, progress);
+            outcome = new TransportRun(driver.driver(), observe.apply(tally), s.threads()).execute(s.stop(), watch, progress);
         }
 
         TimeIntegratedActivity tia = TimeIntegratedActivity.ofMBqHours(source.totalWeight());
@@ -116,7 +116,7 @@ public final class DoseCalculation {
 
     /**
      * The voxel world in the transport frame: voxel sizes in cm, material index and density per voxel. Public so that
-     * the benchmark ({@code doseengine.bench}) builds its kernels exactly as a dose calculation does.
+     * the benchmark ({@code doseengine.bench}) builds its history drivers exactly as a dose calculation does.
      */
     public static VoxelGeometry geometry(DoseProblem p) {
         VoxelGrid g = p.grid();

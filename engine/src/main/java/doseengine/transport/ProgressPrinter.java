@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 /**
  * Prints a run's progress as one line at most every {@link #DEFAULT_INTERVAL_SECONDS} seconds, and always the
  * final line: decays done, rate, the relative uncertainty of the watched region with the batches behind it, and
- * the estimated time left. A line that would say nothing new (a device kernel reports its decays only when a batch
+ * the estimated time left. A line that would say nothing new (a device driver reports its decays only when a batch
  * is done) is held back, but one is printed at least every {@link #HEARTBEAT_SECONDS} seconds so that a long batch
  * still shows the run alive. Meant for standard error, so that standard output keeps only results.
  */

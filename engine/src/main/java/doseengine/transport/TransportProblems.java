@@ -8,7 +8,7 @@ import doseengine.physics.PhysicsTables;
 import doseengine.physics.photon.PhotonTables;
 import doseengine.physics.photon.WoodcockMajorant;
 
-/** Assembles the kernels' {@link TransportProblem} from the engine's tables. */
+/** Assembles the history drivers' {@link TransportProblem} from the engine's tables. */
 public final class TransportProblems {
     private TransportProblems() {}
 

@@ -1,8 +1,8 @@
 package doseengine.transport;
 
-import doseengine.kernels.transport.HistoryKernel;
-import doseengine.kernels.transport.PipelinedKernel;
-import doseengine.kernels.transport.PipelinedKernel.PendingBatch;
+import doseengine.kernels.transport.HistoryDriver;
+import doseengine.kernels.transport.PipelinedHistoryDriver;
+import doseengine.kernels.transport.PipelinedHistoryDriver.PendingBatch;
 import doseengine.tally.BatchTally;
 import doseengine.tally.UncertaintyTarget;
 import doseengine.tally.VoxelBatchTally;
@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drives a {@link HistoryKernel} through the batches of a {@link BatchPlan} on a pool of threads, folds every
+ * Drives a {@link HistoryDriver} through the batches of a {@link BatchPlan} on a pool of threads, folds every
  * batch into the {@link BatchTally} (voxels for dose maps, shells for dose point kernels), applies the
  * {@link StopRule} and reports progress.
  *
@@ -33,9 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The calling thread only coordinates: it waits for the batch, reports progress every
  * {@value #POLL_MILLIS} ms, folds the batch ({@link BatchTally#endBatch}) and decides whether to go on.
  *
- * <p>A device kernel ({@link PipelinedKernel}) runs while the host folds: batch k + 1 is started before batch k is
+ * <p>A device driver ({@link PipelinedHistoryDriver}) runs while the host folds: batch k + 1 is started before batch k is
  * folded, so the device transports k + 1 while the host turns k into batch statistics. With two device tallies
- * ({@link PipelinedKernel#batchesInFlight()} 2) k + 1 is started even before k's tally is read back, so the device
+ * ({@link PipelinedHistoryDriver#batchesInFlight()} 2) k + 1 is started even before k's tally is read back, so the device
  * does not wait for the read-back either; with one, k + 1 starts right after it. Every batch is still folded alone
  * and in order, from the same histories, so the statistics are bit-identical to running the batches one after the
  * other. The batch started ahead is the only one the run may not need (a target reached at batch k): it is then
@@ -52,26 +52,26 @@ public final class TransportRun {
     /** Chunks per thread and batch, at least, so that threads that finish early find work left. */
     static final int CHUNKS_PER_THREAD = 8;
 
-    private final HistoryKernel kernel;
+    private final HistoryDriver driver;
     private final BatchTally tally;
     private final int threads;
 
     /**
-     * @param kernel  transports histories into {@code tally.tally()}
+     * @param driver  transports histories into {@code tally.tally()}
      * @param tally   the run's tally, fresh (no batch folded yet)
-     * @param threads worker threads, >= 1; at most {@link HistoryKernel#maxConcurrentCalls()} of them call the
-     *                kernel (one for a device kernel)
+     * @param threads worker threads, >= 1; at most {@link HistoryDriver#maxConcurrentCalls()} of them call the
+     *                driver (one for a device driver)
      */
-    public TransportRun(HistoryKernel kernel, BatchTally tally, int threads) {
+    public TransportRun(HistoryDriver driver, BatchTally tally, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("a run needs at least one thread, got " + threads);
         }
         if (tally.batches() != 0) {
             throw new IllegalArgumentException("the tally already holds " + tally.batches() + " batches");
         }
-        this.kernel = kernel;
+        this.driver = driver;
         this.tally = tally;
-        this.threads = Math.max(1, Math.min(threads, kernel.maxConcurrentCalls()));
+        this.threads = Math.max(1, Math.min(threads, driver.maxConcurrentCalls()));
     }
 
     /**
@@ -81,7 +81,7 @@ public final class TransportRun {
      * chooses what the progress shows (may be null).
      *
      * @throws IllegalArgumentException for a target-uncertainty rule on a tally without labels (shells)
-     * @throws RuntimeException whatever the kernel threw, unwrapped, after the other threads were stopped
+     * @throws RuntimeException whatever the driver threw, unwrapped, after the other threads were stopped
      */
     public RunOutcome execute(StopRule rule, UncertaintyWatch watch, ProgressListener listener) {
         BatchPlan plan = BatchPlan.of(rule, tally.bins());
@@ -102,7 +102,7 @@ public final class TransportRun {
         UncertaintyWatch.Reading reading = UncertaintyWatch.Reading.NONE;
         long planned = plan.maxDecays();
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
-        DeviceBatches ahead = kernel instanceof PipelinedKernel device ? new DeviceBatches(device, plan) : null;
+        DeviceBatches ahead = driver instanceof PipelinedHistoryDriver device ? new DeviceBatches(device, plan) : null;
         RunOutcome.Stop stop = RunOutcome.Stop.DECAYS_DONE;
         int batch = 0;
         Throwable failure = null;
@@ -112,7 +112,7 @@ public final class TransportRun {
                 long plannedNow = planned;
                 Runnable report = () -> listener.onProgress(new RunProgress(done.get(), plannedNow, seconds(start),
                         shown, targetValue, false));
-                if (kernel instanceof PipelinedKernel device) {
+                if (driver instanceof PipelinedHistoryDriver device) {
                     collectPipelined(device, plan, batch, ahead, pool, done, report);
                 } else {
                     runBatch(plan, batch, pool, done, report);
@@ -165,11 +165,11 @@ public final class TransportRun {
     }
 
     /**
-     * Brings batch {@code batch}'s energy into the host tally on a device kernel, leaving the next batch running:
+     * Brings batch {@code batch}'s energy into the host tally on a device driver, leaving the next batch running:
      * with two device tallies the next batch is started before this one is read back, with one right after. The
      * wait runs on the pool's thread so that this thread reports progress meanwhile.
      */
-    private void collectPipelined(PipelinedKernel device, BatchPlan plan, int batch, DeviceBatches ahead,
+    private void collectPipelined(PipelinedHistoryDriver device, BatchPlan plan, int batch, DeviceBatches ahead,
                                   ExecutorService pool, AtomicLong done, Runnable report) {
         boolean twoTallies = device.batchesInFlight() >= 2;
         ahead.startThrough(batch + (twoTallies ? 1 : 0));
@@ -181,14 +181,14 @@ public final class TransportRun {
         }
     }
 
-    /** The batches started on a device kernel and not yet collected, oldest first. */
+    /** The batches started on a device driver and not yet collected, oldest first. */
     private final class DeviceBatches {
-        private final PipelinedKernel device;
+        private final PipelinedHistoryDriver device;
         private final BatchPlan plan;
         private final Deque<PendingBatch> pending = new ArrayDeque<>();
         private int nextToStart;
 
-        DeviceBatches(PipelinedKernel device, BatchPlan plan) {
+        DeviceBatches(PipelinedHistoryDriver device, BatchPlan plan) {
             this.device = device;
             this.plan = plan;
         }
@@ -233,7 +233,7 @@ public final class TransportRun {
     private void runBatch(BatchPlan plan, int batch, ExecutorService pool, AtomicLong done, Runnable report) {
         long first = plan.firstHistory(batch);
         long end = first + plan.decaysPerBatch(batch);
-        int chunk = chunkSize(plan.decaysPerBatch(batch), threads, kernel.preferredHistoriesPerCall());
+        int chunk = chunkSize(plan.decaysPerBatch(batch), threads, driver.preferredHistoriesPerCall());
         AtomicLong cursor = new AtomicLong(first);
         List<Future<?>> workers = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
@@ -244,7 +244,7 @@ public final class TransportRun {
                         return;
                     }
                     int count = (int) Math.min(chunk, end - from);
-                    kernel.run(from, count, tally.tally());
+                    driver.run(from, count, tally.tally());
                     done.addAndGet(count);
                 }
             }));
@@ -285,9 +285,9 @@ public final class TransportRun {
     }
 
     /**
-     * Histories per chunk for a kernel that wants at least {@code preferred} per call
-     * ({@link HistoryKernel#preferredHistoriesPerCall()}): a device kernel gets the whole batch (up to
-     * {@link Integer#MAX_VALUE} histories) in one call, the Java kernel the small chunks above.
+     * Histories per chunk for a driver that wants at least {@code preferred} per call
+     * ({@link HistoryDriver#preferredHistoriesPerCall()}): a device driver gets the whole batch (up to
+     * {@link Integer#MAX_VALUE} histories) in one call, the Java driver the small chunks above.
      */
     static int chunkSize(long batchDecays, int threads, int preferred) {
         long chunk = Math.max(chunkSize(batchDecays, threads), Math.min(preferred, batchDecays));

@@ -30,11 +30,6 @@ public interface UncertaintyWatch {
     record Reading(String region, double relativeUncertainty, int batches, double effectiveBatches,
                    int pendingTargets) {
         public static final Reading NONE = new Reading(null, Double.NaN, 0, 0, 0);
-
-        /** The relative uncertainty of this estimate itself, about {@code 1/sqrt(2 (B_eff - 1))}. */
-        public double estimateUncertainty() {
-            return effectiveBatches > 1 ? 1 / Math.sqrt(2 * (effectiveBatches - 1)) : Double.NaN;
-        }
     }
 
     /** The reading after the last folded batch. */

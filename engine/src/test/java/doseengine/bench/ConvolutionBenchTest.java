@@ -6,7 +6,7 @@ import doseengine.dosimetry.DoseConversion;
 import doseengine.dosimetry.convolution.DirectConvolution;
 import doseengine.dosimetry.convolution.FftSizes;
 import doseengine.dosimetry.convolution.ShellLayout;
-import doseengine.dosimetry.convolution.SymmetricKernel;
+import doseengine.dosimetry.convolution.VoxelSValues;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class ConvolutionBenchTest {
     }
 
     @Test
-    void analyticKernelHoldsTheStatedEnergiesAndTheElectronBlockItsOwn() {
+    void analyticDosePointKernelHoldsTheStatedEnergiesAndTheElectronBlockItsOwn() {
         double[] edges = ShellLayout.edges(5.0, 1000);
         double dpk = ConvolutionBench.kernel(edges, true).totalMeV();
         double photons = ConvolutionBench.kernel(edges, false).totalMeV();
@@ -65,12 +65,12 @@ class ConvolutionBenchTest {
         // The octant's values with their mirror images sum to the electrons' energy.
         double[] block = ConvolutionBench.electronBlock(1.95, 1.95, 2.5);
         assertEquals(7 * 7 * 7, block.length);
-        double sum = new SymmetricKernel(6, 6, 6, block).sum();
+        double sum = new VoxelSValues(6, 6, 6, block).sum();
         assertEquals(ConvolutionBench.ELECTRON_MEV, sum, 1e-12);
     }
 
     @Test
-    void tinyGridThroughTheSamePathDepositsExactlyTheDirectSumOfItsKernel() {
+    void tinyGridThroughTheSamePathDepositsExactlyTheDirectSumOfItsVoxelSValues() {
         int nx = 24, ny = 20, nz = 16;
         ConvolutionBench b = new ConvolutionBench(nx, ny, nz, 1.95, 1.95, 2.5);
         List<ConvolutionBench.MethodMaps> maps = new ArrayList<>();
@@ -133,8 +133,8 @@ class ConvolutionBenchTest {
         }
 
         // vsv's kernel is the photons' integrated kernel with the 7^3 electron octant added, nothing else.
-        SymmetricKernel photons = b.integrated(ConvolutionBench.kernel(b.edges(), false));
-        SymmetricKernel vsv = maps.get(1).kernel();
+        VoxelSValues photons = b.integrated(ConvolutionBench.kernel(b.edges(), false));
+        VoxelSValues vsv = maps.get(1).kernel();
         double[] block = ConvolutionBench.electronBlock(1.95, 1.95, 2.5);
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {

@@ -7,12 +7,12 @@ import doseengine.kernels.TransportParameters;
 import doseengine.kernels.opencl.OpenClDeviceInfo;
 import doseengine.kernels.opencl.OpenClDiscovery;
 import doseengine.kernels.opencl.OpenClTestSupport;
-import doseengine.kernels.opencl.OpenClTransportKernel;
+import doseengine.kernels.opencl.OpenClHistoryDriver;
 import doseengine.kernels.source.PointSource;
 import doseengine.kernels.tally.VoxelEnergyTally;
-import doseengine.kernels.transport.HistoryKernel;
-import doseengine.kernels.transport.JavaTransportKernel;
-import doseengine.kernels.transport.LocalDepositionKernel;
+import doseengine.kernels.transport.HistoryDriver;
+import doseengine.kernels.transport.JavaHistoryDriver;
+import doseengine.kernels.transport.LocalDepositionDriver;
 import doseengine.kernels.transport.VoxelGeometry;
 import doseengine.physics.PhysicsTables;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The backend choice: what {@code auto}, {@code opencl} and {@code java} take for the devices discovery reports
- * (fake device lists, so every case runs on any machine), and what happens when the OpenCL kernel cannot be made
+ * (fake device lists, so every case runs on any machine), and what happens when the OpenCL driver cannot be made
  * (a failing opener): {@code auto} falls back to Java with one warning line, {@code opencl} is one line of error.
  */
 class BackendChoiceTest {
@@ -128,39 +128,39 @@ class BackendChoiceTest {
     private static final PointSource CENTRE = new PointSource(0.5f, 0.5f, 0.5f, 62);
 
     @Test
-    void javaBackendMakesTheJavaKernels() {
+    void javaBackendMakesTheJavaHistoryDrivers() {
         BackendChoice.Resolved javaBackend = BackendChoice.resolve(BackendChoice.Requested.JAVA, null, 1, () -> NONE);
         VoxelGeometry g = cube();
         PhysicsTables tables = tables(g);
-        try (BackendChoice.BackendKernel k = javaBackend.open(TransportMethod.MONTE_CARLO, tables, g, CENTRE, 7, 1,
+        try (BackendChoice.BackendHistoryDriver k = javaBackend.open(TransportMethod.MONTE_CARLO, tables, g, CENTRE, 7, 1,
                 w -> fail("no warning expected: " + w))) {
-            assertInstanceOf(JavaTransportKernel.class, k.kernel());
+            assertInstanceOf(JavaHistoryDriver.class, k.driver());
             assertSame(javaBackend, k.backend());
             VoxelEnergyTally tally = new VoxelEnergyTally(N, N, N);
-            k.kernel().run(0, 200, tally);
+            k.driver().run(0, 200, tally);
             // Energy is conserved exactly in fixed point, and most of Lu-177's electron energy stays in the cube.
             assertEquals(tally.emittedUnits(), tally.depositedUnits() + tally.escapedUnits());
             assertTrue(tally.depositedUnits() > 0.5 * tally.emittedUnits());
         }
-        try (BackendChoice.BackendKernel led = javaBackend.open(TransportMethod.LOCAL_DEPOSITION, tables, g, CENTRE, 7,
+        try (BackendChoice.BackendHistoryDriver led = javaBackend.open(TransportMethod.LOCAL_DEPOSITION, tables, g, CENTRE, 7,
                 1, w -> fail(w))) {
-            assertInstanceOf(LocalDepositionKernel.class, led.kernel());
+            assertInstanceOf(LocalDepositionDriver.class, led.driver());
         }
     }
 
-    /** When the OpenCL kernel cannot be made, auto runs Java with one warning line and says so in its note. */
+    /** When the OpenCL driver cannot be made, auto runs Java with one warning line and says so in its note. */
     @Test
-    void autoFallsBackToJavaWhenTheOpenClKernelCannotBeMade() {
+    void autoFallsBackToJavaWhenTheOpenClDriverCannotBeMade() {
         BackendChoice.Resolved auto = BackendChoice.resolve(BackendChoice.Requested.AUTO, null, 3, () -> found(GPU));
         VoxelGeometry g = cube();
         PhysicsTables tables = tables(g);
         BackendChoice.OpenClOpener broken = (device, t, geometry, source, seed) -> {
-            throw new OpenClKernels.Unusable("the transport kernels failed to build: error: x undeclared", null);
+            throw new OpenClHistoryDrivers.Unusable("the transport kernels failed to build: error: x undeclared", null);
         };
         List<String> warnings = new ArrayList<>();
-        try (BackendChoice.BackendKernel k = auto.open(TransportMethod.MONTE_CARLO, tables, g, CENTRE, 7, 3,
+        try (BackendChoice.BackendHistoryDriver k = auto.open(TransportMethod.MONTE_CARLO, tables, g, CENTRE, 7, 3,
                 warnings::add, broken)) {
-            assertInstanceOf(JavaTransportKernel.class, k.kernel());
+            assertInstanceOf(JavaHistoryDriver.class, k.driver());
             assertEquals("java", k.backend().name());
             assertEquals("Java, 3 threads", k.backend().device());
             assertEquals("backend auto: fell back to Java (the transport kernels failed to build: error: x "
@@ -176,29 +176,29 @@ class BackendChoiceTest {
         assertEquals("--backend opencl: the transport kernels failed to build: error: x undeclared", e.getMessage());
 
         // Local deposition has no OpenCL kernel: it runs in Java whatever the backend, and the backend says so.
-        try (BackendChoice.BackendKernel led = auto.open(TransportMethod.LOCAL_DEPOSITION, tables, g, CENTRE, 7, 3,
+        try (BackendChoice.BackendHistoryDriver led = auto.open(TransportMethod.LOCAL_DEPOSITION, tables, g, CENTRE, 7, 3,
                 w -> fail(w), broken)) {
-            assertInstanceOf(LocalDepositionKernel.class, led.kernel());
+            assertInstanceOf(LocalDepositionDriver.class, led.driver());
             assertEquals("java", led.backend().name());
             assertTrue(led.backend().note().contains("method led runs on the Java backend"), led.backend().note());
         }
     }
 
-    /** On a real device: the OpenCL backend's Monte Carlo kernel is the OpenCL transport, and it conserves energy. */
+    /** On a real device: the OpenCL backend's Monte Carlo driver is the OpenCL transport, and it conserves energy. */
     @Test
-    void openClBackendMakesTheOpenClKernelOnARealDevice() {
+    void openClBackendMakesTheOpenClDriverOnARealDevice() {
         int device = OpenClTestSupport.deviceIndex();
         BackendChoice.Resolved r = BackendChoice.resolve(BackendChoice.Requested.OPENCL, device, 1,
                 OpenClDiscovery::discover);
         VoxelGeometry g = cube();
-        try (BackendChoice.BackendKernel k = r.open(TransportMethod.MONTE_CARLO, tables(g), g, CENTRE, 7, 1,
+        try (BackendChoice.BackendHistoryDriver k = r.open(TransportMethod.MONTE_CARLO, tables(g), g, CENTRE, 7, 1,
                 w -> fail(w))) {
-            HistoryKernel kernel = k.kernel();
-            assertInstanceOf(OpenClTransportKernel.class, kernel);
-            assertEquals(1, kernel.maxConcurrentCalls());
+            HistoryDriver driver = k.driver();
+            assertInstanceOf(OpenClHistoryDriver.class, driver);
+            assertEquals(1, driver.maxConcurrentCalls());
             assertEquals("opencl", k.backend().name());
             VoxelEnergyTally tally = new VoxelEnergyTally(N, N, N);
-            kernel.run(0, 200, tally);
+            driver.run(0, 200, tally);
             assertEquals(tally.emittedUnits(), tally.depositedUnits() + tally.escapedUnits());
             assertTrue(tally.depositedUnits() > 0.5 * tally.emittedUnits());
         }

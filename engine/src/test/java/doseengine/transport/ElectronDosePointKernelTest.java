@@ -8,7 +8,7 @@ import doseengine.kernels.TransportParameters;
 import doseengine.kernels.source.PointSource;
 import doseengine.kernels.tally.FixedPointEnergy;
 import doseengine.kernels.tally.RadialShellTally;
-import doseengine.kernels.transport.JavaTransportKernel;
+import doseengine.kernels.transport.JavaHistoryDriver;
 import doseengine.kernels.transport.Primary;
 import doseengine.kernels.transport.TransportProblem;
 import doseengine.kernels.transport.VoxelGeometry;
@@ -51,7 +51,7 @@ class ElectronDosePointKernelTest {
     private static final int PER_BATCH = 10_000;
 
     @Test
-    void scaledKernelAgreesWithEtran() throws IOException {
+    void scaledDosePointKernelAgreesWithEtran() throws IOException {
         TreeMap<Double, Double> reference = etran("0.5");
         double peak = reference.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
 
@@ -61,7 +61,7 @@ class ElectronDosePointKernelTest {
         TransportParameters parameters = TransportParameters.defaults().withElectronCutoffMeV(0.001f);
         TransportProblem p = TransportFixtures.problem(List.of("water_liquid"), "Lu-177", parameters, g,
                 new PointSource(centre, centre, centre, 0), 500L);
-        JavaTransportKernel kernel = new JavaTransportKernel(p);
+        JavaHistoryDriver kernel = new JavaHistoryDriver(p);
 
         float[] edges = new float[SHELLS + 1];
         for (int k = 1; k <= SHELLS; k++) {

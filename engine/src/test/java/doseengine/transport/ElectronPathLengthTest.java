@@ -11,7 +11,7 @@ import doseengine.kernels.electron.ElectronTables.Quantity;
 import doseengine.kernels.source.PointSource;
 import doseengine.kernels.tally.VoxelEnergyTally;
 import doseengine.kernels.transport.EnergyLossModel;
-import doseengine.kernels.transport.JavaTransportKernel;
+import doseengine.kernels.transport.JavaHistoryDriver;
 import doseengine.kernels.transport.Primary;
 import doseengine.kernels.transport.TransportObserver;
 import doseengine.kernels.transport.TransportProblem;
@@ -105,7 +105,7 @@ class ElectronPathLengthTest {
                 tracks.increment();
             }
         };
-        JavaTransportKernel kernel = new JavaTransportKernel(p, observer);
+        JavaHistoryDriver kernel = new JavaHistoryDriver(p, observer);
         kernel.runPrimaries(Primary.pencil(ParticleType.ELECTRON, e0, CENTRE, CENTRE, CENTRE, voxel, 0f, 0f, 1f), 0,
                 histories, new VoxelEnergyTally(N, N, N));
         // No hard inelastic events: one track per history, no secondaries.

@@ -7,7 +7,7 @@ import doseengine.kernels.TransportParameters;
 import doseengine.kernels.tally.EnergyTally;
 import doseengine.kernels.tally.RadialShellTally;
 import doseengine.kernels.tally.VoxelEnergyTally;
-import doseengine.kernels.transport.JavaTransportKernel;
+import doseengine.kernels.transport.JavaHistoryDriver;
 import doseengine.kernels.transport.TransportProblem;
 import doseengine.kernels.transport.VoxelGeometry;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +32,7 @@ class EnergyBalanceTest {
         VoxelGeometry g = TransportFixtures.heterogeneous(10);
         TransportProblem p = TransportFixtures.problem(TransportFixtures.HETEROGENEOUS_MATERIALS, nuclide,
                 TransportParameters.defaults(), g, TransportFixtures.centralBlock(g, 4), 2024L);
-        JavaTransportKernel kernel = new JavaTransportKernel(p);
+        JavaHistoryDriver kernel = new JavaHistoryDriver(p);
 
         VoxelEnergyTally voxels = new VoxelEnergyTally(10, 10, 10);
         kernel.run(0, HISTORIES, voxels);
@@ -58,7 +58,7 @@ class EnergyBalanceTest {
         VoxelGeometry g = TransportFixtures.heterogeneous(10);
         TransportProblem p = TransportFixtures.problem(TransportFixtures.HETEROGENEOUS_MATERIALS, nuclide,
                 TransportParameters.defaults(), g, TransportFixtures.centralBlock(g, 4), 7L);
-        JavaTransportKernel kernel = new JavaTransportKernel(p, null, 2);
+        JavaHistoryDriver kernel = new JavaHistoryDriver(p, null, 2);
         VoxelEnergyTally voxels = new VoxelEnergyTally(10, 10, 10);
         kernel.run(0, 500, voxels);
         assertTrue(kernel.stackOverflows() > 0, "the tiny stack must overflow");
@@ -87,7 +87,7 @@ class EnergyBalanceTest {
         VoxelGeometry g = new VoxelGeometry(n, n, n, 0.2f, 0.2f, 0.2f, water.material(), density);
         TransportProblem p = TransportFixtures.problem(java.util.List.of("water_liquid"), nuclide,
                 TransportParameters.defaults(), g, TransportFixtures.centralBlock(g, 2), 3L);
-        JavaTransportKernel kernel = new JavaTransportKernel(p);
+        JavaHistoryDriver kernel = new JavaHistoryDriver(p);
         VoxelEnergyTally voxels = new VoxelEnergyTally(n, n, n);
         kernel.run(0, 1000, voxels);
         checkBalance(voxels, nuclide + " with vacuum");

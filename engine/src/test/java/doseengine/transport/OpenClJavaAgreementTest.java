@@ -9,11 +9,11 @@ import doseengine.kernels.electron.ElectronLookup;
 import doseengine.kernels.electron.ElectronTables;
 import doseengine.kernels.opencl.OpenClContext;
 import doseengine.kernels.opencl.OpenClTestSupport;
-import doseengine.kernels.opencl.OpenClTransportKernel;
+import doseengine.kernels.opencl.OpenClHistoryDriver;
 import doseengine.kernels.source.PointSource;
 import doseengine.kernels.tally.RadialShellTally;
 import doseengine.kernels.tally.VoxelEnergyTally;
-import doseengine.kernels.transport.JavaTransportKernel;
+import doseengine.kernels.transport.JavaHistoryDriver;
 import doseengine.kernels.transport.Primary;
 import doseengine.kernels.transport.TransportProblem;
 import doseengine.kernels.transport.VoxelGeometry;
@@ -73,10 +73,10 @@ class OpenClJavaAgreementTest {
         VoxelGeometry g = p.geometry();
         int voxels = g.voxelCount();
         VoxelEnergyTally tally = new VoxelEnergyTally(10, 10, 10);
-        JavaTransportKernel java = new JavaTransportKernel(p);
+        JavaHistoryDriver java = new JavaHistoryDriver(p);
         BatchEstimate onJava = BatchEstimate.run(java::run, tally, BATCHES, perBatch);
         BatchEstimate onDevice;
-        try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, p.withSeed(12L))) {
+        try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, p.withSeed(12L))) {
             onDevice = BatchEstimate.run(k::run, tally, BATCHES, perBatch);
         }
 
@@ -139,7 +139,7 @@ class OpenClJavaAgreementTest {
      */
     @ParameterizedTest
     @CsvSource({"0.1", "0.5"})
-    void electronPointKernelsAgreeWithJava(float energyMeV) {
+    void electronDosePointKernelsAgreeWithJava(float energyMeV) {
         float side = 1f; // re-scaled below once r0 is known
         TransportParameters parameters = TransportParameters.defaults().withElectronCutoffMeV(0.001f);
         VoxelGeometry probe = TransportFixtures.uniform(1, side, 1.0f);
@@ -158,12 +158,12 @@ class OpenClJavaAgreementTest {
         }
         RadialShellTally tally = new RadialShellTally(edges, centre, centre, centre);
         Primary source = Primary.isotropic(ParticleType.ELECTRON, energyMeV, centre, centre, centre, 0);
-        JavaTransportKernel java = new JavaTransportKernel(p);
+        JavaHistoryDriver java = new JavaHistoryDriver(p);
         BatchEstimate onJava = BatchEstimate.run((first, count, t) -> java.runPrimaries(source, first, count, t), tally,
                 BATCHES, 1000);
         BatchEstimate onDevice;
         long overflows;
-        try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, p.withSeed(501L))) {
+        try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, p.withSeed(501L))) {
             onDevice = BatchEstimate.run((first, count, t) -> k.runPrimaries(source, first, count, t), tally,
                     BATCHES, 1000);
             overflows = k.stackOverflows();

@@ -11,7 +11,7 @@ import doseengine.kernels.opencl.DeviceMemoryEstimate;
 import doseengine.kernels.opencl.OpenClContext;
 import doseengine.kernels.opencl.OpenClDeviceInfo;
 import doseengine.kernels.opencl.OpenClTestSupport;
-import doseengine.kernels.opencl.OpenClTransportKernel;
+import doseengine.kernels.opencl.OpenClHistoryDriver;
 import doseengine.kernels.source.SourceSampler;
 import doseengine.kernels.tally.VoxelEnergyTally;
 import doseengine.kernels.transport.TransportProblem;
@@ -33,14 +33,14 @@ class OpenClMemoryTest {
         DeviceMemoryEstimate single = DeviceMemoryEstimate.of(p, new VoxelEnergyTally(10, 10, 10));
         DeviceMemoryEstimate expected = single.withTallyCopies(2);
         try (OpenClContext cl = OpenClTestSupport.open()) {
-            try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, p)) {
+            try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, p)) {
                 assertEquals(expected, k.memory());
                 assertEquals(expected.totalBytes(), k.deviceBytes());
                 assertEquals(2, k.batchesInFlight());
                 assertNull(k.singleTallyNote());
             }
-            try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, p,
-                    OpenClTransportKernel.defaultStackCapacity(p.parameters()), 1)) {
+            try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, p,
+                    OpenClHistoryDriver.defaultStackCapacity(p.parameters()), 1)) {
                 assertEquals(single, k.memory());
                 assertEquals(single.totalBytes(), k.deviceBytes());
                 assertEquals(1, k.batchesInFlight());

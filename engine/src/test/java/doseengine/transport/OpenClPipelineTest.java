@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import doseengine.geometry.VoxelGrid;
 import doseengine.kernels.opencl.OpenClContext;
 import doseengine.kernels.opencl.OpenClTestSupport;
-import doseengine.kernels.opencl.OpenClTransportKernel;
+import doseengine.kernels.opencl.OpenClHistoryDriver;
 import doseengine.kernels.tally.EnergyTally;
 import doseengine.kernels.tally.VoxelEnergyTally;
-import doseengine.kernels.transport.HistoryKernel;
-import doseengine.kernels.transport.PipelinedKernel.PendingBatch;
+import doseengine.kernels.transport.HistoryDriver;
+import doseengine.kernels.transport.PipelinedHistoryDriver.PendingBatch;
 import doseengine.kernels.transport.TransportProblem;
 import doseengine.tally.BatchMoments;
 import doseengine.tally.VoxelBatchTally;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OpenCL kernel's batches in flight ({@link OpenClTransportKernel#start}, two device tallies, the transfer queue)
+ * The OpenCL kernel's batches in flight ({@link OpenClHistoryDriver#start}, two device tallies, the transfer queue)
  * on a real device: a run whose host fold overlaps the device gives the statistics of the batches run one by one,
  * bit for bit, with two tallies and with one; a dropped batch leaves nothing behind.
  */
@@ -48,8 +48,8 @@ class OpenClPipelineTest {
     }
 
     /** The same kernel seen as a plain history kernel: TransportRun's one-batch-at-a-time loop. */
-    private static HistoryKernel plain(OpenClTransportKernel k) {
-        return new HistoryKernel() {
+    private static HistoryDriver plain(OpenClHistoryDriver k) {
+        return new HistoryDriver() {
             @Override
             public void run(long firstHistory, int count, EnergyTally tally) {
                 k.run(firstHistory, count, tally);
@@ -84,14 +84,14 @@ class OpenClPipelineTest {
     void overlappedRunsEqualTheBatchByBatchRun() {
         StopRule rule = new StopRule.DecayCount(3000);
         VoxelBatchTally reference = tally();
-        try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, problem())) {
+        try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, problem())) {
             new TransportRun(plain(k), reference, 1).execute(rule, null, ProgressListener.NONE);
         }
         for (int copies = 1; copies <= 2; copies++) {
             VoxelBatchTally overlapped = tally();
             TransportProblem p = problem();
-            try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, p,
-                    OpenClTransportKernel.defaultStackCapacity(p.parameters()), copies)) {
+            try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, p,
+                    OpenClHistoryDriver.defaultStackCapacity(p.parameters()), copies)) {
                 assertEquals(copies, k.batchesInFlight());
                 RunOutcome out = new TransportRun(k, overlapped, 1).execute(rule, null, ProgressListener.NONE);
                 assertEquals(3000, out.decays());
@@ -113,13 +113,13 @@ class OpenClPipelineTest {
         VoxelEnergyTally a = new VoxelEnergyTally(10, 10, 10);
         VoxelEnergyTally b = new VoxelEnergyTally(10, 10, 10);
         VoxelEnergyTally fresh = new VoxelEnergyTally(10, 10, 10);
-        try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, p)) {
+        try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, p)) {
             k.run(0, 200, a);
             k.run(200, 200, b);
         }
         VoxelEnergyTally a2 = new VoxelEnergyTally(10, 10, 10);
         VoxelEnergyTally b2 = new VoxelEnergyTally(10, 10, 10);
-        try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, p)) {
+        try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, p)) {
             PendingBatch first = k.start(0, 200, a2);
             PendingBatch second = k.start(200, 200, b2);
             assertThrows(IllegalStateException.class, () -> k.start(400, 200, a2));

@@ -9,12 +9,12 @@ import doseengine.kernels.PhysicalConstants;
 import doseengine.kernels.TransportParameters;
 import doseengine.kernels.opencl.OpenClContext;
 import doseengine.kernels.opencl.OpenClTestSupport;
-import doseengine.kernels.opencl.OpenClTransportKernel;
+import doseengine.kernels.opencl.OpenClHistoryDriver;
 import doseengine.kernels.tally.EnergyTally;
 import doseengine.kernels.tally.FixedPointEnergy;
 import doseengine.kernels.tally.RadialShellTally;
 import doseengine.kernels.tally.VoxelEnergyTally;
-import doseengine.kernels.transport.JavaTransportKernel;
+import doseengine.kernels.transport.JavaHistoryDriver;
 import doseengine.kernels.transport.Primary;
 import doseengine.kernels.transport.TransportProblem;
 import doseengine.kernels.transport.VoxelGeometry;
@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The OpenCL transport ({@link OpenClTransportKernel}, transport_histories.cl) against its contract and its Java
+ * The OpenCL transport ({@link OpenClHistoryDriver}, transport_histories.cl) against its contract and its Java
  * twin, on whatever OpenCL device the machine has (PoCL in CI, where DOSEENGINE_REQUIRE_OPENCL=1 turns a missing
  * device into a failure). Problems: the 10^3 grid of 2 mm water, lung and bone voxels of {@link TransportFixtures}
  * with decays uniform in its central 4^3 voxels, so that most paths of the transport run (interfaces, escapes,
@@ -68,7 +68,7 @@ class OpenClTransportTest {
     @ValueSource(strings = {"Lu-177", "Y-90", "I-131"})
     void depositedPlusEscapedEqualsEmitted(String nuclide) {
         int histories = 2000;
-        try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, heterogeneous(nuclide, 2024L))) {
+        try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, heterogeneous(nuclide, 2024L))) {
             VoxelEnergyTally voxels = new VoxelEnergyTally(10, 10, 10);
             k.run(0, histories, voxels);
             checkBalance(voxels, histories, nuclide + " voxel tally");
@@ -105,9 +105,9 @@ class OpenClTransportTest {
         TransportParameters p = TransportParameters.defaults().withElectronCutoffAndThresholdsMeV(0.001f);
         TransportProblem problem = TransportFixtures.problem(TransportFixtures.HETEROGENEOUS_MATERIALS, "Y-90", p, g,
                 TransportFixtures.centralBlock(g, 4), 99L);
-        int capacity = OpenClTransportKernel.defaultStackCapacity(p);
+        int capacity = OpenClHistoryDriver.defaultStackCapacity(p);
         assertEquals(640, capacity);
-        try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, problem, capacity)) {
+        try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, problem, capacity)) {
             VoxelEnergyTally voxels = new VoxelEnergyTally(10, 10, 10);
             k.run(0, histories, voxels);
             checkBalance(voxels, voxels.emittedUnits() / 10_000_000L, "Y-90 with 1 keV thresholds");
@@ -120,7 +120,7 @@ class OpenClTransportTest {
     @Test
     void aFullStackDepositsInsteadOfLosingEnergy() {
         int histories = 500;
-        try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, heterogeneous("Y-90", 7L), 2)) {
+        try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, heterogeneous("Y-90", 7L), 2)) {
             VoxelEnergyTally voxels = new VoxelEnergyTally(10, 10, 10);
             k.run(0, histories, voxels);
             assertTrue(k.stackOverflows() > 0, "the two-slot stack must overflow");
@@ -136,7 +136,7 @@ class OpenClTransportTest {
      * production may round K = E - 2 m c^2 by half an ulp of K (transport.md, "Energy bookkeeping": 6e-8 MeV, 64
      * units, per pair), so the tolerance is 64 units per history; EMITTED is exactly the primary's energy (plus
      * 2 m c^2 for a positron) per history; and the first 200 histories follow the Java kernel's, with the
-     * criterion of {@link #historiesFollowTheJavaKernelsHistoryByHistory}.
+     * criterion of {@link #historiesFollowTheJavaDriverHistoryByHistory}.
      */
     @ParameterizedTest
     @ValueSource(ints = {ParticleType.POSITRON, ParticleType.PHOTON})
@@ -155,10 +155,10 @@ class OpenClTransportTest {
         }
         int histories = positron ? 2000 : 10000;
         int bins = p.geometry().voxelCount();
-        JavaTransportKernel java = new JavaTransportKernel(p);
+        JavaHistoryDriver java = new JavaHistoryDriver(p);
         int samePath = 0;
         int compared = 200;
-        try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, p)) {
+        try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, p)) {
             VoxelEnergyTally onDevice = new VoxelEnergyTally(p.geometry().nx(), p.geometry().ny(), p.geometry().nz());
             k.runPrimaries(primary, 0, histories, onDevice);
             checkBalance(onDevice, 64L * histories, ParticleType.name(type) + " primaries");
@@ -217,7 +217,7 @@ class OpenClTransportTest {
         int histories = 3000;
         long[] once;
         long[] inThree;
-        try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, p)) {
+        try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, p)) {
             VoxelEnergyTally a = new VoxelEnergyTally(10, 10, 10);
             k.run(0, histories, a);
             once = a.units().clone();
@@ -228,7 +228,7 @@ class OpenClTransportTest {
             inThree = b.units().clone();
         }
         long[] again;
-        try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, p)) {
+        try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, p)) {
             VoxelEnergyTally c = new VoxelEnergyTally(10, 10, 10);
             k.run(0, histories, c);
             again = c.units().clone();
@@ -236,7 +236,7 @@ class OpenClTransportTest {
         assertArrayEquals(once, inThree, "same histories in three calls");
         assertArrayEquals(once, again, "same histories on a new kernel");
         VoxelEnergyTally other = new VoxelEnergyTally(10, 10, 10);
-        try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, p.withSeed(100L))) {
+        try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, p.withSeed(100L))) {
             k.run(0, histories, other);
         }
         assertTrue(!Arrays.equals(once, other.units()), "another seed must give another tally");
@@ -263,7 +263,7 @@ class OpenClTransportTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"Lu-177", "Y-90", "I-131"})
-    void historiesFollowTheJavaKernelsHistoryByHistory(String nuclide) {
+    void historiesFollowTheJavaDriverHistoryByHistory(String nuclide) {
         int histories = 300;
         int samePath = historiesOnTheSamePath(heterogeneous(nuclide, 5L), histories, nuclide);
         assertTrue(samePath >= 0.9 * histories, samePath + " of " + histories + " histories on the same path");
@@ -277,7 +277,7 @@ class OpenClTransportTest {
      * at all is checked on Java: the same histories with straggling give another tally.
      */
     @Test
-    void unstraggledHistoriesFollowTheJavaKernel() {
+    void unstraggledHistoriesFollowTheJavaDriver() {
         VoxelGeometry g = TransportFixtures.heterogeneous(10);
         TransportParameters unstraggled = TransportParameters.defaults().withoutSoftStraggling();
         TransportProblem p = TransportFixtures.problem(TransportFixtures.HETEROGENEOUS_MATERIALS, "Lu-177",
@@ -288,18 +288,18 @@ class OpenClTransportTest {
 
         VoxelEnergyTally without = new VoxelEnergyTally(10, 10, 10);
         VoxelEnergyTally with = new VoxelEnergyTally(10, 10, 10);
-        new JavaTransportKernel(p).run(0, histories, without);
-        new JavaTransportKernel(heterogeneous("Lu-177", 5L)).run(0, histories, with);
+        new JavaHistoryDriver(p).run(0, histories, without);
+        new JavaHistoryDriver(heterogeneous("Lu-177", 5L)).run(0, histories, with);
         assertEquals(with.emittedUnits(), without.emittedUnits(), "the same decays");
         assertTrue(!Arrays.equals(with.units(), without.units()), "straggling must change the tally");
     }
 
     /** Runs each of the first {@code histories} decays alone on both back ends; returns how many took the same path. */
     private static int historiesOnTheSamePath(TransportProblem p, int histories, String what) {
-        JavaTransportKernel java = new JavaTransportKernel(p);
+        JavaHistoryDriver java = new JavaHistoryDriver(p);
         int identical = 0;
         int samePath = 0;
-        try (OpenClTransportKernel k = OpenClTransportKernel.create(cl, p)) {
+        try (OpenClHistoryDriver k = OpenClHistoryDriver.create(cl, p)) {
             VoxelEnergyTally onJava = new VoxelEnergyTally(10, 10, 10);
             VoxelEnergyTally onDevice = new VoxelEnergyTally(10, 10, 10);
             for (int h = 0; h < histories; h++) {

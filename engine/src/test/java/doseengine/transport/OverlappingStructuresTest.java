@@ -7,7 +7,7 @@ import doseengine.geometry.LabelMap;
 import doseengine.geometry.ShortVolume;
 import doseengine.geometry.VoxelGrid;
 import doseengine.kernels.TransportParameters;
-import doseengine.kernels.transport.LocalDepositionKernel;
+import doseengine.kernels.transport.LocalDepositionDriver;
 import doseengine.physics.decay.EmissionTable;
 import doseengine.physics.decay.NuclideCatalog;
 import doseengine.source.VoxelSource;
@@ -121,7 +121,7 @@ class OverlappingStructuresTest {
                     tally.lastBatchLabelUnits(rest)});
             return UncertaintyWatch.Reading.NONE;
         };
-        LocalDepositionKernel kernel = new LocalDepositionKernel(
+        LocalDepositionDriver kernel = new LocalDepositionDriver(
                 EmissionTable.of(NuclideCatalog.get("Lu-177")).newSampler(), source.sampler(), 3);
         new TransportRun(kernel, tally, 2).execute(new StopRule.DecayCount(20_000), check, ProgressListener.NONE);
         assertEquals(tally.batches(), batches.size());

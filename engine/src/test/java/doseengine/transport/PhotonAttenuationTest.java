@@ -8,7 +8,7 @@ import doseengine.kernels.TransportParameters;
 import doseengine.kernels.photon.PhotonCrossSections;
 import doseengine.kernels.source.PointSource;
 import doseengine.kernels.tally.VoxelEnergyTally;
-import doseengine.kernels.transport.JavaTransportKernel;
+import doseengine.kernels.transport.JavaHistoryDriver;
 import doseengine.kernels.transport.Primary;
 import doseengine.kernels.transport.TransportObserver;
 import doseengine.kernels.transport.TransportProblem;
@@ -91,7 +91,7 @@ class PhotonAttenuationTest {
                 }
             }
         };
-        JavaTransportKernel kernel = new JavaTransportKernel(p, observer);
+        JavaHistoryDriver kernel = new JavaHistoryDriver(p, observer);
         kernel.runPrimaries(Primary.pencil(ParticleType.PHOTON, energy, 2f, 2f, 0f, 0, 0f, 0f, 1f), 0, HISTORIES,
                 new VoxelEnergyTally(1, 1, NZ));
 

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import doseengine.kernels.tally.EnergyTally;
 import doseengine.kernels.tally.VoxelEnergyTally;
-import doseengine.kernels.transport.HistoryKernel;
-import doseengine.kernels.transport.LocalDepositionKernel;
-import doseengine.kernels.transport.PipelinedKernel;
+import doseengine.kernels.transport.HistoryDriver;
+import doseengine.kernels.transport.LocalDepositionDriver;
+import doseengine.kernels.transport.PipelinedHistoryDriver;
 import doseengine.physics.decay.EmissionTable;
 import doseengine.physics.decay.NuclideCatalog;
 import doseengine.source.VoxelSource;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link TransportRun}'s overlap of a device kernel with the host's fold, without a device: a stand-in
- * {@link PipelinedKernel} runs each started batch of the local-deposition kernel on a thread of its own into a tally
+ * {@link PipelinedHistoryDriver} runs each started batch of the local-deposition kernel on a thread of its own into a tally
  * of its own, as a device would, and adds it to the host's when collected. What the pipelining must keep is exact:
  * the batches, their order and their statistics are those of the plain batch loop, bit for bit (fixed-point sums do
  * not depend on order, and every batch is folded alone); it may start at most one batch the run does not need, and
@@ -50,8 +50,8 @@ class PipelinedRunTest {
         device.shutdownNow();
     }
 
-    private HistoryKernel led(long seed) {
-        return new LocalDepositionKernel(LU177.newSampler(), source.sampler(), seed);
+    private HistoryDriver led(long seed) {
+        return new LocalDepositionDriver(LU177.newSampler(), source.sampler(), seed);
     }
 
     private VoxelBatchTally tally() {
@@ -59,8 +59,8 @@ class PipelinedRunTest {
     }
 
     /** A device stand-in: batches run one after another on one thread, each into its own tally. */
-    private final class FakeDevice implements PipelinedKernel {
-        final HistoryKernel inner;
+    private final class FakeDevice implements PipelinedHistoryDriver {
+        final HistoryDriver inner;
         final int depth;
         final List<Long> started = new ArrayList<>();
         final AtomicInteger inFlight = new AtomicInteger();
@@ -68,7 +68,7 @@ class PipelinedRunTest {
         int mostInFlight;
         long failAt = -1;
 
-        FakeDevice(HistoryKernel inner, int depth) {
+        FakeDevice(HistoryDriver inner, int depth) {
             this.inner = inner;
             this.depth = depth;
         }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import doseengine.kernels.TransportParameters;
 import doseengine.kernels.tally.VoxelEnergyTally;
-import doseengine.kernels.transport.JavaTransportKernel;
+import doseengine.kernels.transport.JavaHistoryDriver;
 import doseengine.kernels.transport.TransportProblem;
 import doseengine.kernels.transport.VoxelGeometry;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ class ReproducibilityTest {
      * {@code threads} threads (in reverse order, so that later histories tend to run first), into one tally.
      */
     private static long[] runChunks(TransportProblem p, int threads, int[] chunks) throws Exception {
-        JavaTransportKernel kernel = new JavaTransportKernel(p);
+        JavaHistoryDriver kernel = new JavaHistoryDriver(p);
         VoxelGeometry g = p.geometry();
         VoxelEnergyTally tally = new VoxelEnergyTally(g.nx(), g.ny(), g.nz());
         ExecutorService pool = Executors.newFixedThreadPool(threads);

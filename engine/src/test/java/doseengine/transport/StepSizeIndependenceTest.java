@@ -7,7 +7,7 @@ import doseengine.kernels.TransportParameters;
 import doseengine.kernels.source.PointSource;
 import doseengine.kernels.tally.FixedPointEnergy;
 import doseengine.kernels.tally.RadialShellTally;
-import doseengine.kernels.transport.JavaTransportKernel;
+import doseengine.kernels.transport.JavaHistoryDriver;
 import doseengine.kernels.transport.Primary;
 import doseengine.kernels.transport.TransportProblem;
 import doseengine.kernels.transport.VoxelGeometry;
@@ -78,7 +78,7 @@ class StepSizeIndependenceTest {
         VoxelGeometry g = TransportFixtures.uniform(1, side, 1.0f);
         TransportProblem p = TransportFixtures.problem(List.of("water_liquid"), "Lu-177", parameters, g,
                 new PointSource(centre, centre, centre, 0), seed);
-        JavaTransportKernel kernel = new JavaTransportKernel(p);
+        JavaHistoryDriver kernel = new JavaHistoryDriver(p);
         float[] edges = new float[SHELLS + 1];
         for (int k = 1; k <= SHELLS; k++) {
             edges[k] = (float) ((k - 0.5) * 0.025 * R0);

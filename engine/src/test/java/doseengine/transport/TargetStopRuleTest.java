@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import doseengine.geometry.LabelMap;
 import doseengine.geometry.ShortVolume;
 import doseengine.geometry.VoxelGrid;
-import doseengine.kernels.transport.HistoryKernel;
+import doseengine.kernels.transport.HistoryDriver;
 import doseengine.tally.VoxelBatchTally;
 import java.util.Arrays;
 import java.util.Map;
@@ -30,7 +30,7 @@ class TargetStopRuleTest {
     private static final double VARIANCE_OVER_MEAN2 = (2 * F - F * F) / (F * F);
     private static final double TARGET = 0.02;
 
-    private static HistoryKernel kernel(long seed) {
+    private static HistoryDriver kernel(long seed) {
         return (first, count, tally) -> {
             for (long h = first; h < first + count; h++) {
                 SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + h);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import doseengine.kernels.TransportParameters;
 import doseengine.kernels.source.PointSource;
 import doseengine.kernels.tally.VoxelEnergyTally;
-import doseengine.kernels.transport.JavaTransportKernel;
+import doseengine.kernels.transport.JavaHistoryDriver;
 import doseengine.kernels.transport.TransportProblem;
 import doseengine.kernels.transport.VoxelGeometry;
 import doseengine.physics.PhysicsTables;
@@ -49,7 +49,7 @@ class TransportProblemsTest {
 
     @Test
     void aVoxelTallyOfAnotherGridIsRefused() {
-        JavaTransportKernel kernel = new JavaTransportKernel(problem);
+        JavaHistoryDriver kernel = new JavaHistoryDriver(problem);
         assertThrows(IllegalArgumentException.class, () -> kernel.run(0, 1, new VoxelEnergyTally(4, 4, 5)));
     }
 }

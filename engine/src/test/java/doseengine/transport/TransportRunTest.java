@@ -7,11 +7,11 @@ import doseengine.geometry.FloatVolume;
 import doseengine.kernels.ParticleType;
 import doseengine.kernels.TransportParameters;
 import doseengine.kernels.source.PointSource;
-import doseengine.kernels.transport.JavaTransportKernel;
+import doseengine.kernels.transport.JavaHistoryDriver;
 import doseengine.kernels.transport.TransportProblem;
 import doseengine.kernels.transport.VoxelGeometry;
-import doseengine.kernels.transport.HistoryKernel;
-import doseengine.kernels.transport.LocalDepositionKernel;
+import doseengine.kernels.transport.HistoryDriver;
+import doseengine.kernels.transport.LocalDepositionDriver;
 import doseengine.physics.decay.EmissionTable;
 import doseengine.physics.decay.NuclideCatalog;
 import doseengine.source.VoxelSource;
@@ -36,8 +36,8 @@ class TransportRunTest {
     private final DoseProblem problem = SyntheticProblem.problem();
     private final VoxelSource source = VoxelSource.fromActivity(problem.tiaMBqH());
 
-    private HistoryKernel led(long seed) {
-        return new LocalDepositionKernel(LU177.newSampler(), source.sampler(), seed);
+    private HistoryDriver led(long seed) {
+        return new LocalDepositionDriver(LU177.newSampler(), source.sampler(), seed);
     }
 
     private VoxelBatchTally tally() {
@@ -224,8 +224,8 @@ class TransportRunTest {
     }
 
     @Test
-    void aKernelFailureReachesTheCallerUnwrapped() {
-        HistoryKernel failing = (first, count, t) -> {
+    void aDriverFailureReachesTheCallerUnwrapped() {
+        HistoryDriver failing = (first, count, t) -> {
             if (first + count > 3000) {
                 throw new IllegalStateException("kernel broke at " + first);
             }
@@ -251,11 +251,11 @@ class TransportRunTest {
      * whatever thread count the run was given; the Java kernels keep their small chunks.
      */
     @Test
-    void aDeviceKernelGetsOneCallPerBatchFromOneThread() {
-        HistoryKernel led = led(5);
+    void aDeviceDriverGetsOneCallPerBatchFromOneThread() {
+        HistoryDriver led = led(5);
         List<long[]> calls = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        HistoryKernel device = new HistoryKernel() {
+        HistoryDriver device = new HistoryDriver() {
             @Override
             public void run(long first, int count, doseengine.kernels.tally.EnergyTally t) {
                 calls.add(new long[] {first, count});
@@ -297,7 +297,7 @@ class TransportRunTest {
         VoxelGeometry cube = TransportFixtures.uniform(1, 1.0f, 1.0f);
         TransportProblem p = TransportFixtures.problem(List.of("water_liquid"), "I-131",
                 TransportParameters.defaults(), cube, new PointSource(0.5f, 0.5f, 0.5f, 0), 21);
-        HistoryKernel kernel = new JavaTransportKernel(p);
+        HistoryDriver kernel = new JavaHistoryDriver(p);
         float[] edges = new float[21];
         for (int b = 0; b < edges.length; b++) {
             edges[b] = 0.025f * b;

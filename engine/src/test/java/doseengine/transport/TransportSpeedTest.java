@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import doseengine.kernels.TransportParameters;
 import doseengine.kernels.source.SourceSampler;
 import doseengine.kernels.tally.VoxelEnergyTally;
-import doseengine.kernels.transport.JavaTransportKernel;
+import doseengine.kernels.transport.JavaHistoryDriver;
 import doseengine.kernels.transport.TransportProblem;
 import doseengine.kernels.transport.VoxelGeometry;
 import java.util.Arrays;
@@ -37,7 +37,7 @@ class TransportSpeedTest {
         SourceSampler source = new SourceSampler(prob, voxels.clone(), voxels, n, n, n, 0.2f, 0.2f, 0.2f);
         TransportProblem p = TransportFixtures.problem(List.of("water_liquid"), nuclide,
                 TransportParameters.defaults(), g, source, 12345L);
-        JavaTransportKernel kernel = new JavaTransportKernel(p);
+        JavaHistoryDriver kernel = new JavaHistoryDriver(p);
         VoxelEnergyTally tally = new VoxelEnergyTally(n, n, n);
         kernel.run(0, 8000, tally);
         tally.reset();

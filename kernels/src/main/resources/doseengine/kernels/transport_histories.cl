@@ -1,6 +1,6 @@
 // Entry kernels of the transport: one work-item per history (transport.md), the twins of
-// JavaTransportKernel.run (transport_histories: one decay per history) and runPrimaries (transport_primaries: one
-// given particle per history). Build options (OpenClTransportKernel):
+// JavaHistoryDriver.run (transport_histories: one decay per history) and runPrimaries (transport_primaries: one
+// given particle per history). Build options (OpenClHistoryDriver):
 //   -DDECAY_SOURCE_ALIAS | -DDECAY_SOURCE_POINT   the decay source (include/source.clh)
 //   -DTALLY_RADIAL_SHELLS                         score in radial shells instead of voxels (include/tally.clh)
 //   -DTRANSPORT_STACK_CAPACITY=n                  secondaries per work-item (include/history.clh)
@@ -13,7 +13,7 @@
 
 #define TRANSPORT_PURPOSE 0u  // RNG.md: purpose 0, a history's whole transport
 
-// The decay's particles in the Java order. JavaTransportKernel draws, from the one stream of the history: the
+// The decay's particles in the Java order. JavaHistoryDriver draws, from the one stream of the history: the
 // source (6 or 0 uniforms), all of EmissionSampler.sampleDecay (D uniforms), then 2 per emission for its
 // direction, in emission order, pushes every emission above its cutoff, and then transports the stack from the
 // top: the last emission first, each with all its descendants before the next one down.
@@ -52,7 +52,7 @@ void transport_add_counters(const transport_history *h, __global long *counters,
     atomic_max(max_depth, h->stack_high_water);
 }
 
-// Pops and transports particles, last in first out, until the stack is empty (JavaTransportKernel.transportStack).
+// Pops and transports particles, last in first out, until the stack is empty (JavaHistoryDriver.transportStack).
 void transport_history_run_stack(transport_history *h) {
     while (h->stack_size > 0) {
         particle p = transport_history_pop(h);
@@ -131,7 +131,7 @@ __kernel void transport_histories(PHYSICS_TABLES_PARAMS, VOXEL_GRID_PARAMS, TRAN
     transport_add_counters(&h, counters, max_depth);
 }
 
-// Histories that each start with one given particle instead of a decay (JavaTransportKernel.runPrimaries): its
+// Histories that each start with one given particle instead of a decay (JavaHistoryDriver.runPrimaries): its
 // direction is isotropic (2 uniforms, the first draws of the history) or given; EMITTED gets its kinetic energy,
 // plus 2 m c^2 for a positron.
 __kernel void transport_primaries(PHYSICS_TABLES_PARAMS, VOXEL_GRID_PARAMS, TRANSPORT_SETTINGS_PARAMS,

@@ -113,11 +113,11 @@ public final class CompareCommand implements Callable<Integer> {
             err.println("note: " + n);
         }
         err.flush();
-        KernelRuns kernels = new KernelRuns(new TransportBenchmarkRunner(() -> err), kernelSettings,
-                new KernelCache(kernelCache == null ? KernelCache.defaultDir() : kernelCache), err);
+        MethodTableRuns tables = new MethodTableRuns(new TransportBenchmarkRunner(() -> err), kernelSettings,
+                new MethodTableCache(kernelCache == null ? MethodTableCache.defaultDir() : kernelCache), err);
         MethodComparison.Result r = MethodComparison.run(problem, settings,
-                new MethodComparison.Options(chosen, criteria, kernels, lanconelli), err);
-        write(dir, r, ctx, kernels);
+                new MethodComparison.Options(chosen, criteria, tables, lanconelli), err);
+        write(dir, r, ctx, tables);
         stdout.print(summary(r));
         stdout.printf(Locale.ROOT, "wrote comparison.json, report.html and <method>/dose.nii.gz to %s%n", dir);
         stdout.flush();
@@ -133,7 +133,7 @@ public final class CompareCommand implements Callable<Integer> {
                 Math.round(s.parameters().photonCutoffMeV() * 1e6) / 1000.0, s.parameters().softStraggling());
     }
 
-    static void write(Path dir, MethodComparison.Result r, RunContext ctx, KernelRuns kernels) {
+    static void write(Path dir, MethodComparison.Result r, RunContext ctx, MethodTableRuns tables) {
         try {
             for (MethodResult m : r.methods()) {
                 Path d = Files.createDirectories(dir.resolve(m.method().key()));
@@ -146,7 +146,7 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new BadInputException("cannot write into " + dir + ": " + e.getMessage());
         }
-        ComparisonJson.write(dir.resolve("comparison.json"), ComparisonJson.of(r, ctx, kernels));
+        ComparisonJson.write(dir.resolve("comparison.json"), ComparisonJson.of(r, ctx, tables));
         ComparisonReport.write(dir, r, ctx);
     }
 
@@ -184,9 +184,9 @@ public final class CompareCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, "%.1f%%", 100 * m.gamma().overall())));
         }
         s.append('\n');
-        s.append(r.kernelsComputed().isEmpty() ? "kernels: all from the cache\n"
+        s.append(r.tablesComputed().isEmpty() ? "kernels: all from the cache\n"
                 : String.format(Locale.ROOT, "kernels: %d computed now in %.1f s (cached for later runs)%n",
-                        r.kernelsComputed().size(), r.kernelSeconds()));
+                        r.tablesComputed().size(), r.tableSeconds()));
         s.append(String.format(Locale.ROOT, "fast methods: %s%n", String.join(", ", r.methods().stream()
                 .filter(m -> m.method() != Method.MC)
                 .map(m -> String.format(Locale.ROOT, "%s %.2f s", m.method().key(), m.seconds())).toList())));

@@ -23,7 +23,7 @@ public final class ComparisonJson {
     private ComparisonJson() {
     }
 
-    public static ObjectNode of(MethodComparison.Result r, RunContext ctx, KernelRuns kernels) {
+    public static ObjectNode of(MethodComparison.Result r, RunContext ctx, MethodTableRuns tables) {
         ObjectNode root = JSON.createObjectNode();
         root.put("command", "compare");
         root.put("version", ctx.version());
@@ -48,11 +48,11 @@ public final class ComparisonJson {
         gamma.put("threshold_pct", 100 * g.threshold());
         gamma.put("reference", "mc");
         ObjectNode k = root.putObject("kernels");
-        k.put("cache", kernels.cacheDir().toString());
-        k.put("decays", kernels.settings().decays());
-        k.put("seconds_computing", r.kernelSeconds());
+        k.put("cache", tables.cacheDir().toString());
+        k.put("decays", tables.settings().decays());
+        k.put("seconds_computing", r.tableSeconds());
         ArrayNode computed = k.putArray("computed");
-        r.kernelsComputed().forEach(computed::add);
+        r.tablesComputed().forEach(computed::add);
 
         ArrayNode methods = root.putArray("methods");
         for (MethodResult m : r.methods()) {

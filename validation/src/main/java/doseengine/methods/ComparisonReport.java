@@ -285,9 +285,9 @@ public final class ComparisonReport {
                     .append("<td class=l>").append(esc(String.join("; ", m.notes()))).append("</td></tr>\n");
         }
         h.append("</table>\n");
-        if (!r.kernelsComputed().isEmpty()) {
+        if (!r.tablesComputed().isEmpty()) {
             h.append(String.format(Locale.ROOT, "<p>Kernels computed now (%.1f s, kept for later runs): ",
-                    r.kernelSeconds())).append(esc(String.join("; ", r.kernelsComputed()))).append(".</p>\n");
+                    r.tableSeconds())).append(esc(String.join("; ", r.tablesComputed()))).append(".</p>\n");
         }
         MethodResult mc = r.of(Method.MC);
         if (!mc.regions().isEmpty()) {

@@ -2,7 +2,7 @@ package doseengine.methods;
 
 import doseengine.dosimetry.DoseConversion;
 import doseengine.dosimetry.TimeIntegratedActivity;
-import doseengine.dosimetry.convolution.SymmetricKernel;
+import doseengine.dosimetry.convolution.VoxelSValues;
 import doseengine.dosimetry.gamma.GammaCriteria;
 import doseengine.dosimetry.gamma.GammaIndex;
 import doseengine.dosimetry.gamma.GammaMap;
@@ -36,12 +36,12 @@ public final class MethodComparison {
      *
      * @param methods the methods (Monte Carlo always among them)
      * @param gamma   the gamma criteria
-     * @param kernels where the kernels come from
+     * @param tables  where the dose point kernels and voxel S values come from
      * @param lanconelliVsv {@code vsv} from Lanconelli et al.'s tables instead of the engine's own voxel S values
      */
-    public record Options(List<Method> methods, GammaCriteria gamma, KernelRuns kernels, boolean lanconelliVsv) {
-        public Options(List<Method> methods, GammaCriteria gamma, KernelRuns kernels) {
-            this(methods, gamma, kernels, false);
+    public record Options(List<Method> methods, GammaCriteria gamma, MethodTableRuns tables, boolean lanconelliVsv) {
+        public Options(List<Method> methods, GammaCriteria gamma, MethodTableRuns tables) {
+            this(methods, gamma, tables, false);
         }
     }
 
@@ -52,12 +52,12 @@ public final class MethodComparison {
      * @param mc      the Monte Carlo calculation
      * @param methods every method's result, Monte Carlo first
      * @param gamma   the gamma criteria
-     * @param kernelSeconds time spent computing kernels not found in the cache
-     * @param kernelsComputed one line per kernel computed now
+     * @param tableSeconds time spent computing dose point kernels and S values not found in the cache
+     * @param tablesComputed one line per table computed now
      * @param notes   what the reader must know (methods that left something out)
      */
     public record Result(DoseProblem problem, DoseResult mc, List<MethodResult> methods, GammaCriteria gamma,
-            double kernelSeconds, List<String> kernelsComputed, List<String> notes) {
+            double tableSeconds, List<String> tablesComputed, List<String> notes) {
         public MethodResult of(Method m) {
             return methods.stream().filter(r -> r.method() == m).findFirst().orElse(null);
         }
@@ -104,12 +104,12 @@ public final class MethodComparison {
                 }
                 case DPK -> {
                     t0 = System.nanoTime();
-                    double k0 = o.kernels().seconds();
-                    SymmetricKernel k = GridKernels.dpk(o.kernels(), p.nuclide(), g);
+                    double k0 = o.tables().seconds();
+                    VoxelSValues k = GridVoxelSValues.dpk(o.tables(), p.nuclide(), g);
                     decays = decays == null ? TimeIntegratedActivity.decaysPerVoxel(p.tiaMBqH()) : decays;
                     double[] e = MethodDoses.energy(decays, g, k);
                     fast.add(new FastDose(m, DoseConversion.overLocalMass(e, p.density()),
-                            seconds(t0) - (o.kernels().seconds() - k0), List.of(), null));
+                            seconds(t0) - (o.tables().seconds() - k0), List.of(), null));
                 }
                 case VSV, VSV_DENSITY -> {
                     // Both use the same convolution; compute it once when both are asked for.
@@ -117,14 +117,14 @@ public final class MethodComparison {
                         continue;
                     }
                     t0 = System.nanoTime();
-                    double k0 = o.kernels().seconds();
-                    SymmetricKernel k = o.lanconelliVsv() ? GridKernels.vsvLanconelli(p.nuclide(), g)
-                            : GridKernels.vsv(o.kernels(), p.nuclide(), g);
+                    double k0 = o.tables().seconds();
+                    VoxelSValues k = o.lanconelliVsv() ? GridVoxelSValues.vsvLanconelli(p.nuclide(), g)
+                            : GridVoxelSValues.vsv(o.tables(), p.nuclide(), g);
                     List<String> vsvNotes = o.lanconelliVsv() ? List.of("voxel S values of Lanconelli et al. 2012 "
                             + "(offsets 0 to 5 voxels: the dose from farther, mostly photons, is left out)") : List.of();
                     decays = decays == null ? TimeIntegratedActivity.decaysPerVoxel(p.tiaMBqH()) : decays;
                     double[] e = MethodDoses.energy(decays, g, k);
-                    double sec = seconds(t0) - (o.kernels().seconds() - k0);
+                    double sec = seconds(t0) - (o.tables().seconds() - k0);
                     if (o.methods().contains(Method.VSV)) {
                         fast.add(new FastDose(Method.VSV, MethodDoses.overFixedMass(e, g,
                                 VsvTissue.SOFT.densityGPerCm3()), sec, vsvNotes, null));
@@ -139,7 +139,7 @@ public final class MethodComparison {
                         notes.add("sphere: no structures (give --labels); the sphere model needs them");
                         continue;
                     }
-                    SphereSValues sv = o.kernels().spheres(p.nuclide());
+                    SphereSValues sv = o.tables().spheres(p.nuclide());
                     t0 = System.nanoTime();
                     Map<String, Double> doses = new LinkedHashMap<>();
                     FloatVolume d = MethodDoses.sphere(p, sv, masses, doses);
@@ -187,7 +187,7 @@ public final class MethodComparison {
             err.flush();
             results.add(new MethodResult(f.method, f.dose, null, regions, f.seconds, gamma, f.notes));
         }
-        return new Result(p, mc, results, o.gamma(), o.kernels().seconds(), o.kernels().computed(), notes);
+        return new Result(p, mc, results, o.gamma(), o.tables().seconds(), o.tables().computed(), notes);
     }
 
     /** A fast method's dose map; {@code structures}: those it has a value for, null for all. */

@@ -3,8 +3,8 @@ package doseengine.methods;
 import doseengine.dosimetry.DoseConversion;
 import doseengine.dosimetry.LocalEnergyDeposition;
 import doseengine.dosimetry.convolution.FftConvolution;
-import doseengine.dosimetry.convolution.KernelSpectrum;
-import doseengine.dosimetry.convolution.SymmetricKernel;
+import doseengine.dosimetry.convolution.VoxelSValuesSpectrum;
+import doseengine.dosimetry.convolution.VoxelSValues;
 import doseengine.geometry.FloatVolume;
 import doseengine.geometry.LabelMap;
 import doseengine.geometry.VoxelGrid;
@@ -20,7 +20,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code led}: D = A~ x E_e / m in the decay's voxel, E_e the electrons' energy per decay; photons left out
  *   ({@link LocalEnergyDeposition});</li>
- *   <li>convolution: E(x) = sum_y N(y) K(x - y), N the decays per voxel, K a voxel kernel (MeV per decay, even in
+ *   <li>convolution: E(x) = sum_y N(y) K(x - y), N the decays per voxel, K the voxel S values (MeV per decay, even in
  *   each axis), by FFT with zero padding; the energy becomes dose over a mass that the method chooses: the voxel's
  *   own (rho(x) V) for {@code dpk} and {@code vsv-density}, soft tissue's (rho_t V) for {@code vsv};</li>
  *   <li>{@code sphere}: per structure, D = A~_s x S(m_s), S from {@link SphereSValues} at the structure's mass.</li>
@@ -36,9 +36,9 @@ public final class MethodDoses {
         return LocalEnergyDeposition.dose(p.tiaMBqH(), p.density(), electrons).doseGy();
     }
 
-    /** The energy per voxel (MeV) of the decays convolved with a kernel. */
-    static double[] energy(double[] decays, VoxelGrid g, SymmetricKernel kernel) {
-        KernelSpectrum s = FftConvolution.prepare(kernel, g.nx(), g.ny(), g.nz());
+    /** The energy per voxel (MeV) of the decays convolved with voxel S values. */
+    static double[] energy(double[] decays, VoxelGrid g, VoxelSValues sValues) {
+        VoxelSValuesSpectrum s = FftConvolution.prepare(sValues, g.nx(), g.ny(), g.nz());
         return s.convolve(decays);
     }
 

@@ -25,13 +25,13 @@ public final class StudyFastMethods implements FastMethodComparison {
         GammaCriteria criteria = GammaCriteria.parse(gamma == null ? "3%/3mm" : gamma);
         long decays = kernelDecays == null ? CompareCommand.DEFAULT_KERNEL_DECAYS
                 : WholeNumber.parseLong("--kernel-decays", kernelDecays);
-        KernelRuns kernels = new KernelRuns(new TransportBenchmarkRunner(() -> log),
+        MethodTableRuns tables = new MethodTableRuns(new TransportBenchmarkRunner(() -> log),
                 CompareCommand.kernelSettings(settings, decays),
-                new KernelCache(kernelCache == null ? KernelCache.defaultDir() : kernelCache), log);
-        MethodComparison.Options options = new MethodComparison.Options(chosen, criteria, kernels);
+                new MethodTableCache(kernelCache == null ? MethodTableCache.defaultDir() : kernelCache), log);
+        MethodComparison.Options options = new MethodComparison.Options(chosen, criteria, tables);
         return (DoseProblem problem, DoseResult mc, RunContext ctx, Path dir) -> {
             MethodComparison.Result r = MethodComparison.compareWith(problem, mc, options, log);
-            CompareCommand.write(OutputDirectory.prepare(dir), r, ctx, kernels);
+            CompareCommand.write(OutputDirectory.prepare(dir), r, ctx, tables);
         };
     }
 }

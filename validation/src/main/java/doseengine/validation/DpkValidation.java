@@ -3,12 +3,12 @@ package doseengine.validation;
 import doseengine.tally.EnergyBalance;
 import doseengine.validation.benchmark.DpkBenchmark;
 import doseengine.validation.benchmark.DpkResult;
-import doseengine.validation.benchmark.MeasuredKernel;
+import doseengine.validation.benchmark.SimulatedDosePointKernel;
 import doseengine.validation.compare.ComparisonResult;
 import doseengine.validation.compare.DpkComparison;
 import doseengine.validation.reference.DosePointKernelReference;
 import doseengine.validation.reference.DpkReferenceSet;
-import doseengine.validation.reference.ScaledKernel;
+import doseengine.validation.reference.ScaledDosePointKernel;
 import doseengine.validation.report.ComparisonPlot;
 import doseengine.validation.report.PlotSeries;
 import doseengine.validation.report.ReportSection;
@@ -96,9 +96,9 @@ public final class DpkValidation {
         List<PlotSeries> ratios = new ArrayList<>();
         String xTitle;
         String yTitle;
-        MeasuredKernel engine;
-        Map<DpkReferenceSet, ScaledKernel> refs = new LinkedHashMap<>();
-        ScaledKernel primary = null;
+        SimulatedDosePointKernel engine;
+        Map<DpkReferenceSet, ScaledDosePointKernel> refs = new LinkedHashMap<>();
+        ScaledDosePointKernel primary = null;
         if (b.source() instanceof EmissionSource.MonoenergeticElectron e) {
             refs.putAll(DosePointKernelReference.standard().atEnergy(e.energyMeV()));
             primary = DosePointKernelReference.standard().primary(e.energyMeV()).orElse(null);
@@ -123,23 +123,23 @@ public final class DpkValidation {
         }
         // The judged comparison first, then those shown beside it. With a like-for-like run, it alone is judged
         // (against the primary kernel) and the engine's physics is shown against every reference.
-        List<ScaledKernel> ordered = new ArrayList<>(refs.values());
+        List<ScaledDosePointKernel> ordered = new ArrayList<>(refs.values());
         if (primary != null && ordered.remove(primary)) {
             ordered.add(0, primary);
         }
         List<PlotSeries> modelSeries = new ArrayList<>();
         if (model.isPresent() && primary != null) {
             DpkResult m = model.get();
-            MeasuredKernel mk = m.scaledKernel(b.scaleMm());
+            SimulatedDosePointKernel mk = m.scaledKernel(b.scaleMm());
             String modelName = name + ", " + REFERENCE_MODEL;
-            ScaledKernel ref = primary;
+            ScaledDosePointKernel ref = primary;
             ComparisonResult kc = DpkComparison.kernel(modelName, mk, ref, true)
                     .withSubject("kernel under " + REFERENCE_MODEL);
             comparisons.add(kc);
             comparisons.add(DpkComparison.x90(modelName, m.x90Mm(), m.x90SigmaMm(), ref.x90() * b.scaleMm(),
                     ref.label(), "mm", true).withSubject("X90 under " + REFERENCE_MODEL));
             ratios.add(ratioSeries("doseengine, " + REFERENCE_MODEL + ", vs " + ref.label(), kc, ref));
-            ScaledKernel k = mk.kernel();
+            ScaledDosePointKernel k = mk.kernel();
             modelSeries.add(PlotSeries.markers("doseengine, " + REFERENCE_MODEL, k.x(), k.j(), mk.sigma()));
             figures.put("X90_mm_egsnrc_model", m.x90Mm());
             figures.put("X90_sigma_mm_egsnrc_model", m.x90SigmaMm());
@@ -148,7 +148,7 @@ public final class DpkValidation {
                     + "EGSnrc has no straggling below its thresholds AE, AP), against " + ref.label() + "; the "
                     + "engine's own physics is compared with every reference and shown");
         }
-        for (ScaledKernel ref : ordered) {
+        for (ScaledDosePointKernel ref : ordered) {
             boolean judge = ref == primary && model.isEmpty();
             String why = ref != primary ? DpkComparison.SECOND_REFERENCE
                     : "the engine's physics (with soft straggling), which the reference's code does not have; the run "
@@ -161,7 +161,7 @@ public final class DpkValidation {
             ratios.add(ratioSeries((model.isPresent() ? "doseengine vs " : "vs ") + ref.label(), kc, ref));
         }
         refCurves.addAll(modelSeries);
-        ScaledKernel k = engine.kernel();
+        ScaledDosePointKernel k = engine.kernel();
         PlotSeries engineSeries = PlotSeries.markers("doseengine (" + r.run().backend() + ")", k.x(), k.j(),
                 engine.sigma());
         ComparisonPlot plot = new ComparisonPlot("Dose point kernel, " + b.source().title() + ", water", xTitle,
@@ -177,7 +177,7 @@ public final class DpkValidation {
                 List.of(plots.link(png)), comparisons, notes, "kernel not judged (" + noReference + ")");
     }
 
-    private static PlotSeries ratioSeries(String label, ComparisonResult kc, ScaledKernel ref) {
+    private static PlotSeries ratioSeries(String label, ComparisonResult kc, ScaledDosePointKernel ref) {
         return PlotSeries.markers(label, kc.points().stream().mapToDouble(p -> p.x()).toArray(),
                 kc.points().stream().mapToDouble(p -> 1 + p.deviation()).toArray(),
                 kc.points().stream().mapToDouble(p -> p.engineSigma() / ref.peak()).toArray());

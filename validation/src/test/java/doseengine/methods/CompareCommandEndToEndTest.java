@@ -126,7 +126,7 @@ class CompareCommandEndToEndTest {
     }
 
     @Test
-    void theSecondRunTakesEveryKernelFromTheCache() {
+    void theSecondRunTakesEveryTableFromTheCache() {
         assertEquals(0, secondExit, secondOut);
         assertTrue(firstOut.contains("computed now"), firstOut);
         assertTrue(secondOut.contains("kernels: all from the cache"), secondOut);

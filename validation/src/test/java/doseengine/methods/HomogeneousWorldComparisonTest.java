@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import doseengine.dosimetry.convolution.FftConvolution;
-import doseengine.dosimetry.convolution.SymmetricKernel;
+import doseengine.dosimetry.convolution.VoxelSValues;
 import doseengine.dosimetry.gamma.GammaCriteria;
 import doseengine.geometry.ByteVolume;
 import doseengine.geometry.FloatVolume;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * In a homogeneous soft-tissue world the fast methods' kernels are the same physics as the Monte Carlo: the voxel
+ * In a homogeneous soft-tissue world the fast methods' tables are the same physics as the Monte Carlo: the voxel
  * S values are the Monte Carlo's own response to one voxel's decays, and a convolution with them is exact there.
  * So {@code vsv} must equal {@code mc} within the statistical uncertainty in every voxel that matters, and
  * {@code dpk} (water kernel, energy over the voxel's own mass) must give the structures' mean doses within 2 %.
@@ -47,8 +47,8 @@ class HomogeneousWorldComparisonTest {
     static Path cache;
 
     static MethodComparison.Result result;
-    static SymmetricKernel vsvKernel;
-    static KernelRuns kernels;
+    static VoxelSValues vsvValues;
+    static MethodTableRuns tables;
 
     @BeforeAll
     static void compare() {
@@ -84,11 +84,11 @@ class HomogeneousWorldComparisonTest {
         RunSettings s = new RunSettings(TransportMethod.MONTE_CARLO, BackendChoice.Resolved.java(threads, null),
                 new StopRule.DecayCount(500_000), 11, threads, TransportParameters.defaults());
         PrintWriter log = new PrintWriter(System.out, true);
-        kernels = new KernelRuns(new TransportBenchmarkRunner(() -> log),
-                CompareCommand.kernelSettings(s, 200_000), new KernelCache(cache), log);
+        tables = new MethodTableRuns(new TransportBenchmarkRunner(() -> log),
+                CompareCommand.kernelSettings(s, 200_000), new MethodTableCache(cache), log);
         result = MethodComparison.run(p, s, new MethodComparison.Options(List.of(Method.MC, Method.DPK, Method.VSV),
-                GammaCriteria.parse("3%/3mm"), kernels), log);
-        vsvKernel = GridKernels.vsv(kernels, p.nuclide(), g);
+                GammaCriteria.parse("3%/3mm"), tables), log);
+        vsvValues = GridVoxelSValues.vsv(tables, p.nuclide(), g);
     }
 
     @Test
@@ -99,10 +99,10 @@ class HomogeneousWorldComparisonTest {
         VoxelGrid g = result.problem().grid();
         // The kernel's own noise, carried through the convolution as if fully correlated (an upper bound): the
         // same convolution with each kernel value replaced by its standard error.
-        SymmetricKernel k = vsvKernel;
+        VoxelSValues k = vsvValues;
         double[] kv = new double[(k.hx() + 1) * (k.hy() + 1) * (k.hz() + 1)];
         // The electron block's errors (from the cache); the photon part's are far smaller than these near the source.
-        VoxelBlock block = kernels.electronBlock(result.problem().nuclide(), g.spacingX(), g.spacingY(), g.spacingZ());
+        VoxelBlock block = tables.electronBlock(result.problem().nuclide(), g.spacingX(), g.spacingY(), g.spacingZ());
         for (int kk = 0; kk <= Math.min(k.hz(), block.hz()); kk++) {
             for (int j = 0; j <= Math.min(k.hy(), block.hy()); j++) {
                 for (int i = 0; i <= Math.min(k.hx(), block.hx()); i++) {
@@ -112,7 +112,7 @@ class HomogeneousWorldComparisonTest {
             }
         }
         double[] kernelSigmaEnergy = FftConvolution.convolve(doseengine.dosimetry.TimeIntegratedActivity.decaysPerVoxel(result.problem().tiaMBqH()), g.nx(), g.ny(),
-                g.nz(), new SymmetricKernel(k.hx(), k.hy(), k.hz(), kv));
+                g.nz(), new VoxelSValues(k.hx(), k.hy(), k.hz(), kv));
         double perMeV = doseengine.dosimetry.DoseConversion.grayPerMeV(VsvTissue.SOFT.densityGPerCm3() * g.voxelVolumeCm3());
         double max = 0;
         for (float v : mc) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import doseengine.dosimetry.convolution.SymmetricKernel;
+import doseengine.dosimetry.convolution.VoxelSValues;
 import doseengine.geometry.BadInputException;
 import doseengine.geometry.VoxelGrid;
 import doseengine.physics.decay.NuclideCatalog;
@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 /** Lanconelli's tables as the vsv kernel: energy per decay S x m, and refused where no table exists. */
 class LanconelliVsvTest {
     @Test
-    void theKernelIsTheTablesSValueTimesTheVoxelMass() {
+    void theVoxelSValuesAreTheTablesSValueTimesTheVoxelMass() {
         VoxelGrid g = new VoxelGrid(40, 40, 40, 4.0, 4.0, 4.0, new double[3]);
-        SymmetricKernel k = GridKernels.vsvLanconelli(NuclideCatalog.get("Lu-177"), g);
+        VoxelSValues k = GridVoxelSValues.vsvLanconelli(NuclideCatalog.get("Lu-177"), g);
         VoxelSValueTable t = VoxelSValueReference.standard().find("Lu-177", VsvTissue.SOFT, 4.0).orElseThrow();
         double massKg = 1.04 * 0.064 / 1000;
         assertEquals(5, k.hx());
@@ -32,10 +32,10 @@ class LanconelliVsvTest {
 
     @Test
     void nonCubicOrUntabulatedVoxelsAreRefusedWithTheSizesThereAre() {
-        BadInputException e = assertThrows(BadInputException.class, () -> GridKernels.vsvLanconelli(
+        BadInputException e = assertThrows(BadInputException.class, () -> GridVoxelSValues.vsvLanconelli(
                 NuclideCatalog.get("Lu-177"), new VoxelGrid(10, 10, 10, 3, 4, 5, new double[3])));
         assertTrue(e.getMessage().contains("3, 4, 6 mm") && e.getMessage().contains("3 x 4 x 5 mm"), e.getMessage());
-        assertThrows(BadInputException.class, () -> GridKernels.vsvLanconelli(NuclideCatalog.get("Y-90"),
+        assertThrows(BadInputException.class, () -> GridVoxelSValues.vsvLanconelli(NuclideCatalog.get("Y-90"),
                 new VoxelGrid(10, 10, 10, 5, 5, 5, new double[3])));
     }
 }

@@ -7,7 +7,7 @@ import doseengine.validation.benchmark.SValueUnits;
 import doseengine.validation.reference.DosePointKernelReference;
 import doseengine.validation.reference.DpkReferenceSet;
 import doseengine.validation.reference.OlindaSphereTable;
-import doseengine.validation.reference.ScaledKernel;
+import doseengine.validation.reference.ScaledDosePointKernel;
 import doseengine.validation.reference.VoxelSValueReference;
 import doseengine.validation.reference.VoxelSValueTable;
 import doseengine.validation.reference.VsvTissue;
@@ -101,7 +101,7 @@ public final class FakeBenchmarkRunner implements BenchmarkRunner {
         calls.add(problem.name() + " @" + settings.backend().key());
         EmissionSource src = problem.source();
         double e0 = src.emittedEnergyPerDecayMeV();
-        ScaledKernel kernel;
+        ScaledDosePointKernel kernel;
         double r0;
         if (src instanceof EmissionSource.MonoenergeticElectron m
                 && DosePointKernelReference.standard().primary(m.energyMeV()).isPresent()) {

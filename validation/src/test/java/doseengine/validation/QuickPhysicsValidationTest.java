@@ -18,7 +18,7 @@ import doseengine.validation.compare.EnergyBalanceCheck;
 import doseengine.validation.compare.VsvComparison;
 import doseengine.validation.reference.DosePointKernelReference;
 import doseengine.validation.reference.DpkReferenceSet;
-import doseengine.validation.reference.ScaledKernel;
+import doseengine.validation.reference.ScaledDosePointKernel;
 import doseengine.validation.reference.VoxelSValueReference;
 import doseengine.validation.reference.VoxelSValueTable;
 import doseengine.validation.reference.VsvTissue;
@@ -148,7 +148,7 @@ class QuickPhysicsValidationTest {
      * standard error of the run and 0.05 % of the convolution's sampling.
      */
     @Test
-    void lu177SphereElectronAbsorbedFractionMatchesKernelConvolution() {
+    void lu177SphereElectronAbsorbedFractionMatchesDosePointKernelConvolution() {
         double escape = electronEscapeByConvolution(sphere, 400_000, 11);
         double af = sphereResult.afElectrons();
         String msg = String.format(Locale.ROOT, "af_electrons %.5f, convolution %.5f (escape %.4f)", af, 1 - escape,
@@ -213,7 +213,7 @@ class QuickPhysicsValidationTest {
             cumulativeWeight[i] = total;
             r0Mm[i] = c.energyMeV() < WaterCsdaRange.GRID_MIN_MEV ? 0 : WaterCsdaRange.engineCm(c.energyMeV()) * 10;
         }
-        ScaledKernel shape = DosePointKernelReference.standard().find(DpkReferenceSet.ETRAN, 0.5).orElseThrow();
+        ScaledDosePointKernel shape = DosePointKernelReference.standard().find(DpkReferenceSet.ETRAN, 0.5).orElseThrow();
         double[] xs = new double[2001];
         double[] cdf = new double[xs.length];
         double xMax = shape.x()[shape.size() - 1];

@@ -3,8 +3,8 @@ package doseengine.dosimetry.convolution;
 /**
  * The convolution of {@link FftConvolution} summed directly, {@code out[x] = sum over o of source[x-o] K(o)} for
  * every {@code x} of the grid and every {@code o} with {@code x-o} inside it: {@code O(N x K)} operations for N
- * voxels and K kernel offsets. The reference for the FFT's tests, and the faster method when the source has few
- * non-zero voxels or the kernel few offsets.
+ * voxels and K offsets of the voxel S values. The reference for the FFT's tests, and the faster method when the source has few
+ * non-zero voxels or the voxel S values few offsets.
  */
 public final class DirectConvolution {
     private DirectConvolution() {}
@@ -14,9 +14,9 @@ public final class DirectConvolution {
      * @return the convolution on the same grid
      * @throws doseengine.geometry.BadInputException for a bad grid or source
      */
-    public static double[] convolve(double[] source, int nx, int ny, int nz, SymmetricKernel kernel) {
+    public static double[] convolve(double[] source, int nx, int ny, int nz, VoxelSValues sValues) {
         SourceGrid.requireSource(source, nx, ny, nz);
-        SymmetricKernel k = kernel.truncatedTo(nx, ny, nz);
+        VoxelSValues k = sValues.truncatedTo(nx, ny, nz);
         int hx = k.hx(), hy = k.hy(), hz = k.hz();
         double[] out = new double[source.length];
         // Scattered from each source voxel: zero voxels (most of a patient) cost nothing.

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
- * One source through the FFT convolution of a {@link KernelSpectrum}: a 3D real FFT assembled from JTransforms' 1D
- * transforms, the product with the kernel's real spectrum, the inverse, and the crop to the source grid. Pruned: a
+ * One source through the FFT convolution of a {@link VoxelSValuesSpectrum}: a 3D real FFT assembled from JTransforms' 1D
+ * transforms, the product with the real spectrum of the voxel S values, the inverse, and the crop to the source grid. Pruned: a
  * transform never computes lines that are zero padding, and an inverse keeps only the lines inside the grid.
  *
  * <ol>
@@ -38,10 +38,10 @@ final class FftPipeline {
         void write(int offset, double[] line, int n);
     }
 
-    private final KernelSpectrum k;
+    private final VoxelSValuesSpectrum k;
     private final int nx, ny, nz, mx, my, mz, sx;
 
-    FftPipeline(KernelSpectrum k) {
+    FftPipeline(VoxelSValuesSpectrum k) {
         this.k = k;
         nx = k.nx();
         ny = k.ny();

@@ -1,7 +1,7 @@
 package doseengine.dosimetry.convolution;
 
 /**
- * The padded length of each axis of an FFT convolution: the smallest length {@code >= n + h} (grid size plus kernel
+ * The padded length of each axis of an FFT convolution: the smallest length {@code >= n + h} (grid size plus the values'
  * half-width, see {@link FftConvolution}) that JTransforms transforms fast.
  *
  * <p>JTransforms 3.1 ({@code DoubleFFT_1D}) uses Ooura's split-radix FFT for powers of two, FFTPACK's mixed radix
@@ -13,8 +13,8 @@ package doseengine.dosimetry.convolution;
  * (odd); lengths with a factor 7, 2.30 (even) and 4.97 (odd). Real transforms: 0.53, 1.06, 1.08, 1.65, 4.18. So the
  * factors are 2, 3 and 5, and odd lengths are allowed (hardly slower, and the convolutions took the same time).
  * Powers of two are faster still per point, but padding up to one costs up to twice the points: for the full-extent
- * kernel on 256 x 256 x 200 (512 x 512 x 400) a z-length of 512 was 11 % faster and took 28 % more memory for the
- * kernel spectrum; for a 21-voxel kernel (270 x 270 x 216) powers of two were twice as slow. Not done.
+ * values on 256 x 256 x 200 (512 x 512 x 400) a z-length of 512 was 11 % faster and took 28 % more memory for the
+ * spectrum of the values; for 21-voxel values (270 x 270 x 216) powers of two were twice as slow. Not done.
  */
 public final class FftSizes {
     /** The prime factors allowed in a padded length. */
@@ -27,7 +27,7 @@ public final class FftSizes {
         return next(n, FACTORS);
     }
 
-    /** The padded length for a grid of n voxels and a kernel half-width h: {@code next(n + h)}. */
+    /** The padded length for a grid of n voxels and a half-width h of the voxel S values: {@code next(n + h)}. */
     public static int padded(int n, int h) {
         return next(Math.addExact(n, h));
     }

@@ -11,7 +11,7 @@ class DirectConvolutionTest {
      */
     @Test
     void sumsTheOffsetsInsideTheGrid() {
-        SymmetricKernel k = new SymmetricKernel(2, 0, 0, new double[] {10, 1, 0.5});
+        VoxelSValues k = new VoxelSValues(2, 0, 0, new double[] {10, 1, 0.5});
         double[] out = DirectConvolution.convolve(new double[] {1, 0, 0, 2}, 4, 1, 1, k);
         assertArrayEquals(new double[] {10, 2, 2.5, 20}, out, 1e-15);
     }
@@ -19,7 +19,7 @@ class DirectConvolutionTest {
     /** The same line laid along z: the flat index i + nx (j + ny k) puts z slowest. */
     @Test
     void zIsTheSlowestAxis() {
-        SymmetricKernel k = new SymmetricKernel(0, 0, 2, new double[] {10, 1, 0.5});
+        VoxelSValues k = new VoxelSValues(0, 0, 2, new double[] {10, 1, 0.5});
         double[] source = new double[2 * 4];
         source[1] = 1;           // (1, 0, 0)
         source[1 + 2 * 3] = 2;   // (1, 0, 3)

@@ -26,14 +26,14 @@ public final class FftConvolutionBenchmark {
         int nx = 256, ny = 256, nz = 200;
         double[] source = body(nx, ny, nz);
         // A dose point kernel's 1/r^2 fall-off, 1 mm x 1 mm x 1.5 mm voxels (non-cubic, as a CT reconstruction).
-        SymmetricKernel.OffsetFunction dpk = (i, j, k) -> 1 / (0.25 + i * i + j * j + 2.25 * k * k);
-        SymmetricKernel full = SymmetricKernel.of(nx - 1, ny - 1, nz - 1, dpk);
-        SymmetricKernel small = SymmetricKernel.of(10, 10, 10, dpk);
+        VoxelSValues.OffsetFunction dpk = (i, j, k) -> 1 / (0.25 + i * i + j * j + 2.25 * k * k);
+        VoxelSValues full = VoxelSValues.of(nx - 1, ny - 1, nz - 1, dpk);
+        VoxelSValues small = VoxelSValues.of(10, 10, 10, dpk);
         String[] names = {"2,3,5", "2,3,5,7", "2,3,5 even", "2 (powers)"};
         int[][] factors = {{2, 3, 5}, {2, 3, 5, 7}, {2, 3, 5}, {2}};
         System.out.printf(Locale.ROOT, "%d x %d x %d, %d threads, max heap %d MB%n", nx, ny, nz, threads,
                 Runtime.getRuntime().maxMemory() >> 20);
-        for (SymmetricKernel k : new SymmetricKernel[] {full, small}) {
+        for (VoxelSValues k : new VoxelSValues[] {full, small}) {
             for (int p = 0; p < names.length; p++) {
                 boolean even = names[p].endsWith("even");
                 int mx = length(nx + k.hx(), factors[p], even), my = length(ny + k.hy(), factors[p], even);
@@ -41,7 +41,7 @@ public final class FftConvolutionBenchmark {
                 double prepare = Double.MAX_VALUE, convolve = Double.MAX_VALUE, first = 0;
                 for (int run = 0; run < 3; run++) { // the first includes the JIT compiler; the best is reported too
                     long t0 = System.nanoTime();
-                    KernelSpectrum s = KernelSpectrum.of(k, nx, ny, nz, mx, my, mz, threads);
+                    VoxelSValuesSpectrum s = VoxelSValuesSpectrum.of(k, nx, ny, nz, mx, my, mz, threads);
                     long t1 = System.nanoTime();
                     s.convolve(source);
                     long t2 = System.nanoTime();

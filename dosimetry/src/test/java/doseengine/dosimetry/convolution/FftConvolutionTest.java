@@ -28,10 +28,10 @@ class FftConvolutionTest {
     })
     void equalsTheDirectSum(int nx, int ny, int nz, int hx, int hy, int hz, int threads) {
         Random r = new Random(31L * nx + 7L * hx + hz);
-        SymmetricKernel k = SymmetricKernel.of(hx, hy, hz, (i, j, kk) -> r.nextDouble());
+        VoxelSValues k = VoxelSValues.of(hx, hy, hz, (i, j, kk) -> r.nextDouble());
         double[] source = r.doubles((long) nx * ny * nz, 0, 1).toArray();
         double[] direct = DirectConvolution.convolve(source, nx, ny, nz, k);
-        KernelSpectrum spectrum = FftConvolution.prepare(k, nx, ny, nz, threads);
+        VoxelSValuesSpectrum spectrum = FftConvolution.prepare(k, nx, ny, nz, threads);
         double d = maxRelativeDifference(spectrum.convolve(source), direct);
         assertTrue(d <= 1e-9, "max relative difference " + d);
 
@@ -56,9 +56,9 @@ class FftConvolutionTest {
      * values differ along each axis (1 + i + 10 j + 100 k), so an axis swapped or reversed would show.
      */
     @Test
-    void unitSourceInACornerReproducesTheKernel() {
+    void unitSourceInACornerReproducesTheVoxelSValues() {
         int nx = 9, ny = 7, nz = 8;
-        SymmetricKernel k = SymmetricKernel.of(nx - 1, ny - 1, nz - 1, (i, j, kk) -> 1 + i + 10 * j + 100 * kk);
+        VoxelSValues k = VoxelSValues.of(nx - 1, ny - 1, nz - 1, (i, j, kk) -> 1 + i + 10 * j + 100 * kk);
         int[][] corners = {{0, 0, 0}, {nx - 1, 0, nz - 1}, {0, ny - 1, 0}};
         for (int[] c : corners) {
             double[] source = new double[nx * ny * nz];
@@ -84,11 +84,11 @@ class FftConvolutionTest {
     @Test
     void nothingWrapsAroundToTheFarSide() {
         int nx = 12, ny = 11, nz = 10, h = 3;
-        SymmetricKernel k = SymmetricKernel.of(h, h, h, (i, j, kk) -> 1);
+        VoxelSValues k = VoxelSValues.of(h, h, h, (i, j, kk) -> 1);
         double[] source = new double[nx * ny * nz];
         source[1 + nx * (2 + ny)] = 1;
         double[] smooth = FftConvolution.convolve(source, nx, ny, nz, k);
-        double[] tight = KernelSpectrum.of(k, nx, ny, nz, nx + h, ny + h, nz + h, 2).convolve(source);
+        double[] tight = VoxelSValuesSpectrum.of(k, nx, ny, nz, nx + h, ny + h, nz + h, 2).convolve(source);
         for (double[] out : new double[][] {smooth, tight}) {
             for (int z = 0; z < nz; z++) {
                 for (int y = 0; y < ny; y++) {
@@ -106,10 +106,10 @@ class FftConvolutionTest {
      * sum(out) = sum(source) x sum of the kernel over all its offsets.
      */
     @Test
-    void sumIsSourceTimesKernelWhenTheKernelFits() {
+    void sumIsSourceTimesVoxelSValuesWhenTheyFit() {
         int nx = 40, ny = 36, nz = 30, h = 5;
         Random r = new Random(5);
-        SymmetricKernel k = SymmetricKernel.of(h, h - 1, h - 2, (i, j, kk) -> Math.exp(-(i * i + j * j + kk * kk) / 8.0));
+        VoxelSValues k = VoxelSValues.of(h, h - 1, h - 2, (i, j, kk) -> Math.exp(-(i * i + j * j + kk * kk) / 8.0));
         double[] source = new double[nx * ny * nz];
         double sourceSum = 0;
         for (int z = h; z < nz - h; z++) {
@@ -129,13 +129,13 @@ class FftConvolutionTest {
     /** The figures of FftConvolution's Javadoc: 106 MB + 211 MB + 105 MB and a few MB per thread. */
     @Test
     void memoryEstimateOfAPatientGrid() {
-        SymmetricKernel full = new SymmetricKernel(255, 255, 199, new double[256 * 256 * 200]);
+        VoxelSValues full = new VoxelSValues(255, 255, 199, new double[256 * 256 * 200]);
         long bytes = FftConvolution.estimateBytes(256, 256, 200, full);
         long known = 257L * 257 * 201 * 8 + 257L * 256 * 200 * 16 + 256L * 256 * 200 * 8;
         assertTrue(bytes > known && bytes < known + 64L * 6_000_000, "estimate " + bytes);
         // A 21-voxel kernel pads to 270 x 270 x 210: the spectrum shrinks to 136 x 136 x 106, the source's
         // spectrum to 136 x 256 x 200 complex values.
-        SymmetricKernel small = SymmetricKernel.of(10, 10, 10, (i, j, kk) -> 1);
+        VoxelSValues small = VoxelSValues.of(10, 10, 10, (i, j, kk) -> 1);
         long smallBytes = FftConvolution.estimateBytes(256, 256, 200, small);
         long smallKnown = 136L * 136 * 106 * 8 + 136L * 256 * 200 * 16 + 256L * 256 * 200 * 8;
         assertTrue(smallBytes > smallKnown && smallBytes < smallKnown + 64L * 6_000_000, "estimate " + smallBytes);
@@ -143,7 +143,7 @@ class FftConvolutionTest {
 
     @Test
     void badSourcesAreRefusedWithOneLine() {
-        SymmetricKernel k = SymmetricKernel.of(1, 1, 1, (i, j, kk) -> 1);
+        VoxelSValues k = VoxelSValues.of(1, 1, 1, (i, j, kk) -> 1);
         BadInputException e = assertThrows(BadInputException.class,
                 () -> FftConvolution.convolve(new double[5], 2, 2, 2, k));
         assertEquals("source has 5 voxels; the grid 2 x 2 x 2 has 8", e.getMessage());
@@ -153,7 +153,7 @@ class FftConvolutionTest {
         assertEquals("source at voxel (1,1,1) is NaN; it must be finite", e.getMessage());
         e = assertThrows(BadInputException.class, () -> FftConvolution.prepare(k, 0, 2, 2));
         assertEquals("grid must have at least 1 voxel per axis, got 0 x 2 x 2", e.getMessage());
-        KernelSpectrum s = FftConvolution.prepare(k, 2, 2, 2, 1);
+        VoxelSValuesSpectrum s = FftConvolution.prepare(k, 2, 2, 2, 1);
         assertThrows(BadInputException.class, () -> s.convolve(new float[7]), "a spectrum is for one grid");
     }
 

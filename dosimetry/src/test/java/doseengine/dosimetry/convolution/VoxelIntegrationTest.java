@@ -102,7 +102,7 @@ class VoxelIntegrationTest {
     }
 
     @Test
-    void theWholeKernelEnergyIsInTheVoxelsWhenTheyReachBeyondIt() {
+    void theWholeDosePointKernelEnergyIsInTheVoxelsWhenTheyReachBeyondIt() {
         DosePointKernel k = testKernel();
         double s = 5;
         int h = (int) Math.ceil(k.outerRadiusMm() / s) + 2;

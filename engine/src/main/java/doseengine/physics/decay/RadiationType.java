@@ -35,10 +35,6 @@ public enum RadiationType {
         return particleType;
     }
 
-    public boolean isElectron() {
-        return particleType == ParticleType.ELECTRON;
-    }
-
     /** The key of this kind's group in the ICRP-107 JSON {@code emissions}. */
     String icrpGroup() {
         return icrpGroup;

@@ -62,9 +62,6 @@ public final class WentzelElasticModel {
         mott = spinCorrection ? new MottCorrection(material) : null;
     }
 
-    /** Whether the amplitude carries the spin correction. */
-    public boolean spinCorrected() { return mott != null; }
-
     /** A(T) of dsigma/dx = A / (x + 2 eta)^2, cm2/g, with the spin correction factor when that is on. */
     public double amplitude(double kineticEnergyMeV) {
         double a = rutherfordAmplitude(kineticEnergyMeV);

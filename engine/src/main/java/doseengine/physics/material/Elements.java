@@ -52,10 +52,6 @@ public final class Elements {
         return SYMBOLS.get(z);
     }
 
-    public static boolean isSupported(int z) {
-        return WEIGHTS.containsKey(z);
-    }
-
     /** Atomic numbers with data, ascending. */
     public static int[] supported() {
         return WEIGHTS.keySet().stream().mapToInt(Integer::intValue).toArray();

@@ -113,11 +113,6 @@ public final class PhotonEnergyGrid {
         return binCount / (lnEnergyMax - lnEnergyMin);
     }
 
-    /** ln(E/MeV) at the lower boundary of bin b (b = binCount gives the top of the grid). */
-    public double binStart(int b) {
-        return b == binCount ? lnEnergyMax : lnEnergyMin + b * (lnEnergyMax - lnEnergyMin) / binCount;
-    }
-
     public int nodeCount() {
         return nodeLnEnergy.length;
     }

@@ -110,7 +110,7 @@ public final class DeviceEnergyTally implements AutoCloseable {
     }
 
     /**
-     * The host fold of a batch in flight ({@code OpenClTransportKernel}'s double-buffered tallies): reads the slots
+     * The host fold of a batch in flight ({@code OpenClHistoryDriver}'s double-buffered tallies): reads the slots
      * through {@code queue} (the context's transfer queue, so that kernels writing another tally go on) into
      * {@code staging} ({@code bins + 2} longs, reused from batch to batch), adds them to {@code tally}'s in parallel
      * blocks, then zeroes the device slots through the same queue. Call only after the kernels that wrote this

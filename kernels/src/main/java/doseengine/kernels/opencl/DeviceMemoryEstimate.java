@@ -26,7 +26,7 @@ import java.util.Locale;
  *   <li>source: the alias table, three 4-byte arrays per active voxel ({@link DeviceAliasSource}); a point source
  *       has none;</li>
  *   <li>tally: {@code bins + 2} longs (tally.md), plus the squared edges of radial shells, plus the 20 bytes of
- *       the kernel's counters; once per tally copy: {@code OpenClTransportKernel} keeps two, so that one batch's
+ *       the kernel's counters; once per tally copy: {@code OpenClHistoryDriver} keeps two, so that one batch's
  *       tally is read back while the next batch runs, when two fit ({@link #preferTwoTallies}), and one otherwise.</li>
  * </ul>
  *

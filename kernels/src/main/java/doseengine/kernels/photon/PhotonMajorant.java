@@ -27,10 +27,6 @@ public final class PhotonMajorant {
         return perBin[crossSections.bin(lnEnergy)];
     }
 
-    public float atBin(int bin) {
-        return perBin[bin];
-    }
-
     /** The cross sections whose bins index the majorant. */
     public PhotonCrossSections crossSections() {
         return crossSections;

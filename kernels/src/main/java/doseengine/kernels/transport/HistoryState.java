@@ -12,7 +12,7 @@ import doseengine.kernels.tally.EnergyTally;
 /**
  * The mutable state of one transport thread: its random stream (restarted for every history), its particle
  * stack, the particle being transported (the "registers" the photon and electron steps read and write), the tally
- * it scores into and its diagnostic counters. Created once per {@link JavaTransportKernel#run} call and never
+ * it scores into and its diagnostic counters. Created once per {@link JavaHistoryDriver#run} call and never
  * shared between threads; nothing in it is allocated per history or per particle.
  *
  * <p>It also owns the rule for every new particle ({@link #secondary}): below its cutoff a particle deposits its

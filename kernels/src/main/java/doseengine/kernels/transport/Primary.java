@@ -4,7 +4,7 @@ import doseengine.kernels.ParticleType;
 
 /**
  * One particle to start every history with, instead of a decay: for validation (pencil beams, monoenergetic point
- * sources). See {@link JavaTransportKernel#runPrimaries}.
+ * sources). See {@link JavaHistoryDriver#runPrimaries}.
  *
  * @param type      {@link ParticleType} code: photon, electron or positron
  * @param energyMeV kinetic energy, (0, 3] MeV (the tables' range)

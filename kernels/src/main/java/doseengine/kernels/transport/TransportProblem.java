@@ -94,12 +94,6 @@ public record TransportProblem(
                 rayleigh, electrons, parameters, seed, model);
     }
 
-    /** The same problem with another decay source (the tables stay valid: they do not depend on it). */
-    public TransportProblem withSource(DecaySource newSource) {
-        return new TransportProblem(geometry, newSource, emissions, photonCrossSections, photonMajorant, compton,
-                rayleigh, electrons, parameters, seed, energyLoss);
-    }
-
     private static void sameValue(String what, float run, float tables) {
         if (run != tables) {
             throw new IllegalArgumentException(what + " of the run (" + run + " MeV) differs from the one the "

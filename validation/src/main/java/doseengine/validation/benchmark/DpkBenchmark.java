@@ -64,7 +64,7 @@ public final class DpkBenchmark {
      * runs are strongly correlated): against 6 paths, the outer tenth of the shells changes by at most 0.2 % with
      * 2, 3 or 4 paths, far below a shell's 1 % statistical error, and by 4 % (I-131) and 6.5 % (Lu-177) with a
      * cube whose faces lay 5 % of the last radius beyond it (docs/validation.md). Three paths cost about 5 % more
-     * time: the photons that used to leave are absorbed.
+     * time: the photons that would leave a smaller cube are absorbed.
      */
     static final double PHOTON_MARGIN_MFP = 3.0;
     /**

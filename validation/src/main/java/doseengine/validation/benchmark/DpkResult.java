@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import doseengine.geometry.BadInputException;
 import doseengine.tally.EnergyBalance;
-import doseengine.validation.reference.ScaledKernel;
+import doseengine.validation.reference.ScaledDosePointKernel;
 import doseengine.validation.run.PointSourceResult;
 import doseengine.validation.run.RunRecord;
 import doseengine.validation.run.TransportSettings;
@@ -50,7 +50,7 @@ public final class DpkResult {
         this.emittedMeV = benchmark.source().emittedEnergyPerDecayMeV();
         this.balance = result.balance();
         this.run = result.run();
-        ScaledKernel mm = kernelIn(1.0, "mm");
+        ScaledDosePointKernel mm = kernelIn(1.0, "mm");
         this.x90Mm = mm.x90();
         this.x90SigmaMm = x90Sigma(mm);
     }
@@ -129,21 +129,21 @@ public final class DpkResult {
      * The scaled kernel j = (dE/E) / d(r/L) with E the emitted energy per decay and L = {@code scaleMm}: r0 for
      * the comparison with the monoenergetic references; X90 for nuclide kernels.
      */
-    public MeasuredKernel scaledKernel(double scaleMm) {
-        ScaledKernel k = kernelIn(scaleMm, benchmark.source().title());
+    public SimulatedDosePointKernel scaledKernel(double scaleMm) {
+        ScaledDosePointKernel k = kernelIn(scaleMm, benchmark.source().title());
         double[] j = k.j();
         double[] sigma = new double[j.length];
         for (int i = 0; i < j.length; i++) {
             sigma[i] = j[i] * relUnc[i];
         }
-        return new MeasuredKernel(k, sigma);
+        return new SimulatedDosePointKernel(k, sigma);
     }
 
     /**
      * The kernel on the r0 scale of a monoenergetic source, on the measured X90 of a nuclide, or on r in mm
      * (scale 1 mm) when the nuclide's kernel has no X90.
      */
-    public MeasuredKernel naturalKernel() {
+    public SimulatedDosePointKernel naturalKernel() {
         return scaledKernel(naturalScaleMm());
     }
 
@@ -242,7 +242,7 @@ public final class DpkResult {
         }
     }
 
-    private ScaledKernel kernelIn(double scaleMm, String label) {
+    private ScaledDosePointKernel kernelIn(double scaleMm, String label) {
         int n = edep.length;
         double[] x = new double[n];
         double[] e = new double[n + 1];
@@ -254,10 +254,10 @@ public final class DpkResult {
             x[b] = 0.5 * (e[b] + e[b + 1]);
             j[b] = edep[b] / emittedMeV / (e[b + 1] - e[b]);
         }
-        return ScaledKernel.shells(label, emittedMeV, x, e, j);
+        return ScaledDosePointKernel.shells(label, emittedMeV, x, e, j);
     }
 
-    private double x90Sigma(ScaledKernel mm) {
+    private double x90Sigma(ScaledDosePointKernel mm) {
         if (Double.isNaN(x90Mm)) {
             return Double.NaN;
         }

@@ -8,7 +8,7 @@ import doseengine.physics.photon.PhotonProcess;
 import doseengine.physics.photon.XcomLibrary;
 import doseengine.validation.reference.DosePointKernelReference;
 import doseengine.validation.reference.DpkReferenceSet;
-import doseengine.validation.reference.ScaledKernel;
+import doseengine.validation.reference.ScaledDosePointKernel;
 import doseengine.validation.reference.WaterCsdaRange;
 import doseengine.validation.run.EmissionSource;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class X90Estimator {
     /** The estimate (mm) for a source in water of 1 g/cm3. */
     public static double estimateMm(EmissionSource source) {
         List<EmissionSource.Component> parts = source.components();
-        ScaledKernel shape = DosePointKernelReference.standard().find(DpkReferenceSet.ETRAN, 0.5).orElseThrow();
+        ScaledDosePointKernel shape = DosePointKernelReference.standard().find(DpkReferenceSet.ETRAN, 0.5).orElseThrow();
         double shapeTotal = shape.integral();
         MaterialAttenuation photons = null;
         double total = 0;

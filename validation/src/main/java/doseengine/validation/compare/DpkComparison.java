@@ -1,7 +1,7 @@
 package doseengine.validation.compare;
 
-import doseengine.validation.benchmark.MeasuredKernel;
-import doseengine.validation.reference.ScaledKernel;
+import doseengine.validation.benchmark.SimulatedDosePointKernel;
+import doseengine.validation.reference.ScaledDosePointKernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,13 +29,13 @@ public final class DpkComparison {
      * The deviation is (engine - reference) / reference peak. With {@code judge} false every point is shown only
      * (the second reference at an energy where the file has two).
      */
-    public static ComparisonResult kernel(String benchmark, MeasuredKernel engine, ScaledKernel reference,
+    public static ComparisonResult kernel(String benchmark, SimulatedDosePointKernel engine, ScaledDosePointKernel reference,
             boolean judge) {
         return kernel(benchmark, engine, reference, judge, SECOND_REFERENCE);
     }
 
-    /** {@link #kernel(String, MeasuredKernel, ScaledKernel, boolean)}, saying why when it is not judged. */
-    public static ComparisonResult kernel(String benchmark, MeasuredKernel engine, ScaledKernel reference,
+    /** {@link #kernel(String, SimulatedDosePointKernel, ScaledDosePointKernel, boolean)}, saying why when it is not judged. */
+    public static ComparisonResult kernel(String benchmark, SimulatedDosePointKernel engine, ScaledDosePointKernel reference,
             boolean judge, String whyNotJudged) {
         double peak = reference.peak();
         double[] x = reference.x();

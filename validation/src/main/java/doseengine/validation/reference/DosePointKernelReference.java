@@ -22,9 +22,9 @@ public final class DosePointKernelReference {
 
     private static final DosePointKernelReference STANDARD = load();
 
-    private final Map<DpkReferenceSet, TreeMap<Double, ScaledKernel>> kernels;
+    private final Map<DpkReferenceSet, TreeMap<Double, ScaledDosePointKernel>> kernels;
 
-    private DosePointKernelReference(Map<DpkReferenceSet, TreeMap<Double, ScaledKernel>> kernels) {
+    private DosePointKernelReference(Map<DpkReferenceSet, TreeMap<Double, ScaledDosePointKernel>> kernels) {
         this.kernels = kernels;
     }
 
@@ -34,9 +34,9 @@ public final class DosePointKernelReference {
     }
 
     /** Every kernel, set by set in enum order, lowest energy first. */
-    public List<ScaledKernel> all() {
-        List<ScaledKernel> out = new ArrayList<>();
-        for (TreeMap<Double, ScaledKernel> m : kernels.values()) {
+    public List<ScaledDosePointKernel> all() {
+        List<ScaledDosePointKernel> out = new ArrayList<>();
+        for (TreeMap<Double, ScaledDosePointKernel> m : kernels.values()) {
             out.addAll(m.values());
         }
         return Collections.unmodifiableList(out);
@@ -55,12 +55,12 @@ public final class DosePointKernelReference {
     }
 
     /** The kernel of {@code set} at {@code energyMeV}, if the file has one. */
-    public Optional<ScaledKernel> find(DpkReferenceSet set, double energyMeV) {
-        TreeMap<Double, ScaledKernel> m = kernels.get(set);
+    public Optional<ScaledDosePointKernel> find(DpkReferenceSet set, double energyMeV) {
+        TreeMap<Double, ScaledDosePointKernel> m = kernels.get(set);
         if (m == null) {
             return Optional.empty();
         }
-        Map.Entry<Double, ScaledKernel> near = m.ceilingEntry(energyMeV - ENERGY_TOLERANCE_MEV);
+        Map.Entry<Double, ScaledDosePointKernel> near = m.ceilingEntry(energyMeV - ENERGY_TOLERANCE_MEV);
         if (near != null && Math.abs(near.getKey() - energyMeV) < ENERGY_TOLERANCE_MEV) {
             return Optional.of(near.getValue());
         }
@@ -68,8 +68,8 @@ public final class DosePointKernelReference {
     }
 
     /** Every set's kernel at this energy, in enum order (EGSnrc before the 10 keV ETRAN data). */
-    public Map<DpkReferenceSet, ScaledKernel> atEnergy(double energyMeV) {
-        Map<DpkReferenceSet, ScaledKernel> out = new EnumMap<>(DpkReferenceSet.class);
+    public Map<DpkReferenceSet, ScaledDosePointKernel> atEnergy(double energyMeV) {
+        Map<DpkReferenceSet, ScaledDosePointKernel> out = new EnumMap<>(DpkReferenceSet.class);
         for (DpkReferenceSet s : DpkReferenceSet.values()) {
             find(s, energyMeV).ifPresent(k -> out.put(s, k));
         }
@@ -80,22 +80,22 @@ public final class DosePointKernelReference {
      * The kernel a pass/fail is judged against at this energy: EGSnrc where the file has one, else ETRAN (either
      * ETRAN set), as the validation issue asks.
      */
-    public Optional<ScaledKernel> primary(double energyMeV) {
-        Optional<ScaledKernel> egs = find(DpkReferenceSet.EGSNRC_EDKNRC, energyMeV);
+    public Optional<ScaledDosePointKernel> primary(double energyMeV) {
+        Optional<ScaledDosePointKernel> egs = find(DpkReferenceSet.EGSNRC_EDKNRC, energyMeV);
         if (egs.isPresent()) {
             return egs;
         }
-        Optional<ScaledKernel> etran = find(DpkReferenceSet.ETRAN, energyMeV);
+        Optional<ScaledDosePointKernel> etran = find(DpkReferenceSet.ETRAN, energyMeV);
         return etran.isPresent() ? etran : find(DpkReferenceSet.ETRAN_DATA_10KEV, energyMeV);
     }
 
     /** The set of {@link #primary}'s kernel at this energy. */
     public Optional<DpkReferenceSet> primarySet(double energyMeV) {
-        Optional<ScaledKernel> p = primary(energyMeV);
+        Optional<ScaledDosePointKernel> p = primary(energyMeV);
         if (p.isEmpty()) {
             return Optional.empty();
         }
-        for (Map.Entry<DpkReferenceSet, ScaledKernel> e : atEnergy(energyMeV).entrySet()) {
+        for (Map.Entry<DpkReferenceSet, ScaledDosePointKernel> e : atEnergy(energyMeV).entrySet()) {
             if (e.getValue() == p.get()) {
                 return Optional.of(e.getKey());
             }
@@ -116,16 +116,16 @@ public final class DosePointKernelReference {
                     .computeIfAbsent(r.positive("E0_MeV"), k -> new ArrayList<>())
                     .add(new double[] {r.number("r_over_r0"), r.number("j_scaled")});
         }
-        Map<DpkReferenceSet, TreeMap<Double, ScaledKernel>> kernels = new EnumMap<>(DpkReferenceSet.class);
+        Map<DpkReferenceSet, TreeMap<Double, ScaledDosePointKernel>> kernels = new EnumMap<>(DpkReferenceSet.class);
         rows.forEach((set, byEnergy) -> {
-            TreeMap<Double, ScaledKernel> m = new TreeMap<>();
+            TreeMap<Double, ScaledDosePointKernel> m = new TreeMap<>();
             byEnergy.forEach((energy, pairs) -> {
                 double[] x = pairs.stream().mapToDouble(p -> p[0]).toArray();
                 double[] j = pairs.stream().mapToDouble(p -> p[1]).toArray();
                 String label = set.title() + ", " + kev(energy) + " keV";
                 m.put(energy, set.sampling() == DpkReferenceSet.Sampling.POINTS
-                        ? ScaledKernel.points(label, energy, x, j)
-                        : ScaledKernel.shellMidpoints(label, energy, x, j));
+                        ? ScaledDosePointKernel.points(label, energy, x, j)
+                        : ScaledDosePointKernel.shellMidpoints(label, energy, x, j));
             });
             kernels.put(set, m);
         });

@@ -2,7 +2,7 @@ package doseengine.validation.run;
 
 import doseengine.kernels.source.DecaySource;
 import doseengine.kernels.source.PointSource;
-import doseengine.kernels.transport.HistoryKernel;
+import doseengine.kernels.transport.HistoryDriver;
 import doseengine.kernels.transport.VoxelGeometry;
 import doseengine.physics.PhysicsTables;
 import doseengine.physics.material.Material;
@@ -35,7 +35,7 @@ import java.util.function.Supplier;
 /**
  * The suite's runner: the engine's coupled photon-electron Monte Carlo, through the same pieces as a dose
  * calculation ({@code doseengine.transport.DoseCalculation}): physics tables for the problem's materials and
- * source, the backend's kernel ({@code BackendChoice}, {@code KernelFactory}), and {@link TransportRun} over at
+ * source, the backend's history driver ({@code BackendChoice}, {@code HistoryDriverFactory}), and {@link TransportRun} over at
  * least 10 equal batches on a pool of threads, with progress on standard error ({@link ProgressPrinter}).
  *
  * <ul>
@@ -133,15 +133,15 @@ public final class TransportBenchmarkRunner implements BenchmarkRunner {
     private Transported transport(String name, Resolved backend, int threads, PhysicsTables tables,
             VoxelGeometry geometry, DecaySource source, BatchTally tally, UncertaintyWatch watch,
             TransportSettings settings) {
-        try (doseengine.transport.BackendChoice.BackendKernel kernel = backend.open(TransportMethod.MONTE_CARLO,
+        try (doseengine.transport.BackendChoice.BackendHistoryDriver driver = backend.open(TransportMethod.MONTE_CARLO,
                 tables, geometry, source, settings.seed(), threads, this::note)) {
             PrintWriter w = log.get();
             w.printf(Locale.ROOT, "%s: %,d decays on %s, seed %d%n", name, settings.decays(),
-                    kernel.backend().device(), settings.seed());
+                    driver.backend().device(), settings.seed());
             w.flush();
-            RunOutcome outcome = new TransportRun(kernel.kernel(), tally, threads)
+            RunOutcome outcome = new TransportRun(driver.driver(), tally, threads)
                     .execute(new StopRule.DecayCount(settings.decays()), watch, new ProgressPrinter(w));
-            return new Transported(outcome, kernel.backend());
+            return new Transported(outcome, driver.backend());
         } catch (doseengine.geometry.BadInputException e) {
             throw new BackendUnavailableException(e.getMessage());
         }

@@ -12,7 +12,7 @@ import doseengine.physics.decay.RadiationType;
 import doseengine.validation.FakeBenchmarkRunner;
 import doseengine.validation.reference.DosePointKernelReference;
 import doseengine.validation.reference.DpkReferenceSet;
-import doseengine.validation.reference.ScaledKernel;
+import doseengine.validation.reference.ScaledDosePointKernel;
 import doseengine.tally.EnergyBalance;
 import doseengine.validation.run.BackendChoice;
 import doseengine.validation.run.EmissionSource;
@@ -49,17 +49,17 @@ class DpkBenchmarkTest {
     }
 
     @Test
-    void syntheticRunOfTheReferenceGivesItsX90AndKernelBack() {
+    void syntheticRunOfTheReferenceGivesItsX90AndDosePointKernelBack() {
         // The fake runner deposits exactly the EGSnrc 100 keV kernel integrated over each shell. X90 from the shells
         // must then equal the reference's X90 (r0 x 0.806): the cumulative is exact at every shell edge and the
         // linear interpolation inside a shell of 0.019 r0 errs by far less than 0.1 %.
         DpkBenchmark b = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(0.1));
         DpkResult r = b.evaluate(FakeBenchmarkRunner.exact().runPointSource(b.problem(), TransportSettings.defaults(1000)));
-        ScaledKernel ref = DosePointKernelReference.standard().primary(0.1).orElseThrow();
+        ScaledDosePointKernel ref = DosePointKernelReference.standard().primary(0.1).orElseThrow();
         assertEquals(ref.x90() * 0.1431, r.x90Mm(), 1e-3 * r.x90Mm());
         assertTrue(r.shellNotes().isEmpty(), r.shellNotes().toString());
         // The scaled kernel at a shell middle is the reference's mean over that shell: within 1 % of its peak.
-        MeasuredKernel k = r.scaledKernel(b.scaleMm());
+        SimulatedDosePointKernel k = r.scaledKernel(b.scaleMm());
         for (double x : new double[] {0.126, 0.525, 0.775}) {
             assertEquals(ref.valueAt(x), k.at(x)[0], 0.01 * ref.peak(), "j at r/r0 = " + x);
         }
@@ -71,7 +71,7 @@ class DpkBenchmarkTest {
      * nuclides' have none. The engine's own run keeps its straggling.
      */
     @Test
-    void egsnrcKernelsGetARunUnderEgsnrcsEnergyLossModel() {
+    void egsnrcDosePointKernelsGetARunUnderEgsnrcsEnergyLossModel() {
         TransportSettings requested = new TransportSettings(1234, 7, BackendChoice.JAVA, OptionalInt.empty(),
                 OptionalInt.empty(), 10, 1);
         for (double e : new double[] {0.01, 0.015, 0.1}) {
@@ -126,7 +126,7 @@ class DpkBenchmarkTest {
      * requested (with a note when it differs); nuclide kernels keep the requested one.
      */
     @Test
-    void monoenergeticKernelsRunWithTheOneKeVCutoff() {
+    void monoenergeticDosePointKernelsRunWithTheOneKeVCutoff() {
         TransportSettings tenKeV = TransportSettings.defaults(1000).withElectronCutoffKeV(10);
         for (double e0 : new double[] {0.01, 0.015, 0.1, 0.5}) {
             DpkBenchmark b = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(e0));
@@ -169,7 +169,7 @@ class DpkBenchmarkTest {
      * interpolation, and is far below what would matter (the margin is three of these paths).
      */
     @Test
-    void photonKernelsGetWaterBeyondTheLastShell() {
+    void photonDosePointKernelsGetWaterBeyondTheLastShell() {
         EnumSet<RadiationType> photons = EnumSet.of(RadiationType.GAMMA, RadiationType.XRAY);
         DpkBenchmark i131 = DpkBenchmark.of(new EmissionSource.NuclideEmissions(NuclideCatalog.get("I-131"), photons));
         assertEquals(121.5, i131.photonMeanFreePathMm(), 0.01 * 121.5);
@@ -188,7 +188,7 @@ class DpkBenchmarkTest {
      * lines, but none carries 1 % of the energy (its 2.19 MeV gamma: 1.4e-8 per decay), so no margin either.
      */
     @Test
-    void electronKernelsKeepTheirWorld() {
+    void electronDosePointKernelsKeepTheirWorld() {
         DpkBenchmark e500 = DpkBenchmark.of(new EmissionSource.MonoenergeticElectron(0.5));
         assertEquals(0, e500.photonMeanFreePathMm(), 0);
         assertEquals(85, e500.grid().nx());

@@ -7,7 +7,7 @@ import doseengine.physics.decay.NuclideCatalog;
 import doseengine.physics.decay.RadiationType;
 import doseengine.validation.reference.DosePointKernelReference;
 import doseengine.validation.reference.DpkReferenceSet;
-import doseengine.validation.reference.ScaledKernel;
+import doseengine.validation.reference.ScaledDosePointKernel;
 import doseengine.validation.reference.WaterCsdaRange;
 import doseengine.validation.run.EmissionSource;
 import java.util.EnumSet;
@@ -20,7 +20,7 @@ class X90EstimatorTest {
     @Test
     void monoenergeticEstimateIsTheUniversalShapesX90TimesR0() {
         // One energy: the superposition reduces to the shape's own X90 (normalised to 1) times the engine's r0.
-        ScaledKernel shape = DosePointKernelReference.standard().find(DpkReferenceSet.ETRAN, 0.5).orElseThrow();
+        ScaledDosePointKernel shape = DosePointKernelReference.standard().find(DpkReferenceSet.ETRAN, 0.5).orElseThrow();
         double total = shape.integral();
         double lo = 0;
         double hi = 1.2;

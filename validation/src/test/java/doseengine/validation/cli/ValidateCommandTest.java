@@ -64,7 +64,7 @@ class ValidateCommandTest {
      * file, and an X90 present exactly when 90 % was absorbed, with the reason when it is not.
      */
     @Test
-    void photonKernelsWithoutX90AreANormalResult() throws Exception {
+    void photonDosePointKernelsWithoutX90AreANormalResult() throws Exception {
         for (String nuclide : List.of("Lu-177", "I-131")) {
             Path out = tmp.resolve("photons-" + nuclide);
             CliHarness.Outcome o = CliHarness.main("validate", "dpk", "--source", nuclide, "--emissions", "photons",
@@ -317,7 +317,7 @@ class ValidateCommandTest {
 
     /** A nuclide kernel has no reference: its verdict says the kernel was not judged, and why. */
     @Test
-    void nuclideKernelVerdictSaysItWasNotJudged() {
+    void nuclideDosePointKernelVerdictSaysItWasNotJudged() {
         CliHarness.Outcome o = CliHarness.validate(FakeBenchmarkRunner.exact(), "dpk", "--source", "Lu-177", "--out",
                 tmp.resolve("lu").toString());
         assertEquals(0, o.exitCode(), o.err());

@@ -3,10 +3,10 @@ package doseengine.validation.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import doseengine.validation.benchmark.MeasuredKernel;
+import doseengine.validation.benchmark.SimulatedDosePointKernel;
 import doseengine.validation.reference.DosePointKernelReference;
 import doseengine.validation.reference.DpkReferenceSet;
-import doseengine.validation.reference.ScaledKernel;
+import doseengine.validation.reference.ScaledDosePointKernel;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
  * kernels made from the reference itself, perturbed: inside and outside the tolerance.
  */
 class DpkComparisonTest {
-    private final ScaledKernel egs100 =
+    private final ScaledDosePointKernel egs100 =
             DosePointKernelReference.standard().find(DpkReferenceSet.EGSNRC_EDKNRC, 0.1).orElseThrow();
 
     /** The reference sampled finely (shells of 0.01 r0), times {@code factor(x)}, 0.1 % errors. */
-    private MeasuredKernel engine(DoubleUnaryOperator factor) {
+    private SimulatedDosePointKernel engine(DoubleUnaryOperator factor) {
         int n = 120;
         double[] x = new double[n];
         double[] e = new double[n + 1];
@@ -34,7 +34,7 @@ class DpkComparisonTest {
             j[i] = (Double.isNaN(ref) ? 0 : ref) * factor.applyAsDouble(x[i]);
             s[i] = 0.001 * j[i];
         }
-        return new MeasuredKernel(ScaledKernel.shells("engine", 0.1, x, e, j), s);
+        return new SimulatedDosePointKernel(ScaledDosePointKernel.shells("engine", 0.1, x, e, j), s);
     }
 
     @Test

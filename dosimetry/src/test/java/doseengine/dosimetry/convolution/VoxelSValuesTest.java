@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import doseengine.geometry.BadInputException;
 import org.junit.jupiter.api.Test;
 
-class SymmetricKernelTest {
-    private final SymmetricKernel k = SymmetricKernel.of(2, 1, 0, (i, j, kk) -> 100 * kk + 10 * j + i + 1);
+class VoxelSValuesTest {
+    private final VoxelSValues k = VoxelSValues.of(2, 1, 0, (i, j, kk) -> 100 * kk + 10 * j + i + 1);
 
     @Test
     void mirroredOffsetsShareTheStoredValue() {
@@ -25,7 +25,7 @@ class SymmetricKernelTest {
 
     @Test
     void truncationKeepsOnlyOffsetsThatFitTheGrid() {
-        SymmetricKernel t = k.truncatedTo(2, 5, 5);
+        VoxelSValues t = k.truncatedTo(2, 5, 5);
         assertEquals(1, t.hx(), "a 2-voxel axis has offsets up to 1");
         assertEquals(1, t.hy());
         assertEquals(12, t.at(1, 1, 0));
@@ -34,21 +34,21 @@ class SymmetricKernelTest {
     }
 
     @Test
-    void badKernelsAreRefusedWithOneLine() {
+    void badVoxelSValuesAreRefusedWithOneLine() {
         BadInputException e = assertThrows(BadInputException.class,
-                () -> new SymmetricKernel(1, 0, 0, new double[] {1, Double.NaN}));
+                () -> new VoxelSValues(1, 0, 0, new double[] {1, Double.NaN}));
         assertEquals("kernel value at offset (1,0,0) is NaN; it must be finite", e.getMessage());
-        e = assertThrows(BadInputException.class, () -> new SymmetricKernel(1, 1, 0, new double[3]));
+        e = assertThrows(BadInputException.class, () -> new VoxelSValues(1, 1, 0, new double[3]));
         assertEquals("kernel of half-widths 1 x 1 x 0 needs 4 values, got 3", e.getMessage());
-        e = assertThrows(BadInputException.class, () -> SymmetricKernel.of(-1, 0, 0, (i, j, kk) -> 1));
+        e = assertThrows(BadInputException.class, () -> VoxelSValues.of(-1, 0, 0, (i, j, kk) -> 1));
         assertEquals("kernel half-widths must be >= 0, got -1 x 0 x 0", e.getMessage());
     }
 
     @Test
-    void aSmallerKernelIsAddedWhereBothHaveOffsets() {
-        SymmetricKernel big = SymmetricKernel.of(4, 3, 2, (i, j, k) -> 100 * i + 10 * j + k);
-        SymmetricKernel small = SymmetricKernel.of(1, 5, 0, (i, j, k) -> 1000.0 * (1 + i + j));
-        SymmetricKernel sum = big.plus(small);
+    void smallerVoxelSValuesAreAddedWhereBothHaveOffsets() {
+        VoxelSValues big = VoxelSValues.of(4, 3, 2, (i, j, k) -> 100 * i + 10 * j + k);
+        VoxelSValues small = VoxelSValues.of(1, 5, 0, (i, j, k) -> 1000.0 * (1 + i + j));
+        VoxelSValues sum = big.plus(small);
         org.junit.jupiter.api.Assertions.assertEquals(4, sum.hx());
         org.junit.jupiter.api.Assertions.assertEquals(3, sum.hy());
         org.junit.jupiter.api.Assertions.assertEquals(2, sum.hz());

@@ -12,7 +12,7 @@ import doseengine.kernels.tally.RadialShellTally;
 import doseengine.kernels.tally.VoxelEnergyTally;
 import org.junit.jupiter.api.Test;
 
-class LocalDepositionKernelTest {
+class LocalDepositionDriverTest {
     private static final float E_FIXED_ELECTRON = 0.125f, E_PHOTON = 0.25f, E_CHANCE_ELECTRON = 0.0625f;
     private static final float P_CHANCE = 0.5f;
 
@@ -37,7 +37,7 @@ class LocalDepositionKernelTest {
         // SE at N = 20000 is 0.00205 MeV; 4 SE tolerance.
         VoxelEnergyTally t = new VoxelEnergyTally(3, 3, 1);
         int n = 20_000;
-        new LocalDepositionKernel(sampler(), new PointSource(0.15f, 0.15f, 0.05f, 4), 7L).run(0, n, t);
+        new LocalDepositionDriver(sampler(), new PointSource(0.15f, 0.15f, 0.05f, 4), 7L).run(0, n, t);
         for (int v = 0; v < t.bins(); v++) {
             if (v != 4) {
                 assertEquals(0, t.units()[v], "voxel " + v);
@@ -56,7 +56,7 @@ class LocalDepositionKernelTest {
         // The same 3000 histories as one call, and as three calls on three threads: identical fixed-point sums.
         SourceSampler source = new SourceSampler(new float[] {0.5f, 1f, 1f}, new int[] {2, 2, 8},
                 new int[] {0, 2, 8}, 3, 3, 1, 0.1f, 0.1f, 0.1f);
-        LocalDepositionKernel k = new LocalDepositionKernel(sampler(), source, 99L);
+        LocalDepositionDriver k = new LocalDepositionDriver(sampler(), source, 99L);
         VoxelEnergyTally whole = new VoxelEnergyTally(3, 3, 1);
         k.run(1000, 3000, whole);
         VoxelEnergyTally split = new VoxelEnergyTally(3, 3, 1);
@@ -78,18 +78,18 @@ class LocalDepositionKernelTest {
     void anotherSeedGivesOtherDecays() {
         VoxelEnergyTally a = new VoxelEnergyTally(1, 1, 1);
         VoxelEnergyTally b = new VoxelEnergyTally(1, 1, 1);
-        new LocalDepositionKernel(sampler(), new PointSource(0.05f, 0.05f, 0.05f, 0), 1L).run(0, 100, a);
-        new LocalDepositionKernel(sampler(), new PointSource(0.05f, 0.05f, 0.05f, 0), 2L).run(0, 100, b);
+        new LocalDepositionDriver(sampler(), new PointSource(0.05f, 0.05f, 0.05f, 0), 1L).run(0, 100, a);
+        new LocalDepositionDriver(sampler(), new PointSource(0.05f, 0.05f, 0.05f, 0), 2L).run(0, 100, b);
         assertNotEquals(a.units()[0], b.units()[0]);
     }
 
     @Test
     void gridlessSourceScoresEverythingAsEscapedAndShellTalliesAreRefused() {
         VoxelEnergyTally t = new VoxelEnergyTally(2, 2, 2);
-        new LocalDepositionKernel(sampler(), new PointSource(0f, 0f, 0f, -1), 3L).run(0, 50, t);
+        new LocalDepositionDriver(sampler(), new PointSource(0f, 0f, 0f, -1), 3L).run(0, 50, t);
         assertEquals(0, t.depositedUnits());
         assertEquals(t.emittedUnits(), t.escapedUnits());
-        assertThrows(IllegalArgumentException.class, () -> new LocalDepositionKernel(sampler(),
+        assertThrows(IllegalArgumentException.class, () -> new LocalDepositionDriver(sampler(),
                 new PointSource(0f, 0f, 0f, -1), 3L).run(0, 1, new RadialShellTally(new float[] {0f, 1f}, 0f, 0f, 0f)));
     }
 }

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Kernels come back only under exactly the key they were stored with. */
-class KernelCacheTest {
+class MethodTableCacheTest {
     @TempDir
     Path dir;
 
     @Test
-    void aStoredKernelIsReadBackUnderItsKey() {
-        KernelCache c = new KernelCache(dir);
-        ObjectNode o = KernelCache.object();
+    void aStoredTableIsReadBackUnderItsKey() {
+        MethodTableCache c = new MethodTableCache(dir);
+        ObjectNode o = MethodTableCache.object();
         o.putArray("values").add(1.5).add(2.5);
         c.write("radial", "radial|physics=1|Lu-177", o);
         assertEquals(2.5, c.read("radial", "radial|physics=1|Lu-177").orElseThrow().get("values").get(1).asDouble());
@@ -26,7 +26,7 @@ class KernelCacheTest {
 
     @Test
     void aFileUnderTheRightNameButAnotherKeyIsNotUsed() throws Exception {
-        KernelCache c = new KernelCache(dir);
+        MethodTableCache c = new MethodTableCache(dir);
         String key = "vsv|physics=1|Y-90";
         Files.createDirectories(dir);
         Files.writeString(c.file("vsv", key), "{\"key\":\"something else\",\"values\":[1]}");

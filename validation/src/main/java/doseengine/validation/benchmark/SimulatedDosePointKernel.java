@@ -1,12 +1,12 @@
 package doseengine.validation.benchmark;
 
-import doseengine.validation.reference.ScaledKernel;
+import doseengine.validation.reference.ScaledDosePointKernel;
 
 /**
  * A scaled kernel from a run: the kernel (shell means) and the absolute standard error of each value.
  */
-public record MeasuredKernel(ScaledKernel kernel, double[] sigma) {
-    public MeasuredKernel {
+public record SimulatedDosePointKernel(ScaledDosePointKernel kernel, double[] sigma) {
+    public SimulatedDosePointKernel {
         if (sigma.length != kernel.size()) {
             throw new IllegalArgumentException("one uncertainty per kernel value");
         }

@@ -16,20 +16,25 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Kernels of the fast methods kept on disk, one JSON file per kernel, so that a Monte Carlo kernel is computed once
- * per nuclide, medium, voxel size and physics. The key names everything the kernel depends on (the physics version
+ * The fast methods' Monte Carlo tables kept on disk (dose point kernels, electron voxel S values, sphere S values;
+ * {@link MethodTableRuns}), one JSON file per table, so that each is computed once per nuclide, medium, voxel size and
+ * physics. The key names everything the table depends on (the physics version
  * among it, {@code doseengine.physics.PhysicsVersion}); the file name is a hash of the key, and the key is stored
  * in the file and checked on reading, so a file written by other physics is never used.
  *
  * <p>Where: {@code --kernel-cache DIR}, else {@code $DOSEENGINE_KERNEL_CACHE}, else {@code $XDG_CACHE_HOME/doseengine/
  * kernels}, else {@code ~/.cache/doseengine/kernels}. Files are written to a temporary name and moved into place,
  * so two runs at once never read half a file.
+ *
+ * <p>The option {@code --kernel-cache}, the variable {@code DOSEENGINE_KERNEL_CACHE}, the default folder
+ * {@code .../doseengine/kernels}, the file names and the keys keep the word "kernel": users have caches and scripts
+ * under those names, and a cache written by one version of the tool is read by the next.
  */
-public final class KernelCache {
+public final class MethodTableCache {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
 
-    public KernelCache(Path dir) {
+    public MethodTableCache(Path dir) {
         this.dir = dir;
     }
 
@@ -48,7 +53,7 @@ public final class KernelCache {
         return dir;
     }
 
-    /** The stored kernel of this key, if there is one written under exactly this key. */
+    /** The stored table of this key, if there is one written under exactly this key. */
     public Optional<JsonNode> read(String kind, String key) {
         Path f = file(kind, key);
         if (!Files.isRegularFile(f)) {
@@ -63,7 +68,7 @@ public final class KernelCache {
         }
     }
 
-    /** Stores a kernel; {@code data} gains the key. Returns the file. */
+    /** Stores a table; {@code data} gains the key. Returns the file. */
     public Path write(String kind, String key, ObjectNode data) {
         data.put("key", key);
         Path f = file(kind, key);

@@ -2,7 +2,7 @@ package doseengine.transport;
 
 import doseengine.kernels.opencl.InsufficientDeviceMemoryException;
 import doseengine.kernels.opencl.KernelBuildException;
-import doseengine.kernels.opencl.OpenClTransportKernel;
+import doseengine.kernels.opencl.OpenClHistoryDriver;
 import doseengine.kernels.opencl.OpenClUnavailableException;
 import doseengine.kernels.source.DecaySource;
 import doseengine.kernels.transport.VoxelGeometry;
@@ -10,13 +10,13 @@ import doseengine.physics.PhysicsTables;
 import org.jocl.CLException;
 
 /**
- * The OpenCL backend's kernel: the one place where {@link OpenClTransportKernel} is wired in, and where the ways it
+ * The OpenCL backend's history driver: the one place where {@link OpenClHistoryDriver} is wired in, and where the ways it
  * can fail on a machine (driver, compiler, memory, missing extension) become one line for the user.
  */
-public final class OpenClKernels {
-    private OpenClKernels() {}
+public final class OpenClHistoryDrivers {
+    private OpenClHistoryDrivers() {}
 
-    /** The OpenCL kernel cannot run this problem on this device; the message is one line naming the reason. */
+    /** The OpenCL history driver cannot run this problem on this device; the message is one line naming the reason. */
     public static final class Unusable extends RuntimeException {
         public Unusable(String message, Throwable cause) {
             super(message, cause);
@@ -24,14 +24,14 @@ public final class OpenClKernels {
     }
 
     /**
-     * Coupled photon-electron transport on OpenCL device {@code device}; close the kernel after the run.
+     * Coupled photon-electron transport on OpenCL device {@code device}; close the driver after the run.
      *
      * @throws Unusable when the device cannot run it
      */
-    public static OpenClTransportKernel monteCarlo(int device, PhysicsTables tables, VoxelGeometry geometry,
+    public static OpenClHistoryDriver monteCarlo(int device, PhysicsTables tables, VoxelGeometry geometry,
                                                    DecaySource source, long seed) {
         try {
-            return OpenClTransportKernel.open(device, TransportProblems.of(tables, geometry, source, seed));
+            return OpenClHistoryDriver.open(device, TransportProblems.of(tables, geometry, source, seed));
         } catch (KernelBuildException e) {
             throw new Unusable("the transport kernels failed to build: " + firstLine(e.buildLog()), e);
         } catch (InsufficientDeviceMemoryException | OpenClUnavailableException e) {

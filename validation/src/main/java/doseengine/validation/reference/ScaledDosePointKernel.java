@@ -9,7 +9,7 @@ import java.util.Arrays;
  * each shell). Both the references and the engine's results take this form, so one set of integrals, X90
  * and interpolation serves both. Immutable.
  */
-public final class ScaledKernel {
+public final class ScaledDosePointKernel {
     private static final double NINETY_PERCENT = 0.9;
 
     private final String label;
@@ -19,7 +19,7 @@ public final class ScaledKernel {
     /** Shell edges (length n + 1) for shell means; null for point values. */
     private final double[] edges;
 
-    private ScaledKernel(String label, double energyMeV, double[] x, double[] j, double[] edges) {
+    private ScaledDosePointKernel(String label, double energyMeV, double[] x, double[] j, double[] edges) {
         if (x.length < 2 || x.length != j.length) {
             throw new IllegalArgumentException(label + ": a kernel needs at least two (x, j) pairs of equal count");
         }
@@ -48,27 +48,27 @@ public final class ScaledKernel {
     }
 
     /** Point values j(x[i]). */
-    public static ScaledKernel points(String label, double energyMeV, double[] x, double[] j) {
-        return new ScaledKernel(label, energyMeV, x, j, null);
+    public static ScaledDosePointKernel points(String label, double energyMeV, double[] x, double[] j) {
+        return new ScaledDosePointKernel(label, energyMeV, x, j, null);
     }
 
     /** Shell means j[i] over [edges[i], edges[i+1]), plotted and interpolated at x[i]. */
-    public static ScaledKernel shells(String label, double energyMeV, double[] x, double[] edges, double[] j) {
-        return new ScaledKernel(label, energyMeV, x, j, edges);
+    public static ScaledDosePointKernel shells(String label, double energyMeV, double[] x, double[] edges, double[] j) {
+        return new ScaledDosePointKernel(label, energyMeV, x, j, edges);
     }
 
     /**
      * Shell means given only at their midpoints: edges halfway between midpoints, the first at 0, the last as far
      * beyond the last midpoint as the edge before it lies below it.
      */
-    public static ScaledKernel shellMidpoints(String label, double energyMeV, double[] x, double[] j) {
+    public static ScaledDosePointKernel shellMidpoints(String label, double energyMeV, double[] x, double[] j) {
         int n = x.length;
         double[] e = new double[n + 1];
         for (int i = 1; i < n; i++) {
             e[i] = 0.5 * (x[i - 1] + x[i]);
         }
         e[n] = x[n - 1] + (x[n - 1] - e[n - 1]);
-        return new ScaledKernel(label, energyMeV, x, j, e);
+        return new ScaledDosePointKernel(label, energyMeV, x, j, e);
     }
 
     public String label() {

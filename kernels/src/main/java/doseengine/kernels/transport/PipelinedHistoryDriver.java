@@ -3,7 +3,7 @@ package doseengine.kernels.transport;
 import doseengine.kernels.tally.EnergyTally;
 
 /**
- * A history kernel that runs on a device while the host does something else: {@link #start} queues a batch of
+ * A history driver that runs its histories on a device while the host does something else: {@link #start} queues a batch of
  * histories into a device tally and returns at once, and the batch's {@link PendingBatch} later adds that tally to
  * the host's. The engine's batch loop uses it to fold batch k into its statistics while the device runs batch k + 1.
  *
@@ -11,7 +11,7 @@ import doseengine.kernels.tally.EnergyTally;
  * deposits still go to a fixed-point tally of its own batch, so a run gives the same tally, batch by batch, as with
  * {@link #run}.
  */
-public interface PipelinedKernel extends HistoryKernel {
+public interface PipelinedHistoryDriver extends HistoryDriver {
 
     /**
      * Batches that may be started and not yet collected at one time: 2 with two device tallies (the read-back of one

@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Device twin: {@code transport_histories.cl}: the entry kernels {@code transport_histories} ({@link #run}) and
  * {@code transport_primaries} ({@code runPrimaries}), {@code transport_history_run_stack}.
  */
-public final class JavaTransportKernel implements HistoryKernel {
+public final class JavaHistoryDriver implements HistoryDriver {
     /** Default room for secondaries on top of a decay's emissions. */
     public static final int DEFAULT_SECONDARY_CAPACITY = 1024;
 
@@ -59,12 +59,12 @@ public final class JavaTransportKernel implements HistoryKernel {
     private final AtomicLong histories = new AtomicLong();
     private final AtomicInteger maxStackDepth = new AtomicInteger();
 
-    public JavaTransportKernel(TransportProblem problem) {
+    public JavaHistoryDriver(TransportProblem problem) {
         this(problem, null);
     }
 
     /** @param observer called when particles escape and electron tracks end (validation); null for none */
-    public JavaTransportKernel(TransportProblem problem, TransportObserver observer) {
+    public JavaHistoryDriver(TransportProblem problem, TransportObserver observer) {
         this(problem, observer, problem.emissions().maxEmissionsPerDecay() + DEFAULT_SECONDARY_CAPACITY);
     }
 
@@ -74,7 +74,7 @@ public final class JavaTransportKernel implements HistoryKernel {
      *                      {@value #DEFAULT_SECONDARY_CAPACITY}. Tests use a tiny one to exercise the overflow path
      *                      (which then also catches emissions).
      */
-    public JavaTransportKernel(TransportProblem problem, TransportObserver observer, int stackCapacity) {
+    public JavaHistoryDriver(TransportProblem problem, TransportObserver observer, int stackCapacity) {
         if (stackCapacity < 1) {
             throw new IllegalArgumentException("stack capacity must be positive, got " + stackCapacity);
         }

@@ -30,9 +30,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The Monte Carlo runs behind the fast methods' kernels, each computed once and kept in the {@link KernelCache}:
+ * The Monte Carlo runs behind the fast methods' tables, each computed once and kept in the {@link MethodTableCache}:
  * <ul>
- *   <li>radial kernels: a point source in an unbounded homogeneous medium (water for {@code dpk}, soft tissue for
+ *   <li>dose point kernels: a point source in an unbounded homogeneous medium (water for {@code dpk}, soft tissue for
  *   the photons of {@code vsv}), energy in the spherical shells of {@link ShellLayout}, out to the radius the
  *   patient grid needs; the medium reaches three photon mean free paths beyond
  *   the last shell so that every shell sees the backscatter of an infinite medium, as in {@code validate dpk};</li>
@@ -42,9 +42,10 @@ import java.util.Optional;
  *   <li>sphere S values: the sphere benchmark of {@code validate sphere} on a grid of masses.</li>
  * </ul>
  * Every key holds the physics version, the nuclide, the medium, the geometry, the decays, the seed and the
- * cutoffs: change any and the kernel is computed again.
+ * cutoffs: change any and the table is computed again. The keys, the files' fields and the log lines keep
+ * their wording (see {@link MethodTableCache} for why).
  */
-public final class KernelRuns {
+public final class MethodTableRuns {
     /** Water (or tissue) beyond the last shell, in photon mean free paths (as {@code validate dpk}). */
     static final double PHOTON_MARGIN_MFP = 3.0;
     /** Smallest electron block half-width (voxels), the extent of Lanconelli et al.'s tables. */
@@ -61,24 +62,24 @@ public final class KernelRuns {
 
     private final BenchmarkRunner runner;
     private final TransportSettings settings;
-    private final KernelCache cache;
+    private final MethodTableCache cache;
     private final PrintWriter log;
     private final List<String> computed = new ArrayList<>();
     private double seconds;
 
-    public KernelRuns(BenchmarkRunner runner, TransportSettings settings, KernelCache cache, PrintWriter log) {
+    public MethodTableRuns(BenchmarkRunner runner, TransportSettings settings, MethodTableCache cache, PrintWriter log) {
         this.runner = runner;
         this.settings = settings;
         this.cache = cache;
         this.log = log;
     }
 
-    /** Seconds spent computing kernels in this session (0 when all came from the cache). */
+    /** Seconds spent computing tables in this session (0 when all came from the cache). */
     public double seconds() {
         return seconds;
     }
 
-    /** The kernels computed (not read from the cache) in this session, one line each. */
+    /** The tables computed (not read from the cache) in this session, one line each. */
     public List<String> computed() {
         return List.copyOf(computed);
     }
@@ -104,7 +105,7 @@ public final class KernelRuns {
     }
 
     /**
-     * The radial kernel of a nuclide's emissions in a medium.
+     * The dose point kernel of a nuclide's emissions in a medium.
      *
      * @param emissions "all" or "photons"
      */
@@ -138,7 +139,7 @@ public final class KernelRuns {
         PointSourceResult r = runner.runPointSource(p, settings);
         done(what, t0, r.run().backend());
         DosePointKernel k = new DosePointKernel(edges, r.shellMeVPerDecay(), r.shellRelativeUncertainty());
-        ObjectNode o = KernelCache.object();
+        ObjectNode o = MethodTableCache.object();
         o.put("what", what);
         o.put("backend", r.run().backend());
         put(o, "edges_mm", edges);
@@ -183,7 +184,7 @@ public final class KernelRuns {
         VoxelSourceResult r = runner.runVoxelSource(p, settings);
         done(what, t0, r.run().backend());
         VoxelBlock b = VoxelBlock.fold(r.voxelMeVPerDecay(), r.voxelRelativeUncertainty(), hx, hy, hz);
-        ObjectNode o = KernelCache.object();
+        ObjectNode o = MethodTableCache.object();
         o.put("what", what);
         o.put("backend", r.run().backend());
         put(o, "MeV_per_decay", b.meVPerDecay());
@@ -223,7 +224,7 @@ public final class KernelRuns {
             backend = e.run().backend();
         }
         done(what, t0, backend);
-        ObjectNode o = KernelCache.object();
+        ObjectNode o = MethodTableCache.object();
         o.put("what", what);
         o.put("backend", backend);
         put(o, "mass_g", mass);

@@ -7,29 +7,29 @@ import java.util.Locale;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
- * The spectrum of a {@link SymmetricKernel} on the padded grid of one source grid, computed once and applied to any
- * number of sources by {@link #convolve(double[])} (the same kernel convolves the time-integrated activity of every
+ * The spectrum of a {@link VoxelSValues} on the padded grid of one source grid, computed once and applied to any
+ * number of sources by {@link #convolve(double[])} (the same voxel S values convolve the time-integrated activity of every
  * time point, organ or nuclide).
  *
- * <p>The kernel is even in each axis, so its discrete Fourier transform is real and even in each frequency:
+ * <p>The voxel S values are even in each axis, so its discrete Fourier transform is real and even in each frequency:
  * {@code K^(fx, fy, fz) = sum over o of K(o) cos(2 pi fx ox / Mx) cos(2 pi fy oy / My) cos(2 pi fz oz / Mz)} (the sine
  * parts cancel between {@code o} and {@code -o}). Only the real parts of the frequencies {@code 0..M/2} of each axis
  * are stored: {@code (Mx/2+1)(My/2+1)(Mz/2+1)} doubles, about 1/8 of the padded grid, where the full complex
  * spectrum would take 16 times as much. The factor {@code 1/(My Mz)} of the inverse transforms along y and z is
  * folded in.
  *
- * <p>Computed separably, one axis at a time and in place: each line holds the kernel's values at offsets
+ * <p>Computed separably, one axis at a time and in place: each line holds the values at offsets
  * {@code 0..h}, mirrored into a real line of length M ({@code K(0)} at 0, {@code K(i)} at i and M-i: M > 2h, so the
  * two halves do not overlap), whose real FFT has real values only.
  */
-public final class KernelSpectrum {
+public final class VoxelSValuesSpectrum {
     private final int nx, ny, nz;
     private final int mx, my, mz;
     private final int threads;
     /** Real parts, index {@code (fx * (My/2+1) + fy) * (Mz/2+1) + fz}: z fastest, as a z-line of the product reads. */
     private final double[] spectrum;
 
-    private KernelSpectrum(int nx, int ny, int nz, int mx, int my, int mz, int threads, double[] spectrum) {
+    private VoxelSValuesSpectrum(int nx, int ny, int nz, int mx, int my, int mz, int threads, double[] spectrum) {
         this.nx = nx;
         this.ny = ny;
         this.nz = nz;
@@ -41,20 +41,20 @@ public final class KernelSpectrum {
     }
 
     /**
-     * The spectrum of {@code kernel} for sources on an {@code nx x ny x nz} grid, computed on {@code threads}
-     * threads (the convolutions use as many). The kernel is first cut to the grid ({@link SymmetricKernel#truncatedTo}).
+     * The spectrum of {@code sValues} for sources on an {@code nx x ny x nz} grid, computed on {@code threads}
+     * threads (the convolutions use as many). The values are first cut to the grid ({@link VoxelSValues#truncatedTo}).
      *
      * @throws BadInputException for a grid without voxels, or one whose padded arrays exceed what a Java array holds
      */
-    public static KernelSpectrum of(SymmetricKernel kernel, int nx, int ny, int nz, int threads) {
+    public static VoxelSValuesSpectrum of(VoxelSValues sValues, int nx, int ny, int nz, int threads) {
         SourceGrid.requireGrid(nx, ny, nz);
-        SymmetricKernel k = kernel.truncatedTo(nx, ny, nz);
+        VoxelSValues k = sValues.truncatedTo(nx, ny, nz);
         return of(k, nx, ny, nz, FftSizes.padded(nx, k.hx()), FftSizes.padded(ny, k.hy()),
                 FftSizes.padded(nz, k.hz()), threads);
     }
 
-    /** As {@link #of(SymmetricKernel, int, int, int, int)} with the padded lengths given (for the benchmark). */
-    static KernelSpectrum of(SymmetricKernel k, int nx, int ny, int nz, int mx, int my, int mz, int threads) {
+    /** As {@link #of(VoxelSValues, int, int, int, int)} with the padded lengths given (for the benchmark). */
+    static VoxelSValuesSpectrum of(VoxelSValues k, int nx, int ny, int nz, int mx, int my, int mz, int threads) {
         if (threads < 1) {
             throw new BadInputException("threads must be >= 1, got " + threads);
         }
@@ -67,7 +67,7 @@ public final class KernelSpectrum {
         double[] f = new double[sx * sy * sz];
         int hx = k.hx(), hy = k.hy(), hz = k.hz();
         double[] values = k.values();
-        // Along x, for every stored (j, k): the kernel's x-lines.
+        // Along x, for every stored (j, k): the values' x-lines.
         ParallelTasks.run(hz + 1, threads, () -> {
             MirroredLine line = new MirroredLine(mx);
             return oz -> {
@@ -102,7 +102,7 @@ public final class KernelSpectrum {
                 }
             };
         });
-        return new KernelSpectrum(nx, ny, nz, mx, my, mz, threads, f);
+        return new VoxelSValuesSpectrum(nx, ny, nz, mx, my, mz, threads, f);
     }
 
     private static void requireArray(long doubles, String what, int nx, int ny, int nz) {
@@ -113,7 +113,7 @@ public final class KernelSpectrum {
     }
 
     /**
-     * The convolution of {@code source} (flat index {@code i + nx*(j + ny*k)}, finite values) with the kernel; see
+     * The convolution of {@code source} (flat index {@code i + nx*(j + ny*k)}, finite values) with the voxel S values; see
      * {@link FftConvolution} for its definition.
      */
     public double[] convolve(double[] source) {
@@ -159,7 +159,7 @@ public final class KernelSpectrum {
     int threads() { return threads; }
     double[] spectrum() { return spectrum; }
 
-    /** A real line of length m holding a kernel's offsets mirrored, and its real FFT. One per thread. */
+    /** A real line of length m holding the values of one line of offsets mirrored, and its real FFT. One per thread. */
     private static final class MirroredLine {
         private final int m;
         private final DoubleFFT_1D fft;

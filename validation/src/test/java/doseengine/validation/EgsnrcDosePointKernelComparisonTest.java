@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import doseengine.validation.benchmark.DpkBenchmark;
 import doseengine.validation.benchmark.DpkResult;
-import doseengine.validation.benchmark.MeasuredKernel;
+import doseengine.validation.benchmark.SimulatedDosePointKernel;
 import doseengine.validation.compare.ComparisonPoint;
 import doseengine.validation.compare.ComparisonResult;
 import doseengine.validation.compare.DpkComparison;
 import doseengine.validation.compare.Verdict;
 import doseengine.validation.reference.DosePointKernelReference;
-import doseengine.validation.reference.ScaledKernel;
+import doseengine.validation.reference.ScaledDosePointKernel;
 import doseengine.validation.run.BackendChoice;
 import doseengine.validation.run.EmissionSource;
 import doseengine.validation.run.TransportBenchmarkRunner;
@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * where an electron's whole track is a few micrometres and a few hundred steps, cut by faces every few steps.
  * Measured (1e6 decays, before this test): 10 keV worst 3.3 % of the peak, X90 +1.2 %; 15 keV 1.25 %, +0.2 %.
  */
-class EgsnrcKernelComparisonTest {
+class EgsnrcDosePointKernelComparisonTest {
     private static final long DECAYS = 200_000;
     private static final long SEED = 20261122;
 
@@ -51,8 +51,8 @@ class EgsnrcKernelComparisonTest {
         assertFalse(settings.softStraggling());
         TransportBenchmarkRunner runner = new TransportBenchmarkRunner(() -> new PrintWriter(Writer.nullWriter()));
         DpkResult r = b.evaluate(runner.runPointSource(b.problem(), settings));
-        ScaledKernel ref = DosePointKernelReference.standard().primary(energyMeV).orElseThrow();
-        MeasuredKernel k = r.scaledKernel(b.scaleMm());
+        ScaledDosePointKernel ref = DosePointKernelReference.standard().primary(energyMeV).orElseThrow();
+        SimulatedDosePointKernel k = r.scaledKernel(b.scaleMm());
 
         ComparisonResult kernel = DpkComparison.kernel("dpk", k, ref, true);
         ComparisonResult x90 = DpkComparison.x90("dpk", r.x90Mm(), r.x90SigmaMm(), ref.x90() * b.scaleMm(),
@@ -63,7 +63,7 @@ class EgsnrcKernelComparisonTest {
         String msg = String.format(Locale.ROOT, "%.0f keV: worst %.2f %% of the peak (SE <= %.2f %%), X90 %+.2f %% "
                 + "(SE %.2f %%)", energyMeV * 1000, 100 * kernel.worstJudgedDeviation(), 100 * worstSigma,
                 100 * xp.deviation(), 100 * xp.engineSigma() / xp.reference());
-        System.out.println("EgsnrcKernelComparisonTest: " + msg);
+        System.out.println("EgsnrcDosePointKernelComparisonTest: " + msg);
         assertTrue(kernel.points().stream().filter(p -> !Double.isNaN(p.tolerance())).count() >= 17, msg);
         assertTrue(worstSigma < DpkComparison.KERNEL_TOLERANCE / 5, msg);
         assertTrue(xp.engineSigma() / xp.reference() < DpkComparison.X90_TOLERANCE / 5, msg);

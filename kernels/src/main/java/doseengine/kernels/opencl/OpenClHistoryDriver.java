@@ -7,8 +7,8 @@ import doseengine.kernels.source.PointSource;
 import doseengine.kernels.tally.EnergyTally;
 import doseengine.kernels.tally.RadialShellTally;
 import doseengine.kernels.tally.VoxelEnergyTally;
-import doseengine.kernels.transport.JavaTransportKernel;
-import doseengine.kernels.transport.PipelinedKernel;
+import doseengine.kernels.transport.JavaHistoryDriver;
+import doseengine.kernels.transport.PipelinedHistoryDriver;
 import doseengine.kernels.transport.Primary;
 import doseengine.kernels.transport.TransportProblem;
 import doseengine.kernels.transport.VoxelGeometry;
@@ -25,8 +25,8 @@ import org.jocl.cl_command_queue;
 import org.jocl.cl_event;
 
 /**
- * The OpenCL back end of the transport: the entry kernels of {@code transport_histories.cl} (one work-item per
- * history, the twin of {@link JavaTransportKernel} step for step, transport.md) with everything they read on one
+ * The OpenCL back end of the transport as a history driver: it runs the entry kernels of {@code transport_histories.cl} (one work-item per
+ * history, the twin of {@link JavaHistoryDriver} step for step, transport.md) with everything they read on one
  * device. Histories draw from the same Philox streams (seed, history, purpose 0) as on the Java back end, so a
  * history is the same on both until a float function rounds differently (opencl.md).
  *
@@ -36,12 +36,12 @@ import org.jocl.cl_event;
  * {@link PendingBatch#addTo} waits for the last launch, reads the device tally through the context's transfer queue,
  * adds it to the host {@link EnergyTally} and zeroes it. {@link #run} is the two in a row.
  *
- * <p>Double buffering: the kernel keeps two device tallies (each with its counters) when the device memory holds them
+ * <p>Double buffering: this driver keeps two device tallies (each with its counters) when the device memory holds them
  * ({@link DeviceMemoryEstimate#preferTwoTallies}), so that two batches may be in flight
  * ({@link #batchesInFlight()}): the engine starts batch k + 1 on the kernel queue before it collects batch k, and
  * the device goes on with k + 1 while the host reads and folds k. With one tally (a CT too large for two) batch
  * k + 1 starts once k is read back, and only the host's fold of k overlaps it ({@link #singleTallyNote()} says so).
- * Only one thread at a time calls the kernel ({@link #maxConcurrentCalls()} is 1).
+ * Only one thread at a time calls the driver ({@link #maxConcurrentCalls()} is 1).
  *
  * <p>Histories per launch: enough work-items to keep every compute unit busy through the tail of a launch, where
  * the longest histories (a Y-90 beta is hundreds of electron steps, an escaping photon a few flights) run on
@@ -56,7 +56,7 @@ import org.jocl.cl_event;
  * {@value #MAX_STACK_CAPACITY} (include/history.clh gives the measured depths). An overflow deposits the particle
  * where it was created and is counted: {@link #stackOverflows()}.
  */
-public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseable {
+public final class OpenClHistoryDriver implements PipelinedHistoryDriver, AutoCloseable {
 
     /** The entry kernels' source file. */
     public static final String SOURCE_FILE = "transport_histories.cl";
@@ -175,7 +175,7 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
                     return s;
                 }
             }
-            throw new IllegalStateException(slots.size() + " batches are already in flight on this OpenCL kernel; "
+            throw new IllegalStateException(slots.size() + " batches are already in flight on this OpenCL history driver; "
                     + "collect one first");
         }
 
@@ -262,7 +262,7 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
 
         private void collect(EnergyTally tally) {
             cl_event event;
-            synchronized (OpenClTransportKernel.this) {
+            synchronized (OpenClHistoryDriver.this) {
                 if (collected) {
                     throw new IllegalStateException("this batch was already collected");
                 }
@@ -272,7 +272,7 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
                 event = lastLaunch;
                 lastLaunch = null;
             }
-            // Wait without holding the kernel's lock: nothing else needs it meanwhile, but close() may.
+            // Wait without holding the driver's lock: nothing else needs it meanwhile, but close() may.
             try {
                 if (event != null) {
                     try {
@@ -281,19 +281,19 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
                         clReleaseEvent(event);
                     }
                 }
-                synchronized (OpenClTransportKernel.this) {
+                synchronized (OpenClHistoryDriver.this) {
                     requireOpen();
                     readBack(variant, slot, tally, count);
                 }
             } finally {
-                synchronized (OpenClTransportKernel.this) {
+                synchronized (OpenClHistoryDriver.this) {
                     slot.busy = false;
                 }
             }
         }
     }
 
-    private OpenClTransportKernel(OpenClContext cl, boolean ownsContext, TransportProblem problem, int stackCapacity,
+    private OpenClHistoryDriver(OpenClContext cl, boolean ownsContext, TransportProblem problem, int stackCapacity,
                                   int maxTallyCopies) {
         this.cl = cl;
         this.ownsContext = ownsContext;
@@ -310,14 +310,14 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
     }
 
     /**
-     * Opens OpenCL device {@code deviceIndex} ({@link OpenClDiscovery} numbering) for {@code problem}; the kernel
+     * Opens OpenCL device {@code deviceIndex} ({@link OpenClDiscovery} numbering) for {@code problem}; the driver
      * owns the context and closes it.
      *
      * @throws OpenClUnavailableException         the device lacks {@value #INT64_ATOMICS}
      * @throws InsufficientDeviceMemoryException the problem does not fit the device
      * @throws KernelBuildException              the device's compiler rejects the kernels
      */
-    public static OpenClTransportKernel open(int deviceIndex, TransportProblem problem) {
+    public static OpenClHistoryDriver open(int deviceIndex, TransportProblem problem) {
         OpenClContext cl = OpenClContext.open(deviceIndex);
         try {
             return create(cl, true, problem, defaultStackCapacity(problem.parameters()),
@@ -332,14 +332,14 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
         }
     }
 
-    /** A kernel on a context the caller keeps open (and closes after this kernel). */
-    public static OpenClTransportKernel create(OpenClContext cl, TransportProblem problem) {
+    /** A driver on a context the caller keeps open (and closes after this driver). */
+    public static OpenClHistoryDriver create(OpenClContext cl, TransportProblem problem) {
         return create(cl, false, problem, defaultStackCapacity(problem.parameters()),
                 DeviceMemoryEstimate.MAX_TALLY_COPIES);
     }
 
     /** With a chosen secondary stack capacity (tests exercise the overflow path with a tiny one). */
-    public static OpenClTransportKernel create(OpenClContext cl, TransportProblem problem, int stackCapacity) {
+    public static OpenClHistoryDriver create(OpenClContext cl, TransportProblem problem, int stackCapacity) {
         return create(cl, false, problem, stackCapacity, DeviceMemoryEstimate.MAX_TALLY_COPIES);
     }
 
@@ -347,12 +347,12 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
      * With a chosen stack capacity and at most {@code maxTallyCopies} voxel tallies (1 forces the single-tally path
      * that a device too small for two takes; tests compare the two).
      */
-    public static OpenClTransportKernel create(OpenClContext cl, TransportProblem problem, int stackCapacity,
+    public static OpenClHistoryDriver create(OpenClContext cl, TransportProblem problem, int stackCapacity,
                                                int maxTallyCopies) {
         return create(cl, false, problem, stackCapacity, maxTallyCopies);
     }
 
-    private static OpenClTransportKernel create(OpenClContext cl, boolean ownsContext, TransportProblem problem,
+    private static OpenClHistoryDriver create(OpenClContext cl, boolean ownsContext, TransportProblem problem,
                                                 int stackCapacity, int maxTallyCopies) {
         if (stackCapacity < 1 || stackCapacity > MAX_STACK_CAPACITY) {
             throw new IllegalArgumentException("stack capacity must be in 1.." + MAX_STACK_CAPACITY + ", got "
@@ -363,7 +363,7 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
                     + ", got " + maxTallyCopies);
         }
         requireSupported(cl.info(), problem);
-        OpenClTransportKernel k = new OpenClTransportKernel(cl, ownsContext, problem, stackCapacity, maxTallyCopies);
+        OpenClHistoryDriver k = new OpenClHistoryDriver(cl, ownsContext, problem, stackCapacity, maxTallyCopies);
         k.memory.requireFits(cl.info());
         try {
             k.upload();
@@ -391,9 +391,9 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
     /**
      * Work-items per work-group on a CPU device: the largest power of two, at most {@value #CPU_MAX_WORK_GROUP},
      * whose secondary stacks together stay within {@value #CPU_WORK_GROUP_STACK_BYTES} bytes. A CPU driver runs a
-     * work-group's items on one thread and keeps their private memory on that thread's stack: PoCL 3 crashed the
-     * process (SIGSEGV, no message) with its own choice of work-group size at 256 slots (9 KB per work-item, W_cc
-     * = 1 keV makes 640) and ran at 128. At least 1.
+     * work-group's items on one thread and keeps their private memory on that thread's stack. Left to choose the work-group size
+     * itself, PoCL 3 overflows that stack and ends the process (SIGSEGV, no message) with 256 slots per work-item
+     * (9 KB; W_cc = 1 keV makes 640), while 128 slots run, so the size is bounded here. At least 1.
      */
     public static int cpuWorkGroupSize(int stackCapacity) {
         long perItem = (long) stackCapacity * STACK_SLOT_BYTES;
@@ -446,12 +446,12 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
         return problem;
     }
 
-    /** The device this kernel runs on. */
+    /** The device this driver runs on. */
     public OpenClDeviceInfo device() {
         return cl.info();
     }
 
-    /** The device memory this kernel's run was estimated to need (checked against the device before upload). */
+    /** The device memory this driver's run was estimated to need (checked against the device before upload). */
     public DeviceMemoryEstimate memory() {
         return memory;
     }
@@ -526,7 +526,7 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
     }
 
     /**
-     * Runs histories that each start with {@code primary} instead of a decay ({@link JavaTransportKernel#runPrimaries}
+     * Runs histories that each start with {@code primary} instead of a decay ({@link JavaHistoryDriver#runPrimaries}
      * on the device: same streams, same tally rules).
      */
     public synchronized void runPrimaries(Primary primary, long firstHistory, int count, EnergyTally tally) {
@@ -553,7 +553,7 @@ public final class OpenClTransportKernel implements PipelinedKernel, AutoCloseab
 
     private void requireOpen() {
         if (closed) {
-            throw new IllegalStateException("OpenCL transport kernel is closed");
+            throw new IllegalStateException("OpenCL history driver is closed");
         }
     }
 

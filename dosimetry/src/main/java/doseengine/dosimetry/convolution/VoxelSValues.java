@@ -4,15 +4,19 @@ import doseengine.geometry.BadInputException;
 import java.util.Locale;
 
 /**
- * A voxel kernel that is even in each axis, {@code K(+-i, +-j, +-k) = K(i, j, k)}, stored for the offsets
- * {@code 0..hx, 0..hy, 0..hz} only, at index {@code i + (hx+1) * (j + (hy+1) * k)}. Offsets beyond a half-width are
- * 0. Voxel S values and a dose point kernel sampled on a rectangular grid have this symmetry (the kernel is radial and
- * the voxel box is symmetric about its centre); non-cubic voxels give different half-widths per axis.
+ * Voxel S values in the engine's units: the energy per decay (MeV) deposited in the voxel at offset {@code (i, j, k)}
+ * from a voxel with decays uniform in it, the operand of both convolutions ({@link FftConvolution},
+ * {@link DirectConvolution}). Even in each axis, {@code S(+-i, +-j, +-k) = S(i, j, k)}, so stored for the offsets
+ * {@code 0..hx, 0..hy, 0..hz} only (one octant), at index {@code i + (hx+1) * (j + (hy+1) * k)}; offsets beyond a
+ * half-width are 0. Non-cubic voxels give different half-widths per axis.
  *
- * <p>"Kernel" here is the convolution's kernel (a dose point kernel or voxel S values on the grid), not an OpenCL
- * kernel. The values are wrapped, not copied: the caller does not change them afterwards.
+ * <p>Named for what it holds: the {@code vsv} method's values are voxel S values by definition, and the {@code dpk}
+ * method's dose point kernel integrated over source and target voxels ({@link VoxelIntegration}) gives the voxel S
+ * values of water; both are radial, and a voxel box symmetric about its centre keeps the octant symmetry.
+ * The values are wrapped, not copied: the caller does not change them afterwards. Its error messages call the values a "kernel":
+ * they are part of the command line's output, which users match on, and stay as they are.
  */
-public final class SymmetricKernel {
+public final class VoxelSValues {
     private final int hx, hy, hz;
     private final double[] values;
 
@@ -29,7 +33,7 @@ public final class SymmetricKernel {
      * @param values {@code (hx+1)*(hy+1)*(hz+1)} finite values, index {@code i + (hx+1)*(j + (hy+1)*k)}
      * @throws BadInputException for a negative half-width, a wrong length or a value that is not finite
      */
-    public SymmetricKernel(int hx, int hy, int hz, double[] values) {
+    public VoxelSValues(int hx, int hy, int hz, double[] values) {
         if (hx < 0 || hy < 0 || hz < 0) {
             throw new BadInputException(String.format(Locale.ROOT,
                     "kernel half-widths must be >= 0, got %d x %d x %d", hx, hy, hz));
@@ -52,10 +56,10 @@ public final class SymmetricKernel {
         this.values = values;
     }
 
-    /** The kernel {@code f(i, j, k)} for the offsets {@code 0..hx, 0..hy, 0..hz}. */
-    public static SymmetricKernel of(int hx, int hy, int hz, OffsetFunction f) {
+    /** The values {@code f(i, j, k)} for the offsets {@code 0..hx, 0..hy, 0..hz}. */
+    public static VoxelSValues of(int hx, int hy, int hz, OffsetFunction f) {
         if (hx < 0 || hy < 0 || hz < 0) {
-            return new SymmetricKernel(hx, hy, hz, new double[0]); // the constructor names the problem
+            return new VoxelSValues(hx, hy, hz, new double[0]); // the constructor names the problem
         }
         long count = (long) (hx + 1) * (hy + 1) * (hz + 1);
         if (count > Integer.MAX_VALUE - 8) {
@@ -71,7 +75,7 @@ public final class SymmetricKernel {
                 }
             }
         }
-        return new SymmetricKernel(hx, hy, hz, v);
+        return new VoxelSValues(hx, hy, hz, v);
     }
 
     public int hx() { return hx; }
@@ -108,11 +112,11 @@ public final class SymmetricKernel {
     }
 
     /**
-     * This kernel with another one added where both have offsets: {@code this + other}, on this kernel's half-widths
+     * These values with others added where both have offsets: {@code this + other}, on these values' half-widths
      * (the other's offsets beyond them are dropped). The voxel S values of {@code compare} are a photon part reaching
      * the grid's extent plus a small electron block.
      */
-    public SymmetricKernel plus(SymmetricKernel other) {
+    public VoxelSValues plus(VoxelSValues other) {
         double[] v = values.clone();
         for (int k = 0; k <= Math.min(hz, other.hz); k++) {
             for (int j = 0; j <= Math.min(hy, other.hy); j++) {
@@ -121,14 +125,14 @@ public final class SymmetricKernel {
                 }
             }
         }
-        return new SymmetricKernel(hx, hy, hz, v);
+        return new VoxelSValues(hx, hy, hz, v);
     }
 
     /**
-     * This kernel cut to half-widths of at most {@code n-1} per axis: on a grid of {@code nx x ny x nz} voxels no two
-     * voxels are further apart, so the offsets beyond can never contribute. Returns this kernel when nothing is cut.
+     * These values cut to half-widths of at most {@code n-1} per axis: on a grid of {@code nx x ny x nz} voxels no two
+     * voxels are further apart, so the offsets beyond can never contribute. Returns these values when nothing is cut.
      */
-    public SymmetricKernel truncatedTo(int nx, int ny, int nz) {
+    public VoxelSValues truncatedTo(int nx, int ny, int nz) {
         if (nx < 1 || ny < 1 || nz < 1) {
             throw new BadInputException(String.format(Locale.ROOT, "grid must have at least 1 voxel per axis, got "
                     + "%d x %d x %d", nx, ny, nz));
@@ -142,6 +146,6 @@ public final class SymmetricKernel {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "SymmetricKernel[half-widths %d x %d x %d]", hx, hy, hz);
+        return String.format(Locale.ROOT, "VoxelSValues[half-widths %d x %d x %d]", hx, hy, hz);
     }
 }

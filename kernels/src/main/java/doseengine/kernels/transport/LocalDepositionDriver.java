@@ -8,7 +8,7 @@ import doseengine.kernels.tally.EnergyTally;
 import doseengine.kernels.tally.VoxelEnergyTally;
 
 /**
- * The local energy deposition (LED) method as a history kernel: every electron of a decay (beta, conversion and
+ * The local energy deposition (LED) method as a history driver: every electron of a decay (beta, conversion and
  * Auger electrons) deposits its whole kinetic energy in the voxel where the decay happens, and every photon is
  * ignored, that is scored as escaped. No particle is transported.
  *
@@ -22,13 +22,13 @@ import doseengine.kernels.tally.VoxelEnergyTally;
  *
  * <p>Random numbers (RNG.md): history h draws from {@code PhiloxStream(seed, h, }{@value #DECAY_PURPOSE}{@code )}:
  * first the decay position ({@link DecaySource#sample}), then the emissions ({@link EmissionSampler#sampleDecay}).
- * The Monte Carlo kernels sample the decay from the same purpose in the same order, so for one seed LED and Monte
+ * The Monte Carlo drivers sample the decay from the same purpose in the same order, so for one seed LED and Monte
  * Carlo see the same decays, and their difference is not blurred by independent source noise.
  *
  * <p>Thread safety: {@link #run} keeps its mutable state (stream, buffers) on the calling thread, so any number of
  * threads may run disjoint history ranges at once into one tally.
  */
-public final class LocalDepositionKernel implements HistoryKernel {
+public final class LocalDepositionDriver implements HistoryDriver {
     /** The Philox purpose id of decay sampling (position, then emissions). */
     public static final int DECAY_PURPOSE = 0;
 
@@ -41,7 +41,7 @@ public final class LocalDepositionKernel implements HistoryKernel {
      * @param source    where decays happen, in the transport frame of the tally's grid
      * @param seed      the run seed (Philox key)
      */
-    public LocalDepositionKernel(EmissionSampler emissions, DecaySource source, long seed) {
+    public LocalDepositionDriver(EmissionSampler emissions, DecaySource source, long seed) {
         if (emissions == null || source == null) {
             throw new IllegalArgumentException("emission sampler and decay source are required");
         }
