@@ -4,10 +4,11 @@ import doseengine.geometry.BadInputException;
 
 /**
  * The {@code #SBATCH} lines of a job script. sbatch reads them itself, not bash, with rules of its own
- * (Slurm's sbatch option parser, {@code _get_argument} in {@code src/sbatch/opt.c}): words split at white
- * space, {@code "} and {@code '} quote, a backslash escapes the next character, and an unescaped {@code #}
- * starts a comment. So every character of those four kinds, and the backslash itself, is escaped with a
- * backslash; a newline cannot be written in a directive at all and is refused.
+ * (Slurm's sbatch option parser, {@code _get_argument} in {@code src/sbatch/opt.c}): a word ends at white space
+ * outside quotes (a backslash does not protect a space: the test for the word's end comes first), {@code "}
+ * and {@code '} quote, a backslash escapes the next character, and an unescaped {@code #} starts a comment
+ * (inside quotes too, in older Slurm). So a value is written in double quotes, with {@code "}, {@code '},
+ * {@code #} and the backslash escaped; a newline cannot be written in a directive at all and is refused.
  */
 final class SbatchDirective {
     private SbatchDirective() {}
@@ -35,13 +36,16 @@ final class SbatchDirective {
             throw new BadInputException("--" + name + " '" + value.strip() + "' holds a line break, which an "
                     + "#SBATCH line cannot carry");
         }
-        StringBuilder b = new StringBuilder();
+        if (value.matches("[A-Za-z0-9_.,:%+=/@-]+")) {
+            return value; // nothing sbatch would read otherwise: kept plain, for readable scripts
+        }
+        StringBuilder b = new StringBuilder("\"");
         value.chars().forEach(c -> {
-            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\' || c == '#') {
+            if (c == '"' || c == '\'' || c == '\\' || c == '#') {
                 b.append('\\');
             }
             b.append((char) c);
         });
-        return b.toString();
+        return b.append('"').toString();
     }
 }
