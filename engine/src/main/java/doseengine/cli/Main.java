@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 + "in voxel geometry, on OpenCL devices or in Java.",
         subcommands = {DemoCommand.class, RunCommand.class, StudyCommand.class, PhantomCommand.class, DicomCommand.class,
             NuclideCommand.class, DevicesCommand.class,
-            BenchCommand.class,
+            BenchCommand.class, SlurmCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -44,6 +44,8 @@ public final class Main implements Runnable {
         for (SubcommandProvider p : ServiceLoader.load(SubcommandProvider.class)) {
             cl.addSubcommand(p.command());
         }
+        // slurm's ARGS are another command's words: the options slurm does not know belong to them.
+        cl.getSubcommands().get("slurm").setUnmatchedOptionsArePositionalParams(true);
         WholeNumber.register(cl);
         cl.setExecutionExceptionHandler(Main::handleExecutionException);
         cl.setParameterExceptionHandler(Main::handleParameterException);
