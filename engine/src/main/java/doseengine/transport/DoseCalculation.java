@@ -48,7 +48,9 @@ public final class DoseCalculation {
         if (s.method() == TransportMethod.LOCAL_DEPOSITION) {
             return localDeposition(p, s, t0);
         }
-        VoxelBatchTally tally = new VoxelBatchTally(p.grid(), p.labels());
+        // A decay-count run has equal batches: exact integer statistics, so that parts of it add up bit for bit.
+        VoxelBatchTally tally = s.stop() instanceof StopRule.DecayCount ? VoxelBatchTally.exact(p.grid(), p.labels())
+                : new VoxelBatchTally(p.grid(), p.labels());
         PhysicsTables tables = PhysicsTables.build(p.materials(), EmissionTable.of(p.nuclide()), s.parameters(),
                 p.material().data(), p.density().data());
         VoxelSource source = VoxelSource.fromActivity(p.tiaMBqH());
