@@ -78,9 +78,12 @@ public final class PartFile {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            // Not Files.createTempFile: its owner-only permissions would carry over to the part file.
+            tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime()
+                    + ".tmp");
             MessageDigest sha = sha256();
-            try (OutputStream gz = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16),
+            try (OutputStream gz = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16),
                     1 << 16)) {
                 DigestOutputStream out = new DigestOutputStream(gz, sha);
                 out.write(JSON.writeValueAsString(header).getBytes(StandardCharsets.UTF_8));
