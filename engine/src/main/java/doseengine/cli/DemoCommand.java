@@ -8,7 +8,9 @@ import doseengine.physics.decay.Nuclide;
 import doseengine.physics.decay.NuclideCatalog;
 import doseengine.report.RunContext;
 import doseengine.transport.DoseProblem;
+import doseengine.transport.RunPart;
 import doseengine.transport.RunSettings;
+import doseengine.transport.TransportMethod;
 import doseengine.transport.StopRule;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Dose of the torso phantom (lungs, liver, spleen, kidneys, spine, three tumours) with 7.4 GBq "
                 + "of 177Lu: writes dose and uncertainty maps, an organ table, a DVH plot, a dose slice and a report.")
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer>, SplittableCommand {
     /**
      * Default decays: chosen so that the whole demo (tables, transport, outputs) finishes within 2 minutes on two
      * cores with the Java Monte Carlo kernel. To be tuned once that kernel is measured.
@@ -69,10 +71,41 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     MethodOption method;
 
+    @Mixin
+    PartOption part;
+
     @Override
     public Integer call() {
-        RunSettings settings = transport.settings(new StopRule.DecayCount(decays), method.method());
+        StopRule stop = stopRule();
+        RunPart runPart = part.part(stop, method.method());
+        RunSettings settings = transport.settings(stop, method.method());
+        if (runPart != null) {
+            return PartRunner.run(spec.commandLine(), this, settings, runPart, out);
+        }
         Path dir = OutputDirectory.prepare(out);
+        Prepared prepared = prepare();
+        return DoseCommandSupport.calculateAndReport(spec.commandLine(), prepared.problem(), settings,
+                prepared.context(), dir, prepared.dicom());
+    }
+
+    @Override
+    public String name() { return "demo"; }
+
+    @Override
+    public StopRule stopRule() { return new StopRule.DecayCount(decays); }
+
+    @Override
+    public TransportMethod method() { return method.method(); }
+
+    @Override
+    public TransportOptions transport() { return transport; }
+
+    /** The phantom is built in: no input file. */
+    @Override
+    public Map<String, Path> inputFiles() { return Map.of(); }
+
+    @Override
+    public Prepared prepare() {
         Phantom phantom = voxelMm == null ? PhantomCatalog.create(PHANTOM) : PhantomCatalog.create(PHANTOM, voxelMm);
         Nuclide nuclide = NuclideCatalog.get(NUCLIDE);
         double hours = physicalDecayHours(nuclide);
@@ -90,7 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
         DoseCommandSupport.DicomOutput dicom = dicomOut ? new DoseCommandSupport.DicomOutput(
                 DicomReference.anonymous(Uids.fresh(), Uids.fresh(), "doseengine-demo", "doseengine demo"), false)
                 : null;
-        return DoseCommandSupport.calculateAndReport(spec.commandLine(), problem, settings, ctx, dir, dicom);
+        return new Prepared(problem, ctx, dicom);
     }
 
     /** T1/2 / ln 2 in hours: the integral of exp(-ln2 t / T1/2) from 0 to infinity. */

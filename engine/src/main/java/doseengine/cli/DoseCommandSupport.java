@@ -35,9 +35,20 @@ final class DoseCommandSupport {
      */
     static int calculateAndReport(CommandLine cl, DoseProblem problem, RunSettings settings, RunContext ctx, Path out,
                                   DicomOutput dicom) {
+        announce(cl, problem, settings, ctx);
+        PrintWriter err = cl.getErr();
+        DoseResult r = DoseCalculation.run(problem, settings, new ProgressPrinter(err));
+        return report(cl, problem, settings, ctx, out, r, dicom);
+    }
+
+    /**
+     * Checks the settings and prints the notes of a calculation about to run (or of parts about to be merged).
+     *
+     * @return whether the method is exact (local energy deposition)
+     */
+    static boolean announce(CommandLine cl, DoseProblem problem, RunSettings settings, RunContext ctx) {
         DoseCalculation.requireTargetLabel(problem, settings.stop());
         PrintWriter err = cl.getErr();
-        PrintWriter stdout = cl.getOut();
         boolean exact = settings.method() == TransportMethod.LOCAL_DEPOSITION;
         if (exact && settings.stop() instanceof StopRule.TargetUncertainty) {
             throw new BadInputException("--method led is computed exactly and has no uncertainty to target; "
@@ -60,7 +71,14 @@ final class DoseCommandSupport {
                     settings.method().key(), settings.backend().device(), settings.seed());
         }
         err.flush();
-        DoseResult r = DoseCalculation.run(problem, settings, new ProgressPrinter(err));
+        return exact;
+    }
+
+    /** Writes the outputs of a finished calculation (or of merged parts) and prints the summary. */
+    static int report(CommandLine cl, DoseProblem problem, RunSettings settings, RunContext ctx, Path out, DoseResult r,
+                      DicomOutput dicom) {
+        PrintWriter err = cl.getErr();
+        PrintWriter stdout = cl.getOut();
         RunReport.write(out, r, ctx);
         if (dicom != null) {
             String description = "doseengine " + ctx.command() + " " + problem.nuclide().name() + " "

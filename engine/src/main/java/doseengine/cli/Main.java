@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 + "in voxel geometry, on OpenCL devices or in Java.",
         subcommands = {DemoCommand.class, RunCommand.class, StudyCommand.class, PhantomCommand.class, DicomCommand.class,
             NuclideCommand.class, DevicesCommand.class,
-            BenchCommand.class, SlurmCommand.class,
+            BenchCommand.class, SlurmCommand.class, MergeCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

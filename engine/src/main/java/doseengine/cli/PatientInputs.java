@@ -186,6 +186,34 @@ public final class PatientInputs {
         return patient.problem();
     }
 
+    /**
+     * The files the problem is read from, by option, as given: those named on the command line, and the JSON beside
+     * the activity image that may decide its unit.
+     */
+    public Map<String, Path> inputFiles() {
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put("--ct", ct);
+        files.put("--activity", activity);
+        if (!InputFormat.isDicom(activity)) {
+            ActivityMetadata metadata = ActivityMetadata.find(activity);
+            if (metadata != null) {
+                files.put("activity metadata", metadata.source());
+            }
+        }
+        putIfGiven(files, "--labels", labels);
+        putIfGiven(files, "--label-names", labelNames);
+        putIfGiven(files, "--rtstruct", rtstruct);
+        putIfGiven(files, "--calibration", calibrations.density());
+        putIfGiven(files, "--material-calibration", calibrations.material());
+        return files;
+    }
+
+    private static void putIfGiven(Map<String, Path> files, String option, Path p) {
+        if (p != null) {
+            files.put(option, p);
+        }
+    }
+
     /** The DICOM CT's study, frame of reference and patient, or null when the CT was not DICOM. */
     public DicomReference ctReference() {
         if (patient == null) {

@@ -4,7 +4,11 @@ import doseengine.geometry.io.dicom.DicomReference;
 import doseengine.geometry.io.dicom.Uids;
 import doseengine.io.OutputDirectory;
 import doseengine.transport.DoseProblem;
+import doseengine.transport.RunPart;
 import doseengine.transport.RunSettings;
+import doseengine.transport.StopRule;
+import doseengine.transport.TransportMethod;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,7 +27,7 @@ import picocli.CommandLine.Option;
         description = "Compute the absorbed dose (Gy) of a time-integrated activity distribution in a patient's CT. "
                 + "Writes dose.nii.gz, uncertainty.nii.gz, organs.csv, organs.json, dvh.png, dose_slice.png and "
                 + "report.html; with a DICOM CT (or --dicom-out) also dose.dcm and uncertainty.dcm (RT Dose).")
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, SplittableCommand {
     /** Decays when neither --decays nor --target-uncertainty is given. */
     public static final long DEFAULT_DECAYS = PatientInputs.DEFAULT_DECAYS;
 
@@ -48,12 +52,42 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     MethodOption method;
 
+    @Mixin
+    PartOption part;
+
     @Override
     public Integer call() {
-        RunSettings settings = transport.settings(inputs.stopRule(), method.method());
+        StopRule stop = inputs.stopRule();
+        RunPart runPart = part.part(stop, method.method());
+        RunSettings settings = transport.settings(stop, method.method());
+        if (runPart != null) {
+            return PartRunner.run(spec.commandLine(), this, settings, runPart, out);
+        }
         // Inputs first: a refused input leaves nothing behind, not even the output folder.
-        DoseProblem problem = inputs.readProblem();
+        Prepared prepared = prepare();
         Path dir = OutputDirectory.prepare(out);
+        return DoseCommandSupport.calculateAndReport(spec.commandLine(), prepared.problem(), settings,
+                prepared.context(), dir, prepared.dicom());
+    }
+
+    @Override
+    public String name() { return "run"; }
+
+    @Override
+    public StopRule stopRule() { return inputs.stopRule(); }
+
+    @Override
+    public TransportMethod method() { return method.method(); }
+
+    @Override
+    public TransportOptions transport() { return transport; }
+
+    @Override
+    public Map<String, Path> inputFiles() { return inputs.inputFiles(); }
+
+    @Override
+    public Prepared prepare() {
+        DoseProblem problem = inputs.readProblem();
         DoseCommandSupport.DicomOutput dicom = null;
         if (inputs.ctReference() != null) {
             dicom = new DoseCommandSupport.DicomOutput(inputs.ctReference(), true);
@@ -61,7 +95,6 @@ public final class RunCommand implements Callable<Integer> {
             dicom = new DoseCommandSupport.DicomOutput(DicomReference.anonymous(Uids.fresh(), Uids.fresh(),
                     "doseengine", "doseengine run"), false);
         }
-        return DoseCommandSupport.calculateAndReport(spec.commandLine(), problem, settings, inputs.context("run"), dir,
-                dicom);
+        return new Prepared(problem, inputs.context("run"), dicom);
     }
 }

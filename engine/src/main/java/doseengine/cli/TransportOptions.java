@@ -77,6 +77,16 @@ public final class TransportOptions {
         return new RunSettings(method, b, stop, s, n, parameters);
     }
 
+    /**
+     * The settings with a backend given rather than resolved: merged parts report the backends that ran them and
+     * need no device now.
+     */
+    public RunSettings settingsWithBackend(StopRule stop, TransportMethod method, BackendChoice.Resolved b) {
+        OptionalInt t = threads();
+        int n = t.isPresent() ? t.getAsInt() : Runtime.getRuntime().availableProcessors();
+        return new RunSettings(method, b, stop, seed(), n, parameters());
+    }
+
     /** The backend asked for. */
     public BackendChoice.Requested backend() {
         return BackendChoice.Requested.parse(backend == null ? "auto" : backend.strip());

@@ -1,6 +1,5 @@
 package doseengine.tally;
 
-import doseengine.kernels.tally.FixedPointEnergy;
 import doseengine.kernels.tally.RadialShellTally;
 
 /**
@@ -53,9 +52,10 @@ public final class ShellBatchTally implements BatchTally {
             throw new IllegalStateException("fixed-point tally overflow in the escaped or emitted counter: use smaller batches");
         }
         shells.foldBatch(units, decays);
-        balance.add(VoxelBatchTally.DEPOSITED, FixedPointEnergy.toMeV(deposited), decays);
-        balance.add(VoxelBatchTally.ESCAPED, FixedPointEnergy.toMeV(escaped), decays);
-        balance.add(VoxelBatchTally.EMITTED, FixedPointEnergy.toMeV(emitted), decays);
+        balance.acceptBatch(decays);
+        balance.addUnits(VoxelBatchTally.DEPOSITED, deposited, decays);
+        balance.addUnits(VoxelBatchTally.ESCAPED, escaped, decays);
+        balance.addUnits(VoxelBatchTally.EMITTED, emitted, decays);
         balance.countBatch(decays);
         tally.reset();
     }

@@ -2,7 +2,6 @@ package doseengine.tally;
 
 import doseengine.geometry.LabelMap;
 import doseengine.geometry.VoxelGrid;
-import doseengine.kernels.tally.FixedPointEnergy;
 import doseengine.kernels.tally.VoxelEnergyTally;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,11 @@ import java.util.Map;
  * its voxels' fixed-point values), not by combining voxel errors: neighbouring voxels are correlated (one
  * electron track crosses several), so adding voxel variances would misstate the organ's uncertainty.
  *
- * <p>Memory beyond the transport's tally (8 bytes per voxel): two doubles per voxel (sum and weighted sum of
- * squares), 2.5 GB for a 512 x 512 x 600 grid. Nothing else per voxel.
+ * <p>Memory beyond the transport's tally (8 bytes per voxel): for a run of equal batches ({@link #exact}), the
+ * exact 128-bit sums of the batch energies and of their squares, 32 bytes per voxel (5 GB for a 512 x 512 x 600
+ * grid), which add up bit for bit whatever the order of the batches (a run split into parts, {@link BatchMoments});
+ * for a run of unequal batches (a target-uncertainty run), two doubles per voxel (sum and weighted sum of squares),
+ * 16 bytes per voxel. Nothing else per voxel.
  *
  * <p>Structures may overlap ({@link LabelMap} layers): a voxel of two structures (a tumour inside the liver)
  * adds its energy to both totals, one per layer, so each structure's total is the exact sum over its own mask.
@@ -29,7 +31,7 @@ public final class VoxelBatchTally implements BatchTally {
     private final VoxelGrid grid;
     private final VoxelEnergyTally tally;
     private final BatchMoments voxels;
-    private final BatchMoments balance = new BatchMoments(3);
+    private final BatchMoments balance;
     private final LabelMap labels;
     /** Each layer's label image and its value-to-compact-index table ({@link LabelMap#compactIndexInLayer}). */
     private final short[][] layerData;
@@ -40,17 +42,35 @@ public final class VoxelBatchTally implements BatchTally {
     /** Each named label's energy in the last folded batch (fixed-point units), and that batch's decays. */
     private final long[] lastLabelUnits;
     private long lastBatchDecays;
+    /** Per folded batch of an exact tally: each named label's total, then deposited, escaped, emitted (units). */
+    private final List<long[]> batchCounters = new ArrayList<>();
 
-    /** A tally without labels. */
+    /** A tally without labels, for batches of any sizes (double statistics). */
     public VoxelBatchTally(VoxelGrid grid) {
         this(grid, null);
     }
 
-    /** A tally that also keeps batch statistics of every named label's total energy; labels may be null. */
+    /**
+     * A tally that also keeps batch statistics of every named label's total energy; labels may be null. Batches
+     * of any sizes (double statistics).
+     */
     public VoxelBatchTally(VoxelGrid grid, LabelMap labels) {
+        this(grid, labels, false);
+    }
+
+    /**
+     * A tally for equal batches (a decay-count run) whose statistics are exact integer sums
+     * ({@link BatchMoments#exact}): parts of the run add up bit for bit ({@link #addAll}). Labels may be null.
+     */
+    public static VoxelBatchTally exact(VoxelGrid grid, LabelMap labels) {
+        return new VoxelBatchTally(grid, labels, true);
+    }
+
+    private VoxelBatchTally(VoxelGrid grid, LabelMap labels, boolean exact) {
         this.grid = grid;
         this.tally = new VoxelEnergyTally(grid.nx(), grid.ny(), grid.nz());
-        this.voxels = new BatchMoments(grid.voxelCount());
+        this.voxels = moments(grid.voxelCount(), exact);
+        this.balance = moments(3, exact);
         this.labels = labels;
         if (labels != null) {
             grid.requireSameGrid(labels.grid(), "dose grid", "label map");
@@ -68,7 +88,7 @@ public final class VoxelBatchTally implements BatchTally {
             for (int value : names.keySet()) {
                 labelValues[c++] = value;
             }
-            this.labelMoments = names.isEmpty() ? null : new BatchMoments(names.size());
+            this.labelMoments = names.isEmpty() ? null : moments(names.size(), exact);
             this.lastLabelUnits = new long[names.size()];
         } else {
             this.layerData = new short[0][];
@@ -80,7 +100,50 @@ public final class VoxelBatchTally implements BatchTally {
         }
     }
 
+    private static BatchMoments moments(int bins, boolean exact) {
+        return exact ? BatchMoments.exact(bins) : new BatchMoments(bins);
+    }
+
     public VoxelGrid grid() { return grid; }
+
+    /** Whether the statistics are exact integer sums (equal batches), so that parts of a run add up. */
+    public boolean isExact() { return voxels.isExact(); }
+
+    /**
+     * Per folded batch, in folding order, of an exact tally: each named label's total energy, then the deposited,
+     * escaped and emitted counters, in fixed-point units (a part file's per-batch record). Empty when not exact.
+     */
+    public List<long[]> batchCounters() {
+        return batchCounters.stream().map(long[]::clone).toList();
+    }
+
+    /**
+     * Adds the folded batches of a part of the same run (exact statistics of the same grid and labels) and their
+     * per-batch counters: the sums are exact, so any order of the parts gives the same statistics.
+     *
+     * @param labelStats the label statistics, null when the tally has no named label
+     */
+    public void addAll(BatchMoments voxelStats, BatchMoments labelStats, BatchMoments balanceStats,
+                       List<long[]> counters) {
+        if ((labelStats == null) != (labelMoments == null)) {
+            throw new IllegalArgumentException("label statistics given " + (labelStats != null)
+                    + ", the tally has labels " + (labelMoments != null));
+        }
+        for (long[] c : counters) {
+            if (c.length != labelValues.length + 3) {
+                throw new IllegalArgumentException("a batch record of " + c.length + " counters, expected "
+                        + (labelValues.length + 3));
+            }
+        }
+        voxels.addAll(voxelStats);
+        if (labelMoments != null) {
+            labelMoments.addAll(labelStats);
+        }
+        balance.addAll(balanceStats);
+        for (long[] c : counters) {
+            batchCounters.add(c.clone());
+        }
+    }
 
     /** What the transport deposits into during a batch. */
     @Override
@@ -148,6 +211,7 @@ public final class VoxelBatchTally implements BatchTally {
         long[] units = tally.units();
         int n = tally.bins();
         int nLabels = labelValues.length;
+        voxels.acceptBatch(decays);
         long[][] partial = new long[ParallelBlocks.count(n)][nLabels + 1]; // per block: label totals, grid total
         ParallelBlocks.run(n, (blk, from, to) -> {
             long[] part = partial[blk];
@@ -160,7 +224,7 @@ public final class VoxelBatchTally implements BatchTally {
                     throw overflow("voxel " + v);
                 }
                 units[v] = 0;
-                voxels.add(v, FixedPointEnergy.toMeV(q), decays);
+                voxels.addUnits(v, q, decays);
                 part[nLabels] = Math.addExact(part[nLabels], q);
                 for (int k = 0; k < layerData.length; k++) {
                     short s = layerData[k][v];
@@ -190,15 +254,24 @@ public final class VoxelBatchTally implements BatchTally {
         System.arraycopy(labelTotals, 0, lastLabelUnits, 0, nLabels);
         lastBatchDecays = decays;
         if (labelMoments != null) {
+            labelMoments.acceptBatch(decays);
             for (int c = 0; c < nLabels; c++) {
-                labelMoments.add(c, FixedPointEnergy.toMeV(labelTotals[c]), decays);
+                labelMoments.addUnits(c, labelTotals[c], decays);
             }
             labelMoments.countBatch(decays);
         }
-        balance.add(DEPOSITED, FixedPointEnergy.toMeV(deposited), decays);
-        balance.add(ESCAPED, FixedPointEnergy.toMeV(escaped), decays);
-        balance.add(EMITTED, FixedPointEnergy.toMeV(emitted), decays);
+        balance.acceptBatch(decays);
+        balance.addUnits(DEPOSITED, deposited, decays);
+        balance.addUnits(ESCAPED, escaped, decays);
+        balance.addUnits(EMITTED, emitted, decays);
         balance.countBatch(decays);
+        if (isExact()) {
+            long[] record = java.util.Arrays.copyOf(labelTotals, nLabels + 3);
+            record[nLabels + DEPOSITED] = deposited;
+            record[nLabels + ESCAPED] = escaped;
+            record[nLabels + EMITTED] = emitted;
+            batchCounters.add(record);
+        }
     }
 
     private static IllegalStateException overflow(String where) {

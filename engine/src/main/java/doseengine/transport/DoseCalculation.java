@@ -48,7 +48,49 @@ public final class DoseCalculation {
         if (s.method() == TransportMethod.LOCAL_DEPOSITION) {
             return localDeposition(p, s, t0);
         }
-        VoxelBatchTally tally = new VoxelBatchTally(p.grid(), p.labels());
+        PartRun t = transport(p, s, progress, observe, null, t0);
+        return result(p, t.settings(), t.tally(), t.outcome(), t.setupSeconds(), t.sourceWeightMBqH());
+    }
+
+    /**
+     * Transports only the batches of one part of a decay-count Monte Carlo run ({@link RunPart}) and returns its
+     * tally, unfolded into dose: the parts are summed by {@link #merged} into the whole run's result.
+     *
+     * @throws BadInputException for a target-uncertainty run or local energy deposition (nothing to split)
+     */
+    public static PartRun runPart(DoseProblem p, RunSettings s, RunPart part, ProgressListener progress) {
+        if (!(s.stop() instanceof StopRule.DecayCount)) {
+            throw new BadInputException("--part splits a run of fixed decays; a --target-uncertainty run decides its "
+                    + "batches as it goes and cannot be split");
+        }
+        if (s.method() == TransportMethod.LOCAL_DEPOSITION) {
+            throw new BadInputException("--part does not apply to --method led: it is computed exactly, there are no "
+                    + "batches to split");
+        }
+        return transport(p, s, progress, UnaryOperator.identity(), part, System.nanoTime());
+    }
+
+    /**
+     * The result of a decay-count run whose batches were run in parts and summed into {@code tally} (exact
+     * statistics of every batch of the run): the same dose, organ statistics, balance and watched region as the
+     * whole run, bit for bit. {@code threads}, {@code seconds} and {@code setupSeconds} are only reported.
+     */
+    public static DoseResult merged(DoseProblem p, RunSettings s, VoxelBatchTally tally, int threads, double seconds,
+                                    double setupSeconds) {
+        if (!tally.isExact()) {
+            throw new IllegalArgumentException("parts add up only with exact statistics");
+        }
+        UncertaintyWatch.Reading reading = UncertaintyWatch.hottest(tally, p.density()).read();
+        RunOutcome outcome = new RunOutcome(tally.decays(), tally.batches(), threads, seconds,
+                RunOutcome.Stop.DECAYS_DONE, reading.region(), reading.relativeUncertainty());
+        return result(p, s, tally, outcome, setupSeconds, VoxelSource.fromActivity(p.tiaMBqH()).totalWeight());
+    }
+
+    private static PartRun transport(DoseProblem p, RunSettings s, ProgressListener progress,
+                                     UnaryOperator<BatchTally> observe, RunPart part, long t0) {
+        // A decay-count run has equal batches: exact integer statistics, so that parts of it add up bit for bit.
+        VoxelBatchTally tally = s.stop() instanceof StopRule.DecayCount ? VoxelBatchTally.exact(p.grid(), p.labels())
+                : new VoxelBatchTally(p.grid(), p.labels());
         PhysicsTables tables = PhysicsTables.build(p.materials(), EmissionTable.of(p.nuclide()), s.parameters(),
                 p.material().data(), p.density().data());
         VoxelSource source = VoxelSource.fromActivity(p.tiaMBqH());
@@ -61,10 +103,16 @@ public final class DoseCalculation {
             used = s.withBackend(driver.backend());
             setup = (System.nanoTime() - t0) * 1e-9;
             UncertaintyWatch watch = UncertaintyWatch.hottest(tally, p.density());
-            outcome = new TransportRun(driver.driver(), observe.apply(tally), s.threads()).execute(s.stop(), watch, progress);
+            outcome = new TransportRun(driver.driver(), observe.apply(tally), s.threads())
+                    .execute(s.stop(), watch, progress, part);
         }
+        BatchPlan plan = BatchPlan.of(s.stop(), tally.bins());
+        return new PartRun(part, tally, used, outcome, setup, plan, source.totalWeight());
+    }
 
-        TimeIntegratedActivity tia = TimeIntegratedActivity.ofMBqHours(source.totalWeight());
+    private static DoseResult result(DoseProblem p, RunSettings used, VoxelBatchTally tally, RunOutcome outcome,
+                                     double setup, double sourceWeightMBqH) {
+        TimeIntegratedActivity tia = TimeIntegratedActivity.ofMBqHours(sourceWeightMBqH);
         DoseMap dose = DoseMap.of(tally, p.density(), tia);
         List<RegionDose> regions = p.labels() == null || p.labels().names().isEmpty() ? List.of()
                 : RegionDoseCalculator.compute(tally, dose, p.density(), new double[0], DVH_BINS);

@@ -84,7 +84,22 @@ public final class TransportRun {
      * @throws RuntimeException whatever the driver threw, unwrapped, after the other threads were stopped
      */
     public RunOutcome execute(StopRule rule, UncertaintyWatch watch, ProgressListener listener) {
+        return execute(rule, watch, listener, null);
+    }
+
+    /**
+     * Runs only the batches of {@code part} of a decay-count run (all of them when null), with their places in the
+     * whole run's plan: the same history indices, hence the same random numbers.
+     *
+     * @throws IllegalArgumentException for a part of a target-uncertainty run (its batches depend on the run so far)
+     */
+    public RunOutcome execute(StopRule rule, UncertaintyWatch watch, ProgressListener listener, RunPart part) {
         BatchPlan plan = BatchPlan.of(rule, tally.bins());
+        if (part != null && !(rule instanceof StopRule.DecayCount)) {
+            throw new IllegalArgumentException("only a decay-count run can be split into parts");
+        }
+        int firstBatch = part == null ? 0 : part.firstBatch(plan.maxBatches());
+        int endBatch = part == null ? plan.maxBatches() : part.endBatch(plan.maxBatches());
         List<UncertaintyTarget> targets = new ArrayList<>();
         if (rule instanceof StopRule.TargetUncertainty t) {
             if (!(tally instanceof VoxelBatchTally voxels)) {
@@ -100,14 +115,14 @@ public final class TransportRun {
         AtomicLong done = new AtomicLong();
         long start = System.nanoTime();
         UncertaintyWatch.Reading reading = UncertaintyWatch.Reading.NONE;
-        long planned = plan.maxDecays();
+        long planned = plan.decaysBefore(endBatch) - plan.decaysBefore(firstBatch);
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
-        DeviceBatches ahead = driver instanceof PipelinedHistoryDriver device ? new DeviceBatches(device, plan) : null;
+        DeviceBatches ahead = driver instanceof PipelinedHistoryDriver device ? new DeviceBatches(device, plan, firstBatch, endBatch) : null;
         RunOutcome.Stop stop = RunOutcome.Stop.DECAYS_DONE;
-        int batch = 0;
+        int batch = firstBatch;
         Throwable failure = null;
         try {
-            while (batch < plan.maxBatches()) {
+            while (batch < endBatch) {
                 UncertaintyWatch.Reading shown = reading;
                 long plannedNow = planned;
                 Runnable report = () -> listener.onProgress(new RunProgress(done.get(), plannedNow, seconds(start),
@@ -186,16 +201,19 @@ public final class TransportRun {
         private final PipelinedHistoryDriver device;
         private final BatchPlan plan;
         private final Deque<PendingBatch> pending = new ArrayDeque<>();
+        private final int endBatch;
         private int nextToStart;
 
-        DeviceBatches(PipelinedHistoryDriver device, BatchPlan plan) {
+        DeviceBatches(PipelinedHistoryDriver device, BatchPlan plan, int firstBatch, int endBatch) {
             this.device = device;
             this.plan = plan;
+            this.nextToStart = firstBatch;
+            this.endBatch = endBatch;
         }
 
         /** Starts every batch up to {@code last} (within the plan) that is not started yet. */
         void startThrough(int last) {
-            while (nextToStart <= last && nextToStart < plan.maxBatches()) {
+            while (nextToStart <= last && nextToStart < endBatch) {
                 pending.add(device.start(plan.firstHistory(nextToStart),
                         Math.toIntExact(plan.decaysPerBatch(nextToStart)), tally.tally()));
                 nextToStart++;
