@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -132,7 +133,7 @@ class SlurmClusterTest {
         assertTrue(Files.exists(job.resolve("logs/merge-job-" + ids.merge + ".out")), list(job.resolve("logs")));
     }
 
-    /** A tiny demo, split in two, merged: the result folder holds the dose map. Needs run --part and merge. */
+    /** A tiny demo, split in two on Slurm and merged: the single run's dose and uncertainty maps, bit for bit. */
     @Test
     void aTinyDemoSplitInTwoIsMerged() throws Exception {
         Assumptions.assumeTrue(Main.commandLine().getSubcommands().containsKey("merge"),
@@ -149,6 +150,15 @@ class SlurmClusterTest {
         assertEquals(0, o.exitCode(), o.err());
         waitForJobs(submit(job));
         assertTrue(Files.size(job.resolve("result/dose.nii.gz")) > 0, list(job.resolve("logs")));
+        // The merged result is the single run's, bit for bit: the same seed (the default) and decays in one process.
+        Path single = root.resolve("single demo");
+        CliRunner.Outcome one = CliRunner.run("demo", "--decays", "2e4", "--voxel-mm", "12", "--backend", "java",
+                "--threads", "1", "--out", single.toString());
+        assertEquals(0, one.exitCode(), one.err());
+        for (String f : List.of("dose.nii.gz", "uncertainty.nii.gz")) {
+            assertTrue(Arrays.equals(Files.readAllBytes(single.resolve(f)),
+                    Files.readAllBytes(job.resolve("result").resolve(f))), f + " differs from the single run");
+        }
     }
 
     record Ids(String parts, String merge) {}
