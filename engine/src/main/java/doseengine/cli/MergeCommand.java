@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,30 +55,40 @@ public final class MergeCommand implements Callable<Integer> {
             read.add(PartFile.read(p));
         }
         PartSet set = PartSet.of(read);
-        JsonNode run = set.run();
+        List<JsonNode> headers = new ArrayList<>();
+        set.parts().forEach(p -> headers.add(p.part()));
+        return merge(set.run(), headers, set::addTo);
+    }
+
+    /**
+     * Checks and writes the sum of the parts whose {@code run} header and part headers are given ({@code fill} adds
+     * their exact sums into the whole run's tally): what this command does once the parts are read, and what a
+     * distributed runner that sums the parts in memory does ({@link DistributedRun}).
+     */
+    int merge(JsonNode run, List<JsonNode> partHeaders, Consumer<VoxelBatchTally> fill) {
         SplittableCommand command = reparse(run);
         String changed = changedInput(run.get("inputs"), command);
         if (changed != null) {
             throw new BadInputException(changed);
         }
         StopRule stop = command.stopRule();
-        RunSettings settings = command.transport().settingsWithBackend(stop, command.method(), backend(set));
+        RunSettings settings = command.transport().settingsWithBackend(stop, command.method(), backend(partHeaders));
         SplittableCommand.Prepared prepared = command.prepare();
         DoseProblem problem = prepared.problem();
         requireSameProblem(run, problem);
         DoseCommandSupport.announce(spec.commandLine(), problem, settings, prepared.context());
         VoxelBatchTally tally = VoxelBatchTally.exact(problem.grid(), problem.labels());
-        set.addTo(tally);
+        fill.accept(tally);
         int threads = 0;
         double seconds = 0, setup = 0;
-        for (PartFile.Part p : set.parts()) {
-            threads = Math.max(threads, p.part().get("threads").asInt());
-            seconds += p.part().get("seconds").asDouble();
-            setup += p.part().get("setup_seconds").asDouble();
+        for (JsonNode p : partHeaders) {
+            threads = Math.max(threads, p.get("threads").asInt());
+            seconds += p.get("seconds").asDouble();
+            setup += p.get("setup_seconds").asDouble();
         }
         DoseResult r = DoseCalculation.merged(problem, settings, tally, threads, seconds, setup);
         Path dir = OutputDirectory.prepare(out);
-        spec.commandLine().getErr().printf("merged %d parts of %d batches%n", set.parts().size(), tally.batches());
+        spec.commandLine().getErr().printf("merged %d parts of %d batches%n", partHeaders.size(), tally.batches());
         return DoseCommandSupport.report(spec.commandLine(), problem, settings, prepared.context(), dir, r,
                 prepared.dicom());
     }
@@ -139,11 +150,11 @@ public final class MergeCommand implements Callable<Integer> {
     }
 
     /** The backend of the parts when they all ran on one, else a description of the mix. */
-    private static BackendChoice.Resolved backend(PartSet set) {
+    private static BackendChoice.Resolved backend(List<JsonNode> partHeaders) {
         Set<String> names = new LinkedHashSet<>(), devices = new LinkedHashSet<>();
         int openCl = -1;
-        for (PartFile.Part p : set.parts()) {
-            JsonNode b = p.part().get("backend");
+        for (JsonNode p : partHeaders) {
+            JsonNode b = p.get("backend");
             names.add(b.get("name").asText());
             devices.add(b.get("device").asText());
             openCl = b.get("opencl_device").asInt();

@@ -38,7 +38,26 @@ final class PartRunner {
 
     private PartRunner() {}
 
+    /** A part run in memory: its part file's header ({@code format}, {@code run}, {@code part}) and its run. */
+    record Ran(ObjectNode header, PartRun run) {}
+
     static int run(CommandLine cl, SplittableCommand command, RunSettings settings, RunPart part, Path outDir) {
+        Ran ran = runInMemory(cl, command, settings, part);
+        PartRun r = ran.run();
+        Path file = outDir.resolve(part.fileName());
+        PartFile.write(file, ran.header(), r.tally());
+        PrintWriter out = cl.getOut();
+        out.printf(Locale.ROOT, "wrote %s: part %s, batches %d..%d of %d (%,d decays of %,d), seed %d, %s%n", file, part,
+                r.firstBatch(), r.endBatch() - 1, r.plan().maxBatches(), r.outcome().decays(), r.plan().maxDecays(),
+                settings.seed(), r.settings().backend().device());
+        out.printf(Locale.ROOT, "when all %d parts are done: doseengine merge %s --out OUTDIR%n", part.n(),
+                outDir.resolve("part-*-of-" + part.n() + ".dep"));
+        out.flush();
+        return 0;
+    }
+
+    /** Reads the problem, runs the part's batches and builds the header of its part file; writes nothing. */
+    static Ran runInMemory(CommandLine cl, SplittableCommand command, RunSettings settings, RunPart part) {
         SplittableCommand.Prepared prepared = command.prepare();
         DoseProblem problem = prepared.problem();
         DoseCommandSupport.announce(cl, problem, settings, prepared.context());
@@ -51,16 +70,7 @@ final class PartRunner {
         header.put("format", PartFile.FORMAT);
         header.set("run", run);
         header.set("part", partHeader(r));
-        Path file = outDir.resolve(part.fileName());
-        PartFile.write(file, header, r.tally());
-        PrintWriter out = cl.getOut();
-        out.printf(Locale.ROOT, "wrote %s: part %s, batches %d..%d of %d (%,d decays of %,d), seed %d, %s%n", file, part,
-                r.firstBatch(), r.endBatch() - 1, r.plan().maxBatches(), r.outcome().decays(), r.plan().maxDecays(),
-                settings.seed(), r.settings().backend().device());
-        out.printf(Locale.ROOT, "when all %d parts are done: doseengine merge %s --out OUTDIR%n", part.n(),
-                outDir.resolve("part-*-of-" + part.n() + ".dep"));
-        out.flush();
-        return 0;
+        return new Ran(header, r);
     }
 
     /** What every part of the run shares; merge refuses parts whose {@code run} headers differ. */
