@@ -61,7 +61,7 @@ public final class SlurmCommand implements Callable<Integer> {
     Integer cpusPerTask;
 
     @Option(names = "--mem", paramLabel = "M",
-            description = "Memory of each task and of the merge (e.g. 16G); the Java heap gets 75 % of it.")
+            description = "Memory of each task and of the merge (e.g. 16G); the Java heap gets 75 %% of it.")
     String mem;
 
     @Option(names = "--account", paramLabel = "A", description = "Slurm account to charge.")
@@ -69,7 +69,7 @@ public final class SlurmCommand implements Callable<Integer> {
 
     @Option(names = "--java-options", paramLabel = "OPTS",
             description = "JVM options (space-separated; repeatable), e.g. --java-options=\"-Xmx24g\" (default: "
-                    + "-Xmx of 75 % of --mem, else -Xmx8g).")
+                    + "-Xmx of 75 %% of --mem, else -Xmx8g).")
     List<String> javaOptions;
 
     @Option(names = "--launcher", paramLabel = "PROGRAM",
