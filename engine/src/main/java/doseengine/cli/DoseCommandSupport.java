@@ -6,6 +6,7 @@ import doseengine.report.DicomDoseFiles;
 import doseengine.report.RunContext;
 import doseengine.report.RunReport;
 import doseengine.tally.RegionDose;
+import doseengine.transport.Checkpointing;
 import doseengine.transport.DoseCalculation;
 import doseengine.transport.DoseProblem;
 import doseengine.transport.DoseResult;
@@ -35,9 +36,15 @@ final class DoseCommandSupport {
      */
     static int calculateAndReport(CommandLine cl, DoseProblem problem, RunSettings settings, RunContext ctx, Path out,
                                   DicomOutput dicom) {
+        return calculateAndReport(cl, problem, settings, ctx, out, dicom, Checkpointing.NONE);
+    }
+
+    /** {@link #calculateAndReport} saving checkpoints and/or resuming from one. */
+    static int calculateAndReport(CommandLine cl, DoseProblem problem, RunSettings settings, RunContext ctx, Path out,
+                                  DicomOutput dicom, Checkpointing checkpoints) {
         announce(cl, problem, settings, ctx);
         PrintWriter err = cl.getErr();
-        DoseResult r = DoseCalculation.run(problem, settings, new ProgressPrinter(err));
+        DoseResult r = DoseCalculation.run(problem, settings, new ProgressPrinter(err), checkpoints);
         return report(cl, problem, settings, ctx, out, r, dicom);
     }
 
