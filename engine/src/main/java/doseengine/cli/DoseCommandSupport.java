@@ -6,7 +6,6 @@ import doseengine.report.DicomDoseFiles;
 import doseengine.report.RunContext;
 import doseengine.report.RunReport;
 import doseengine.tally.RegionDose;
-import doseengine.transport.Checkpointing;
 import doseengine.transport.DoseCalculation;
 import doseengine.transport.DoseProblem;
 import doseengine.transport.DoseResult;
@@ -31,20 +30,17 @@ final class DoseCommandSupport {
     record DicomOutput(DicomReference reference, boolean ctIsDicom) {}
 
     /**
-     * @param dicom the RT Dose files to write beside the NIfTI ones (with the CT series and structures when the CT
-     *              was not DICOM), or null for none
+     * @param dicom       the RT Dose files to write beside the NIfTI ones (with the CT series and structures when the CT
+     *                    was not DICOM), or null for none
+     * @param checkpoints the run's checkpoints (saved, resumed from, or none)
      */
     static int calculateAndReport(CommandLine cl, DoseProblem problem, RunSettings settings, RunContext ctx, Path out,
-                                  DicomOutput dicom) {
-        return calculateAndReport(cl, problem, settings, ctx, out, dicom, Checkpointing.NONE);
-    }
-
-    /** {@link #calculateAndReport} saving checkpoints and/or resuming from one. */
-    static int calculateAndReport(CommandLine cl, DoseProblem problem, RunSettings settings, RunContext ctx, Path out,
-                                  DicomOutput dicom, Checkpointing checkpoints) {
+                                  DicomOutput dicom, RunCheckpoints checkpoints) {
         announce(cl, problem, settings, ctx);
+        checkpoints.announce();
         PrintWriter err = cl.getErr();
-        DoseResult r = DoseCalculation.run(problem, settings, new ProgressPrinter(err), checkpoints);
+        DoseResult r = DoseCalculation.run(problem, settings, new ProgressPrinter(err),
+                checkpoints.checkpointing(problem));
         return report(cl, problem, settings, ctx, out, r, dicom);
     }
 

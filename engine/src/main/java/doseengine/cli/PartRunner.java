@@ -46,6 +46,7 @@ final class PartRunner {
         RunCheckpoints checkpoints = RunCheckpoints.open(cl, command, checkpointOptions, problem, settings, part,
                 outDir);
         DoseCommandSupport.announce(cl, problem, settings, prepared.context());
+        checkpoints.announce();
         PrintWriter err = cl.getErr();
         PartRun r = DoseCalculation.runPart(problem, settings, part, new ProgressPrinter(err),
                 checkpoints.checkpointing(problem));

@@ -35,6 +35,8 @@ final class RunCheckpoints {
     private final PartFile.Part resumed;
     private final CheckpointSchedule schedule;
     private final PrintWriter err;
+    /** Said once the run's own checks have passed: where the checkpoints go, or why there are none. */
+    private String note;
     private boolean warned;
 
     private RunCheckpoints(Path file, java.util.function.Supplier<ObjectNode> header, PartFile.Part resumed,
@@ -62,8 +64,8 @@ final class RunCheckpoints {
         }
         if (settings.stop() instanceof StopRule.TargetUncertainty) {
             if (!schedule.isOff()) {
-                err.println("note: no checkpoints: a --target-uncertainty run cannot be resumed (its batches depend on "
-                        + "the run so far)");
+                return new RunCheckpoints(null, null, null, CheckpointSchedule.OFF, err).saying("note: no checkpoints: "
+                        + "a --target-uncertainty run cannot be resumed (its batches depend on the run so far)");
             }
             return new RunCheckpoints(null, null, null, CheckpointSchedule.OFF, err);
         }
@@ -77,11 +79,9 @@ final class RunCheckpoints {
         String name = CheckpointFile.fileName(part);
         Path resumeDir = options.resumeDir();
         if (resumeDir == null) {
-            if (!schedule.isOff()) {
-                err.println("note: checkpoints " + when(schedule) + " to " + outDir.resolve(name) + " (--resume "
-                        + outDir + " finishes the run after a crash)");
-            }
-            return new RunCheckpoints(outDir.resolve(name), now, null, schedule, err);
+            RunCheckpoints c = new RunCheckpoints(outDir.resolve(name), now, null, schedule, err);
+            return schedule.isOff() ? c : c.saying("note: checkpoints " + when(schedule) + " to "
+                    + outDir.resolve(name) + " (--resume " + outDir + " finishes the run after a crash)");
         }
         Path f = resumeDir.resolve(name);
         if (!Files.isRegularFile(f)) {
@@ -97,12 +97,24 @@ final class RunCheckpoints {
             throw new BadInputException(f + " is the checkpoint of " + (cpPart == null ? "the whole run" : "part "
                     + cpPart) + ", not of " + (part == null ? "the whole run" : "part " + part));
         }
-        err.printf(Locale.ROOT, "resuming %s: batches %d..%d of %d done, running %d..%d%n", f, cp.firstBatch(),
-                cp.endBatch() - 1, plan.maxBatches(), cp.endBatch(),
-                (part == null ? plan.maxBatches() : part.endBatch(plan.maxBatches())) - 1);
-        err.flush();
         // The recorded header, not the one of this command line: the same run, with its options in its own order.
-        return new RunCheckpoints(f, () -> (ObjectNode) cp.run(), cp, schedule, err);
+        return new RunCheckpoints(f, () -> (ObjectNode) cp.run(), cp, schedule, err).saying(String.format(Locale.ROOT,
+                "resuming %s: batches %d..%d of %d done, running %d..%d", f, cp.firstBatch(), cp.endBatch() - 1,
+                plan.maxBatches(), cp.endBatch(),
+                (part == null ? plan.maxBatches() : part.endBatch(plan.maxBatches())) - 1));
+    }
+
+    private RunCheckpoints saying(String line) {
+        this.note = line;
+        return this;
+    }
+
+    /** Prints the note, after the run's own notes and checks: a refusal stays one line. */
+    void announce() {
+        if (note != null) {
+            err.println(note);
+            err.flush();
+        }
     }
 
     private static String when(CheckpointSchedule s) {

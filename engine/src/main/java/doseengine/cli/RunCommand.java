@@ -74,7 +74,7 @@ public final class RunCommand implements Callable<Integer>, SplittableCommand {
                 null, outDir);
         Path dir = OutputDirectory.prepare(outDir);
         int code = DoseCommandSupport.calculateAndReport(spec.commandLine(), prepared.problem(), settings,
-                prepared.context(), dir, prepared.dicom(), saved.checkpointing(prepared.problem()));
+                prepared.context(), dir, prepared.dicom(), saved);
         saved.finished();
         return code;
     }
