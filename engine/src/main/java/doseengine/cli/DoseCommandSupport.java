@@ -30,14 +30,17 @@ final class DoseCommandSupport {
     record DicomOutput(DicomReference reference, boolean ctIsDicom) {}
 
     /**
-     * @param dicom the RT Dose files to write beside the NIfTI ones (with the CT series and structures when the CT
-     *              was not DICOM), or null for none
+     * @param dicom       the RT Dose files to write beside the NIfTI ones (with the CT series and structures when the CT
+     *                    was not DICOM), or null for none
+     * @param checkpoints the run's checkpoints (saved, resumed from, or none)
      */
     static int calculateAndReport(CommandLine cl, DoseProblem problem, RunSettings settings, RunContext ctx, Path out,
-                                  DicomOutput dicom) {
+                                  DicomOutput dicom, RunCheckpoints checkpoints) {
         announce(cl, problem, settings, ctx);
+        checkpoints.announce();
         PrintWriter err = cl.getErr();
-        DoseResult r = DoseCalculation.run(problem, settings, new ProgressPrinter(err));
+        DoseResult r = DoseCalculation.run(problem, settings, new ProgressPrinter(err),
+                checkpoints.checkpointing(problem));
         return report(cl, problem, settings, ctx, out, r, dicom);
     }
 

@@ -7,7 +7,7 @@ import doseengine.geometry.VoxelGrid;
 import doseengine.physics.PhysicsVersion;
 import doseengine.split.InputDigests;
 import doseengine.split.PartFile;
-import doseengine.transport.BackendChoice;
+import doseengine.split.PartHeader;
 import doseengine.transport.DoseCalculation;
 import doseengine.transport.DoseProblem;
 import doseengine.transport.PartRun;
@@ -34,18 +34,32 @@ final class PartRunner {
      * Options that may differ between the parts of one run (where each part runs, on which backend and device, with
      * how many threads: none of them changes a history's random numbers), or between a part and the merge.
      */
-    private static final Set<String> PART_OPTIONS = Set.of("--part", "--out", "--backend", "--device", "--threads");
+    private static final Set<String> PART_OPTIONS = Set.of("--part", "--out", "--backend", "--device", "--threads",
+            "--checkpoint-minutes", "--checkpoint-batches", "--resume");
 
     private PartRunner() {}
 
     /** A part run in memory: its part file's header ({@code format}, {@code run}, {@code part}) and its run. */
     record Ran(ObjectNode header, PartRun run) {}
 
-    static int run(CommandLine cl, SplittableCommand command, RunSettings settings, RunPart part, Path outDir) {
-        Ran ran = runInMemory(cl, command, settings, part);
-        PartRun r = ran.run();
+    static int run(CommandLine cl, SplittableCommand command, RunSettings settings, RunPart part, Path outDir,
+                   CheckpointOptions checkpointOptions) {
+        SplittableCommand.Prepared prepared = command.prepare();
+        DoseProblem problem = prepared.problem();
+        RunCheckpoints checkpoints = RunCheckpoints.open(cl, command, checkpointOptions, problem, settings, part,
+                outDir);
+        DoseCommandSupport.announce(cl, problem, settings, prepared.context());
+        checkpoints.announce();
+        PrintWriter err = cl.getErr();
+        PartRun r = DoseCalculation.runPart(problem, settings, part, new ProgressPrinter(err),
+                checkpoints.checkpointing(problem));
+        ObjectNode header = JSON.createObjectNode();
+        header.put("format", PartFile.FORMAT);
+        header.set("run", checkpoints.run());
+        header.set("part", PartHeader.of(r, r.endBatch(), checkpoints.earlierBatches()));
         Path file = outDir.resolve(part.fileName());
-        PartFile.write(file, ran.header(), r.tally());
+        PartFile.write(file, header, r.tally());
+        checkpoints.finished();
         PrintWriter out = cl.getOut();
         out.printf(Locale.ROOT, "wrote %s: part %s, batches %d..%d of %d (%,d decays of %,d), seed %d, %s%n", file, part,
                 r.firstBatch(), r.endBatch() - 1, r.plan().maxBatches(), r.outcome().decays(), r.plan().maxDecays(),
@@ -56,25 +70,27 @@ final class PartRunner {
         return 0;
     }
 
-    /** Reads the problem, runs the part's batches and builds the header of its part file; writes nothing. */
+    /**
+     * Reads the problem, runs the part's batches and builds the header of its part file; writes nothing (a Spark
+     * task's part, which travels as bytes). No checkpoints: a failed task is simply run again.
+     */
     static Ran runInMemory(CommandLine cl, SplittableCommand command, RunSettings settings, RunPart part) {
         SplittableCommand.Prepared prepared = command.prepare();
         DoseProblem problem = prepared.problem();
         DoseCommandSupport.announce(cl, problem, settings, prepared.context());
         ObjectNode run = runHeader(cl, command, problem, settings);
-        PrintWriter err = cl.getErr();
-        PartRun r = DoseCalculation.runPart(problem, settings, part, new ProgressPrinter(err));
+        PartRun r = DoseCalculation.runPart(problem, settings, part, new ProgressPrinter(cl.getErr()));
         run.put("batches", r.plan().maxBatches());
         run.put("decays_per_batch", r.plan().decaysPerBatch(0));
         ObjectNode header = JSON.createObjectNode();
         header.put("format", PartFile.FORMAT);
         header.set("run", run);
-        header.set("part", partHeader(r));
+        header.set("part", PartHeader.of(r, r.endBatch(), null));
         return new Ran(header, r);
     }
 
     /** What every part of the run shares; merge refuses parts whose {@code run} headers differ. */
-    private static ObjectNode runHeader(CommandLine cl, SplittableCommand command, DoseProblem p, RunSettings s) {
+    static ObjectNode runHeader(CommandLine cl, SplittableCommand command, DoseProblem p, RunSettings s) {
         ObjectNode run = JSON.createObjectNode();
         run.put("physics", PhysicsVersion.ID);
         run.put("version", VersionProvider.version());
@@ -95,31 +111,6 @@ final class PartRunner {
             p.labels().names().values().forEach(names::add);
         }
         return run;
-    }
-
-    private static ObjectNode partHeader(PartRun r) {
-        ObjectNode part = JSON.createObjectNode();
-        part.put("k", r.part().k());
-        part.put("n", r.part().n());
-        part.put("first_batch", r.firstBatch());
-        part.put("end_batch", r.endBatch());
-        part.put("threads", r.outcome().threads());
-        part.put("seconds", r.outcome().seconds());
-        part.put("setup_seconds", r.setupSeconds());
-        BackendChoice.Resolved b = r.settings().backend();
-        ObjectNode backend = part.putObject("backend");
-        backend.put("name", b.name());
-        backend.put("device", b.device());
-        backend.put("opencl_device", b.openClDevice());
-        ArrayNode batches = part.putArray("batches");
-        for (int i = r.firstBatch(); i < r.endBatch(); i++) {
-            ObjectNode o = batches.addObject();
-            o.put("index", i);
-            o.put("decays", r.plan().decaysPerBatch(i));
-            o.put("backend", b.name());
-            o.put("device", b.device());
-        }
-        return part;
     }
 
     /** The command's options as given, less those that may differ between parts ({@link #PART_OPTIONS}). */

@@ -37,7 +37,7 @@ public final class RunCommand implements Callable<Integer>, SplittableCommand {
     @Mixin
     PatientInputs inputs;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (created; required unless --resume DIR).")
     Path out;
 
     @Option(names = "--dicom-out",
@@ -55,19 +55,28 @@ public final class RunCommand implements Callable<Integer>, SplittableCommand {
     @Mixin
     PartOption part;
 
+    @Mixin
+    CheckpointOptions checkpoints;
+
     @Override
     public Integer call() {
         StopRule stop = inputs.stopRule();
         RunPart runPart = part.part(stop, method.method());
+        checkpoints.checkResumable(stop, method.method());
         RunSettings settings = transport.settings(stop, method.method());
+        Path outDir = checkpoints.outputFolder(out, spec.commandLine());
         if (runPart != null) {
-            return PartRunner.run(spec.commandLine(), this, settings, runPart, out);
+            return PartRunner.run(spec.commandLine(), this, settings, runPart, outDir, checkpoints);
         }
-        // Inputs first: a refused input leaves nothing behind, not even the output folder.
+        // Inputs first: a refused input (or checkpoint) leaves nothing behind, not even the output folder.
         Prepared prepared = prepare();
-        Path dir = OutputDirectory.prepare(out);
-        return DoseCommandSupport.calculateAndReport(spec.commandLine(), prepared.problem(), settings,
-                prepared.context(), dir, prepared.dicom());
+        RunCheckpoints saved = RunCheckpoints.open(spec.commandLine(), this, checkpoints, prepared.problem(), settings,
+                null, outDir);
+        Path dir = OutputDirectory.prepare(outDir);
+        int code = DoseCommandSupport.calculateAndReport(spec.commandLine(), prepared.problem(), settings,
+                prepared.context(), dir, prepared.dicom(), saved);
+        saved.finished();
+        return code;
     }
 
     @Override

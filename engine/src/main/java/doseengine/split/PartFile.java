@@ -67,6 +67,9 @@ public final class PartFile {
         public int firstBatch() { return part().get("first_batch").asInt(); }
 
         public int endBatch() { return part().get("end_batch").asInt(); }
+
+        /** Whether this is a checkpoint of an unfinished run ({@link CheckpointFile}) rather than a finished part. */
+        public boolean isCheckpoint() { return header.has("checkpoint"); }
     }
 
     /**

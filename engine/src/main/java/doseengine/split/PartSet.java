@@ -26,6 +26,12 @@ public final class PartSet {
         if (parts.isEmpty()) {
             throw new BadInputException("merge needs at least one part file");
         }
+        for (PartFile.Part p : parts) {
+            if (p.isCheckpoint()) {
+                throw new BadInputException(p.file() + " is the checkpoint of an unfinished run, not a part: finish "
+                        + "it with --resume first");
+            }
+        }
         PartFile.Part first = parts.get(0);
         for (PartFile.Part p : parts.subList(1, parts.size())) {
             String diff = firstDifference(first.run(), p.run(), "");

@@ -39,6 +39,26 @@ public final class DoseCalculation {
     }
 
     /**
+     * {@link #run} of a decay-count run that saves checkpoints and/or resumes from one ({@link Checkpointing}): a
+     * resumed run transports only the batches after those of the checkpoint and gives the uninterrupted run's
+     * result bit for bit (exact statistics).
+     *
+     * @throws BadInputException when resuming a target-uncertainty run or local energy deposition
+     */
+    public static DoseResult run(DoseProblem p, RunSettings s, ProgressListener progress, Checkpointing checkpoints) {
+        long t0 = System.nanoTime();
+        requireTargetLabel(p, s.stop());
+        if (s.method() == TransportMethod.LOCAL_DEPOSITION || !(s.stop() instanceof StopRule.DecayCount)) {
+            if (checkpoints.resumed() != null) {
+                throw new BadInputException("only a Monte Carlo run of fixed decays (--decays) can be resumed");
+            }
+            return run(p, s, progress);
+        }
+        PartRun t = transport(p, s, progress, UnaryOperator.identity(), null, t0, checkpoints);
+        return result(p, t.settings(), t.tally(), t.outcome(), t.setupSeconds(), t.sourceWeightMBqH());
+    }
+
+    /**
      * {@link #run} with the batch loop's view of the tally wrapped by {@code observe}: the exact-tally regression
      * tests read each batch's fixed-point units there, before the fold turns them into doubles and zeroes them.
      */
@@ -48,7 +68,7 @@ public final class DoseCalculation {
         if (s.method() == TransportMethod.LOCAL_DEPOSITION) {
             return localDeposition(p, s, t0);
         }
-        PartRun t = transport(p, s, progress, observe, null, t0);
+        PartRun t = transport(p, s, progress, observe, null, t0, Checkpointing.NONE);
         return result(p, t.settings(), t.tally(), t.outcome(), t.setupSeconds(), t.sourceWeightMBqH());
     }
 
@@ -59,6 +79,12 @@ public final class DoseCalculation {
      * @throws BadInputException for a target-uncertainty run or local energy deposition (nothing to split)
      */
     public static PartRun runPart(DoseProblem p, RunSettings s, RunPart part, ProgressListener progress) {
+        return runPart(p, s, part, progress, Checkpointing.NONE);
+    }
+
+    /** {@link #runPart} saving checkpoints of the part and/or resuming the part from one. */
+    public static PartRun runPart(DoseProblem p, RunSettings s, RunPart part, ProgressListener progress,
+                                  Checkpointing checkpoints) {
         if (!(s.stop() instanceof StopRule.DecayCount)) {
             throw new BadInputException("--part splits a run of fixed decays; a --target-uncertainty run decides its "
                     + "batches as it goes and cannot be split");
@@ -67,7 +93,7 @@ public final class DoseCalculation {
             throw new BadInputException("--part does not apply to --method led: it is computed exactly, there are no "
                     + "batches to split");
         }
-        return transport(p, s, progress, UnaryOperator.identity(), part, System.nanoTime());
+        return transport(p, s, progress, UnaryOperator.identity(), part, System.nanoTime(), checkpoints);
     }
 
     /**
@@ -87,13 +113,16 @@ public final class DoseCalculation {
     }
 
     private static PartRun transport(DoseProblem p, RunSettings s, ProgressListener progress,
-                                     UnaryOperator<BatchTally> observe, RunPart part, long t0) {
+                                     UnaryOperator<BatchTally> observe, RunPart part, long t0,
+                                     Checkpointing checkpoints) {
         // A decay-count run has equal batches: exact integer statistics, so that parts of it add up bit for bit.
-        VoxelBatchTally tally = s.stop() instanceof StopRule.DecayCount ? VoxelBatchTally.exact(p.grid(), p.labels())
+        VoxelBatchTally tally = checkpoints.resumed() != null ? checkpoints.resumed()
+                : s.stop() instanceof StopRule.DecayCount ? VoxelBatchTally.exact(p.grid(), p.labels())
                 : new VoxelBatchTally(p.grid(), p.labels());
         PhysicsTables tables = PhysicsTables.build(p.materials(), EmissionTable.of(p.nuclide()), s.parameters(),
                 p.material().data(), p.density().data());
         VoxelSource source = VoxelSource.fromActivity(p.tiaMBqH());
+        BatchPlan plan = BatchPlan.of(s.stop(), tally.bins());
         RunOutcome outcome;
         double setup;
         RunSettings used;
@@ -103,11 +132,45 @@ public final class DoseCalculation {
             used = s.withBackend(driver.backend());
             setup = (System.nanoTime() - t0) * 1e-9;
             UncertaintyWatch watch = UncertaintyWatch.hottest(tally, p.density());
-            outcome = new TransportRun(driver.driver(), observe.apply(tally), s.threads())
-                    .execute(s.stop(), watch, progress, part);
+            BatchTally seen = observe.apply(tally);
+            TransportRun run = checkpoints.resumed() != null ? TransportRun.resuming(driver.driver(), seen, s.threads())
+                    : new TransportRun(driver.driver(), seen, s.threads());
+            TransportRun.BetweenBatches between = checkpoints.saves() ? saver(checkpoints, part, tally, used, setup,
+                    plan, source.totalWeight(), s.threads()) : TransportRun.BetweenBatches.NONE;
+            outcome = run.execute(s.stop(), watch, progress, part, between);
         }
-        BatchPlan plan = BatchPlan.of(s.stop(), tally.bins());
+        if (checkpoints.resumedSeconds() > 0) {
+            outcome = new RunOutcome(outcome.decays(), outcome.batches(), outcome.threads(),
+                    checkpoints.resumedSeconds() + outcome.seconds(), outcome.stop(), outcome.watchedRegion(),
+                    outcome.watchedRelativeUncertainty(), outcome.targets());
+        }
         return new PartRun(part, tally, used, outcome, setup, plan, source.totalWeight());
+    }
+
+    /** Saves the state after a batch when the schedule says so, as the part run of the batches folded so far. */
+    private static TransportRun.BetweenBatches saver(Checkpointing c, RunPart part, VoxelBatchTally tally,
+                                                     RunSettings used, double setup, BatchPlan plan, double weight,
+                                                     int threads) {
+        return new TransportRun.BetweenBatches() {
+            private int lastBatches = tally.batches();
+            private double lastSeconds = 0;
+            private double lastSaveSeconds = 0;
+
+            @Override
+            public void after(int batchesDone, double seconds) {
+                int batches = tally.batches();
+                if (!c.schedule().due(batches - lastBatches, seconds - lastSeconds, lastSaveSeconds)) {
+                    return;
+                }
+                long t = System.nanoTime();
+                RunOutcome sofar = new RunOutcome(tally.decays(), batches, threads, c.resumedSeconds() + seconds,
+                        RunOutcome.Stop.DECAYS_DONE, null, Double.NaN);
+                c.sink().save(new PartRun(part, tally, used, sofar, setup, plan, weight));
+                lastSaveSeconds = (System.nanoTime() - t) * 1e-9;
+                lastBatches = batches;
+                lastSeconds = seconds + lastSaveSeconds;
+            }
+        };
     }
 
     private static DoseResult result(DoseProblem p, RunSettings used, VoxelBatchTally tally, RunOutcome outcome,

@@ -63,15 +63,42 @@ public final class TransportRun {
      *                driver (one for a device driver)
      */
     public TransportRun(HistoryDriver driver, BatchTally tally, int threads) {
+        this(driver, tally, threads, false);
+    }
+
+    private TransportRun(HistoryDriver driver, BatchTally tally, int threads, boolean resuming) {
         if (threads < 1) {
             throw new IllegalArgumentException("a run needs at least one thread, got " + threads);
         }
-        if (tally.batches() != 0) {
+        if (!resuming && tally.batches() != 0) {
             throw new IllegalArgumentException("the tally already holds " + tally.batches() + " batches");
         }
         this.driver = driver;
         this.tally = tally;
         this.threads = Math.max(1, Math.min(threads, driver.maxConcurrentCalls()));
+    }
+
+    /**
+     * A run that goes on from a checkpoint: {@code tally} holds the first batches of the run (or of the part given to
+     * {@link #execute}), folded exactly, and only the batches after them run.
+     */
+    public static TransportRun resuming(HistoryDriver driver, BatchTally tally, int threads) {
+        return new TransportRun(driver, tally, threads, true);
+    }
+
+    /**
+     * Called on the coordinating thread after each folded batch except the last of the run or part, when no
+     * transport thread writes to the tally and the next batch has not been folded: where a checkpoint is saved.
+     */
+    @FunctionalInterface
+    public interface BetweenBatches {
+        /**
+         * @param batchesDone the batches folded so far are those before this index of the whole run's plan
+         * @param seconds     transport seconds of this execution so far
+         */
+        void after(int batchesDone, double seconds);
+
+        BetweenBatches NONE = (b, s) -> {};
     }
 
     /**
@@ -94,12 +121,31 @@ public final class TransportRun {
      * @throws IllegalArgumentException for a part of a target-uncertainty run (its batches depend on the run so far)
      */
     public RunOutcome execute(StopRule rule, UncertaintyWatch watch, ProgressListener listener, RunPart part) {
+        return execute(rule, watch, listener, part, BetweenBatches.NONE);
+    }
+
+    /**
+     * {@link #execute(StopRule, UncertaintyWatch, ProgressListener, RunPart)}, calling {@code between} after every
+     * batch but the last. A tally given to {@link #resuming} holds the first batches of the run or part already:
+     * the run starts after them (decays and batches of the outcome count them too).
+     *
+     * @throws IllegalArgumentException for a part or a resumed tally of a target-uncertainty run (its batches depend
+     *                                  on the run so far), or a resumed tally with more batches than the run or part
+     */
+    public RunOutcome execute(StopRule rule, UncertaintyWatch watch, ProgressListener listener, RunPart part,
+                              BetweenBatches between) {
         BatchPlan plan = BatchPlan.of(rule, tally.bins());
         if (part != null && !(rule instanceof StopRule.DecayCount)) {
             throw new IllegalArgumentException("only a decay-count run can be split into parts");
         }
         int firstBatch = part == null ? 0 : part.firstBatch(plan.maxBatches());
         int endBatch = part == null ? plan.maxBatches() : part.endBatch(plan.maxBatches());
+        int held = tally.batches();
+        if (held > 0 && (!(rule instanceof StopRule.DecayCount) || held > endBatch - firstBatch)) {
+            throw new IllegalArgumentException("cannot resume with " + held + " batches of a run of "
+                    + (endBatch - firstBatch) + (rule instanceof StopRule.DecayCount ? "" : " (not a decay-count run)"));
+        }
+        int startBatch = firstBatch + held;
         List<UncertaintyTarget> targets = new ArrayList<>();
         if (rule instanceof StopRule.TargetUncertainty t) {
             if (!(tally instanceof VoxelBatchTally voxels)) {
@@ -114,12 +160,13 @@ public final class TransportRun {
         double targetValue = targets.isEmpty() ? Double.NaN : targets.get(0).target();
         AtomicLong done = new AtomicLong();
         long start = System.nanoTime();
-        UncertaintyWatch.Reading reading = UncertaintyWatch.Reading.NONE;
-        long planned = plan.decaysBefore(endBatch) - plan.decaysBefore(firstBatch);
+        // A resumed run reads its watched region from the batches it holds, as the uninterrupted run did after them.
+        UncertaintyWatch.Reading reading = held > 0 && watch != null ? watch.read() : UncertaintyWatch.Reading.NONE;
+        long planned = plan.decaysBefore(endBatch) - plan.decaysBefore(startBatch);
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
-        DeviceBatches ahead = driver instanceof PipelinedHistoryDriver device ? new DeviceBatches(device, plan, firstBatch, endBatch) : null;
+        DeviceBatches ahead = driver instanceof PipelinedHistoryDriver device ? new DeviceBatches(device, plan, startBatch, endBatch) : null;
         RunOutcome.Stop stop = RunOutcome.Stop.DECAYS_DONE;
-        int batch = firstBatch;
+        int batch = startBatch;
         Throwable failure = null;
         try {
             while (batch < endBatch) {
@@ -148,6 +195,9 @@ public final class TransportRun {
                     }
                 }
                 listener.onProgress(new RunProgress(done.get(), planned, seconds(start), reading, targetValue, false));
+                if (batch < endBatch) {
+                    between.after(batch, seconds(start));
+                }
             }
             if (!targets.isEmpty() && stop != RunOutcome.Stop.TARGET_REACHED) {
                 stop = RunOutcome.Stop.MAX_DECAYS_WITHOUT_TARGET;
