@@ -60,23 +60,7 @@ public final class RunCommand implements Callable<Integer>, SplittableCommand {
 
     @Override
     public Integer call() {
-        StopRule stop = inputs.stopRule();
-        RunPart runPart = part.part(stop, method.method());
-        checkpoints.checkResumable(stop, method.method());
-        RunSettings settings = transport.settings(stop, method.method());
-        Path outDir = checkpoints.outputFolder(out, spec.commandLine());
-        if (runPart != null) {
-            return PartRunner.run(spec.commandLine(), this, settings, runPart, outDir, checkpoints);
-        }
-        // Inputs first: a refused input (or checkpoint) leaves nothing behind, not even the output folder.
-        Prepared prepared = prepare();
-        RunCheckpoints saved = RunCheckpoints.open(spec.commandLine(), this, checkpoints, prepared.problem(), settings,
-                null, outDir);
-        Path dir = OutputDirectory.prepare(outDir);
-        int code = DoseCommandSupport.calculateAndReport(spec.commandLine(), prepared.problem(), settings,
-                prepared.context(), dir, prepared.dicom(), saved);
-        saved.finished();
-        return code;
+        return SplittableCommand.execute(spec.commandLine(), this, part, checkpoints, out);
     }
 
     @Override
