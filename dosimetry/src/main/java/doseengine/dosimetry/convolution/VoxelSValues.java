@@ -13,8 +13,7 @@ import java.util.Locale;
  * <p>Named for what it holds: the {@code vsv} method's values are voxel S values by definition, and the {@code dpk}
  * method's dose point kernel integrated over source and target voxels ({@link VoxelIntegration}) gives the voxel S
  * values of water; both are radial, and a voxel box symmetric about its centre keeps the octant symmetry.
- * The values are wrapped, not copied: the caller does not change them afterwards. Its error messages call the values a "kernel":
- * they are part of the command line's output, which users match on, and stay as they are.
+ * The values are wrapped, not copied: the caller does not change them afterwards.
  */
 public final class VoxelSValues {
     private final int hx, hy, hz;
@@ -36,17 +35,17 @@ public final class VoxelSValues {
     public VoxelSValues(int hx, int hy, int hz, double[] values) {
         if (hx < 0 || hy < 0 || hz < 0) {
             throw new BadInputException(String.format(Locale.ROOT,
-                    "kernel half-widths must be >= 0, got %d x %d x %d", hx, hy, hz));
+                    "voxel S value half-widths must be >= 0, got %d x %d x %d", hx, hy, hz));
         }
         long expected = (long) (hx + 1) * (hy + 1) * (hz + 1);
         if (values.length != expected) {
-            throw new BadInputException(String.format(Locale.ROOT, "kernel of half-widths %d x %d x %d needs %d values,"
+            throw new BadInputException(String.format(Locale.ROOT, "voxel S values of half-widths %d x %d x %d need %d values,"
                     + " got %d", hx, hy, hz, expected, values.length));
         }
         for (int v = 0; v < values.length; v++) {
             if (!Double.isFinite(values[v])) {
                 int i = v % (hx + 1), j = (v / (hx + 1)) % (hy + 1), k = v / ((hx + 1) * (hy + 1));
-                throw new BadInputException(String.format(Locale.ROOT, "kernel value at offset (%d,%d,%d) is %s; it "
+                throw new BadInputException(String.format(Locale.ROOT, "voxel S value at offset (%d,%d,%d) is %s; it "
                         + "must be finite", i, j, k, values[v]));
             }
         }
@@ -63,7 +62,7 @@ public final class VoxelSValues {
         }
         long count = (long) (hx + 1) * (hy + 1) * (hz + 1);
         if (count > Integer.MAX_VALUE - 8) {
-            throw new BadInputException(String.format(Locale.ROOT, "kernel of half-widths %d x %d x %d has more "
+            throw new BadInputException(String.format(Locale.ROOT, "voxel S values of half-widths %d x %d x %d have more "
                     + "values than a Java array holds", hx, hy, hz));
         }
         double[] v = new double[(int) count];

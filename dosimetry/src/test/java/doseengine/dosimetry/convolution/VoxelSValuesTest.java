@@ -37,11 +37,11 @@ class VoxelSValuesTest {
     void badVoxelSValuesAreRefusedWithOneLine() {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> new VoxelSValues(1, 0, 0, new double[] {1, Double.NaN}));
-        assertEquals("kernel value at offset (1,0,0) is NaN; it must be finite", e.getMessage());
+        assertEquals("voxel S value at offset (1,0,0) is NaN; it must be finite", e.getMessage());
         e = assertThrows(BadInputException.class, () -> new VoxelSValues(1, 1, 0, new double[3]));
-        assertEquals("kernel of half-widths 1 x 1 x 0 needs 4 values, got 3", e.getMessage());
+        assertEquals("voxel S values of half-widths 1 x 1 x 0 need 4 values, got 3", e.getMessage());
         e = assertThrows(BadInputException.class, () -> VoxelSValues.of(-1, 0, 0, (i, j, kk) -> 1));
-        assertEquals("kernel half-widths must be >= 0, got -1 x 0 x 0", e.getMessage());
+        assertEquals("voxel S value half-widths must be >= 0, got -1 x 0 x 0", e.getMessage());
     }
 
     @Test
@@ -56,6 +56,6 @@ class VoxelSValuesTest {
         org.junit.jupiter.api.Assertions.assertEquals(121.0, sum.at(1, 2, 1), 0.0);
         org.junit.jupiter.api.Assertions.assertEquals(120 + 4000.0, sum.at(-1, 2, 0), 0.0);
         org.junit.jupiter.api.Assertions.assertEquals(302.0, sum.at(3, 0, 2), 0.0);
-        org.junit.jupiter.api.Assertions.assertEquals(big.at(1, 1, 0), 110.0, 0.0, "the kernel added to is unchanged");
+        org.junit.jupiter.api.Assertions.assertEquals(big.at(1, 1, 0), 110.0, 0.0, "the values added to are unchanged");
     }
 }
