@@ -1,13 +1,12 @@
 package doseengine.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static doseengine.cli.RunOutputs.assertSameOutputs;
+import static doseengine.cli.RunOutputs.ok;
+import static doseengine.cli.RunOutputs.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import doseengine.split.CheckpointFile;
 import doseengine.split.PartFile;
 import java.io.ByteArrayOutputStream;
@@ -34,36 +33,9 @@ class CheckpointResumeTest {
     /** The torso at 16 mm, 4 x 10^5 decays on one thread: 16 batches of 25000, a few seconds. */
     private static final String[] DEMO = {"demo", "--voxel-mm", "16", "--decays", "4e5", "--threads", "1",
         "--seed", "11", "--backend", "java"};
-    private static final List<String> TIMING = List.of("started", "seconds", "setup_seconds", "decays_per_second");
 
     @TempDir
     Path tmp;
-
-    private static String[] with(String[] base, String... extra) {
-        String[] all = Arrays.copyOf(base, base.length + extra.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return all;
-    }
-
-    private static CliRunner.Outcome ok(String... args) {
-        CliRunner.Outcome o = CliRunner.run(args);
-        assertEquals(0, o.exitCode(), () -> String.join(" ", args) + "\n" + o.err());
-        return o;
-    }
-
-    private static JsonNode numbers(Path dir) throws IOException {
-        ObjectNode j = (ObjectNode) new ObjectMapper().readTree(dir.resolve("organs.json").toFile());
-        TIMING.forEach(j::remove);
-        return j;
-    }
-
-    private static void assertSameOutputs(Path expected, Path actual) throws IOException {
-        assertArrayEquals(Files.readAllBytes(expected.resolve("dose.nii.gz")),
-                Files.readAllBytes(actual.resolve("dose.nii.gz")), "dose.nii.gz");
-        assertArrayEquals(Files.readAllBytes(expected.resolve("uncertainty.nii.gz")),
-                Files.readAllBytes(actual.resolve("uncertainty.nii.gz")), "uncertainty.nii.gz");
-        assertEquals(numbers(expected), numbers(actual), "organs.json");
-    }
 
     /**
      * Starts the command line in a JVM of its own, saving a checkpoint after every batch, waits for the checkpoint

@@ -1,13 +1,14 @@
 package doseengine.cli;
 
+import static doseengine.cli.RunOutputs.numbers;
+import static doseengine.cli.RunOutputs.ok;
+import static doseengine.cli.RunOutputs.with;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import doseengine.kernels.opencl.OpenClTestSupport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,22 +32,9 @@ class SplitMergeTest {
     /** The torso at 16 mm, 3 x 10^4 decays: 10 batches of 3000. */
     private static final String[] DEMO = {"demo", "--voxel-mm", "16", "--decays", "3e4", "--threads", "2",
         "--seed", "7"};
-    private static final List<String> TIMING = List.of("started", "seconds", "setup_seconds", "decays_per_second");
 
     @TempDir
     Path tmp;
-
-    private static String[] with(String[] base, String... extra) {
-        String[] all = Arrays.copyOf(base, base.length + extra.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return all;
-    }
-
-    private static CliRunner.Outcome ok(String... args) {
-        CliRunner.Outcome o = CliRunner.run(args);
-        assertEquals(0, o.exitCode(), () -> String.join(" ", args) + "\n" + o.err());
-        return o;
-    }
 
     private List<String> parts(Path dir, int n, String... backend) {
         List<String> files = new ArrayList<>();
@@ -59,12 +47,6 @@ class SplitMergeTest {
             files.add(f.toString());
         }
         return files;
-    }
-
-    private static JsonNode numbers(Path dir) throws IOException {
-        ObjectNode j = (ObjectNode) new ObjectMapper().readTree(dir.resolve("organs.json").toFile());
-        TIMING.forEach(j::remove);
-        return j;
     }
 
     @Test
