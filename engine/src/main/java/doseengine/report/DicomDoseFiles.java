@@ -90,12 +90,10 @@ public final class DicomDoseFiles {
     /** The same volume on a right-handed grid: the k axis reversed (slices in reverse order) when needed. */
     static FloatVolume rightHanded(FloatVolume v) {
         VoxelGrid g = v.grid();
-        double[] m = g.direction();
-        double det = m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6])
-                + m[2] * (m[3] * m[7] - m[4] * m[6]);
-        if (det > 0) {
+        if (g.isRightHanded()) {
             return v;
         }
+        double[] m = g.direction();
         double[] flipped = m.clone();
         for (int r = 0; r < 3; r++) {
             flipped[3 * r + 2] = -m[3 * r + 2];

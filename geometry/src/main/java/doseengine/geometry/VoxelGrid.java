@@ -99,6 +99,18 @@ public final class VoxelGrid {
         return true;
     }
 
+    /**
+     * Whether the k axis is the normal of the i and j axes (i x j = k, determinant +1): what DICOM's stacked frames
+     * (RT Dose, NM) need, whose offsets run along that normal. A grid with its slices the other way round is
+     * left-handed.
+     */
+    public boolean isRightHanded() {
+        double[] m = direction;
+        double det = m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6])
+                + m[2] * (m[3] * m[7] - m[4] * m[6]);
+        return det > 0;
+    }
+
     public int flatIndex(int i, int j, int k) { return i + nx * (j + ny * k); }
 
     public boolean contains(int i, int j, int k) {

@@ -99,13 +99,6 @@ final class DerivedModules {
         };
     }
 
-    /** True when the grid's k axis is i x j: frames then follow the normal, as multi-frame readers assume. */
-    static boolean rightHanded(VoxelGrid g) {
-        double[] dir = g.direction();
-        double[] n = normal(dir);
-        return n[0] * dir[2] + n[1] * dir[5] + n[2] * dir[8] > 0.999;
-    }
-
     /** Image Pixel module (C.7.6.3) for one grey sample. */
     static void pixelModule(DicomDataset d, VoxelGrid g, int bits, boolean signed) {
         d.putUnsignedShorts(Tag.SAMPLES_PER_PIXEL, 1);

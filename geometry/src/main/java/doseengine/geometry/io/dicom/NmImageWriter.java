@@ -57,7 +57,7 @@ public final class NmImageWriter {
     public static String write(Path file, FloatVolume bqPerMl, DicomReference reference, String seriesDescription,
                                LocalDateTime acquisition, Radiopharmaceutical radiopharmaceutical) {
         VoxelGrid g = bqPerMl.grid();
-        if (!DerivedModules.rightHanded(g)) {
+        if (!g.isRightHanded()) {
             throw new DicomException(file, "the image grid's k axis is not the normal of its i and j axes (a "
                     + "left-handed grid); NM frames can only follow the normal of (0020,0037) Image Orientation");
         }

@@ -53,7 +53,7 @@ public final class RtDoseWriter {
             throw new IllegalArgumentException("RT Dose bits allocated must be 16 or 32, not " + bitsAllocated);
         }
         VoxelGrid g = doseGy.grid();
-        if (!DerivedModules.rightHanded(g)) {
+        if (!g.isRightHanded()) {
             throw new DicomException(file, "the dose grid's k axis is not the normal of its i and j axes (a "
                     + "left-handed grid); (3004,000C) Grid Frame Offset Vector can only run along the normal");
         }
